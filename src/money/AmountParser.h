@@ -1,0 +1,29 @@
+// Reads the amounts that exports and people write: "1234.5", "$1,234.56", "(1,234.56)",
+// "-1234.56", "1.234,56", "1 234,56", "USD 12.00", "12,00 €".
+#pragma once
+
+#include <string_view>
+
+#include "base/Result.h"
+#include "money/Money.h"
+
+namespace kindly::money {
+
+// Which character separates the decimals; the other of '.' and ',' may group thousands, as
+// may a space, a no-break space (U+00A0), a narrow no-break space (U+202F) and an apostrophe.
+enum class DecimalMark { Point, Comma };
+
+struct ParsedAmount {
+  Money money;
+  bool currencyNamed;  // the text itself named the currency ("USD 12.00", "€12", "£3")
+};
+
+// Parses `text` as an amount in `currency` unless the text names another one by code or by
+// an unambiguous symbol (€ EUR, £ GBP, ¥ JPY; "$" names none). Parentheses and a leading or
+// trailing minus mean negative. Surrounding spaces are ignored. Fails, with a reason a
+// bookkeeper understands, on empty text, garbage, misplaced group separators ("1,50" when the
+// mark is a point), more decimals than the currency has (unless they are zeros: "12.3400"
+// is 12.34 USD), and amounts beyond 64 bits of minor units.
+Result<ParsedAmount> parseAmount(std::string_view text, Currency currency, DecimalMark mark);
+
+}  // namespace kindly::money
