@@ -1,0 +1,156 @@
+// Synonyms are what bookkeepers' spreadsheets and small accounting tools call the columns.
+// "date" alone is the issue date of an invoice but the date of a payment.
+#include "importers/GenericLayout.h"
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+namespace kindly::importers {
+
+namespace {
+
+struct Synonyms {
+  Field field;
+  std::vector<std::string_view> names;  // normalised: lower case, single spaces
+};
+
+const std::vector<Synonyms>& invoiceSynonyms() {
+  static const std::vector<Synonyms> table = {
+      {Field::InvoiceNumber,
+       {"invoice number", "invoice", "invoice no", "invoice no.", "invoice #", "invoice id",
+        "number", "inv no"}},
+      {Field::ClientId, {"client id", "customer id", "contact id", "account", "account id"}},
+      {Field::ClientName,
+       {"client name", "client", "customer", "customer name", "contact", "contact name"}},
+      {Field::ClientEmail, {"client email", "email", "email address", "customer email"}},
+      {Field::IssueDate, {"issue date", "invoice date", "date", "issued"}},
+      {Field::DueDate, {"due date", "due", "date due"}},
+      {Field::Amount, {"amount", "total", "invoice total", "invoice amount"}},
+      {Field::Currency, {"currency", "currency code"}},
+      {Field::AmountPaid, {"amount paid", "paid"}},
+      {Field::Balance, {"balance", "amount due", "balance due", "open balance"}},
+      {Field::Status, {"status"}},
+  };
+  return table;
+}
+
+const std::vector<Synonyms>& paymentSynonyms() {
+  static const std::vector<Synonyms> table = {
+      {Field::InvoiceNumber,
+       {"invoice number", "invoice", "invoice no", "invoice no.", "invoice #", "invoice id",
+        "number"}},
+      {Field::PaymentDate, {"payment date", "date", "paid on", "date paid"}},
+      {Field::Amount, {"amount", "payment amount", "amount paid", "paid"}},
+      {Field::Reference, {"reference", "ref", "payment reference", "memo"}},
+  };
+  return table;
+}
+
+std::string normalise(std::string_view header) {
+  std::string out;
+  for (char c : header) {
+    const bool space = c == ' ' || c == '_' || c == '-' || c == '\t';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Column of each field under `table`; fails on two columns for one field.
+Result<std::array<int, kFieldCount>> assign(const std::vector<std::string>& names,
+                                            const std::vector<Synonyms>& table) {
+  std::array<int, kFieldCount> columns;
+  columns.fill(-1);
+  for (std::size_t col = 0; col < names.size(); ++col) {
+    for (const auto& [field, synonyms] : table) {
+      if (std::find(synonyms.begin(), synonyms.end(), names[col]) == synonyms.end()) continue;
+      int& slot = columns[static_cast<std::size_t>(field)];
+      if (slot >= 0) {
+        return Failure{"columns " + std::to_string(slot + 1) + " and " +
+                       std::to_string(col + 1) + " both look like " +
+                       std::string(fieldName(field))};
+      }
+      slot = static_cast<int>(col);
+    }
+  }
+  return columns;
+}
+
+bool has(const std::array<int, kFieldCount>& columns, Field field) {
+  return columns[static_cast<std::size_t>(field)] >= 0;
+}
+
+std::string missingList(const std::array<int, kFieldCount>& columns,
+                        std::initializer_list<Field> required) {
+  std::string out;
+  for (Field field : required) {
+    if (has(columns, field)) continue;
+    if (!out.empty()) out += ", ";
+    out += fieldName(field);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view fieldName(Field field) {
+  static constexpr std::array<std::string_view, kFieldCount> kNames = {
+      "invoice_number", "client_id", "client_name", "client_email", "issue_date",
+      "due_date",       "amount",    "currency",    "amount_paid",  "balance",
+      "status",         "payment_date", "reference"};
+  return kNames[static_cast<std::size_t>(field)];
+}
+
+Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& header) {
+  std::vector<std::string> names;
+  for (auto h : header) names.push_back(normalise(h));
+
+  // A file with a due date or a client is an invoice list; one with a payment date, payments.
+  auto invoices = assign(names, invoiceSynonyms());
+  auto payments = assign(names, paymentSynonyms());
+  const bool looksLikeInvoices =
+      invoices && (has(*invoices, Field::DueDate) || has(*invoices, Field::ClientId) ||
+                   has(*invoices, Field::ClientName));
+  const bool looksLikePayments = payments && has(*payments, Field::PaymentDate);
+
+  GenericLayout layout;
+  if (looksLikeInvoices) {
+    const auto& columns = *invoices;
+    std::string missing =
+        missingList(columns, {Field::InvoiceNumber, Field::DueDate, Field::Amount});
+    if (!has(columns, Field::ClientId) && !has(columns, Field::ClientName)) {
+      missing += std::string(missing.empty() ? "" : ", ") + "client_id or client_name";
+    }
+    if (!missing.empty()) return Failure{"an invoice list, but with no " + missing + " column"};
+    layout.kind_ = RecordKind::Invoices;
+    layout.columns_ = columns;
+    return layout;
+  }
+  if (looksLikePayments) {
+    const auto& columns = *payments;
+    const std::string missing = missingList(columns, {Field::InvoiceNumber, Field::Amount});
+    if (!missing.empty()) return Failure{"a payment list, but with no " + missing + " column"};
+    layout.kind_ = RecordKind::Payments;
+    layout.columns_ = columns;
+    return layout;
+  }
+  if (!invoices) return Failure{invoices.error()};
+  if (!payments) return Failure{payments.error()};
+  return Failure{
+      "unknown layout: an invoice list needs invoice_number, client_id or client_name, "
+      "due_date and amount columns; a payment list needs invoice_number, payment_date and "
+      "amount"};
+}
+
+std::optional<std::size_t> GenericLayout::column(Field field) const {
+  const int col = columns_[static_cast<std::size_t>(field)];
+  if (col < 0) return std::nullopt;
+  return static_cast<std::size_t>(col);
+}
+
+}  // namespace kindly::importers

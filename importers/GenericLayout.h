@@ -1,0 +1,53 @@
+// Kindly's own layouts for invoices and payments: which column holds which field, found by
+// header names matched case-, space- and underscore-insensitively with common synonyms.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/Result.h"
+
+namespace kindly::importers {
+
+enum class Field {
+  InvoiceNumber,
+  ClientId,
+  ClientName,
+  ClientEmail,
+  IssueDate,
+  DueDate,
+  Amount,
+  Currency,
+  AmountPaid,
+  Balance,
+  Status,
+  PaymentDate,
+  Reference,
+};
+constexpr std::size_t kFieldCount = 13;
+
+// The field's name as the layouts write it ("invoice_number").
+std::string_view fieldName(Field field);
+
+enum class RecordKind { Invoices, Payments };
+
+class GenericLayout {
+ public:
+  // Matches a header row. Fails, naming what is wrong, when no layout fits (listing the
+  // required columns that are missing) or when two columns mean the same field.
+  static Result<GenericLayout> match(const std::vector<std::string_view>& header);
+
+  RecordKind kind() const { return kind_; }
+  // The 0-based column of `field`, or nullopt when the file has none.
+  std::optional<std::size_t> column(Field field) const;
+
+ private:
+  RecordKind kind_ = RecordKind::Invoices;
+  std::array<int, kFieldCount> columns_{};
+};
+
+}  // namespace kindly::importers

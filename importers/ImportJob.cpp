@@ -1,0 +1,252 @@
+// Reading happens in two phases so that an unreadable file stops the whole import before
+// a single row is written: open and recognise every file, then write them all.
+#include "importers/ImportJob.h"
+
+#include <Poco/Data/Transaction.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+#include "base/Error.h"
+#include "base/Text.h"
+#include "importers/CsvReader.h"
+#include "importers/GenericLayout.h"
+#include "importers/LedgerWriter.h"
+
+namespace kindly::importers {
+
+namespace {
+
+// A file recognised and ready to be read row by row.
+struct SourceFile {
+  std::unique_ptr<CsvReader> reader;
+  std::vector<std::string> header;
+  GenericLayout layout;
+  ParseSettings settings;
+};
+
+// Rows sampled before deciding a file's dates are ISO and need no order.
+constexpr std::size_t kDateSampleRows = 100;
+
+std::vector<Field> dateFields(RecordKind kind) {
+  if (kind == RecordKind::Payments) return {Field::PaymentDate};
+  return {Field::IssueDate, Field::DueDate};
+}
+
+// Decides how a file's numeric dates are ordered, reading it a first time when the first
+// rows are not plainly ISO. Throws InputError when the file leaves it open.
+dates::DateOrder sniffDateOrder(const std::string& path, const GenericLayout& layout,
+                                const std::vector<std::string>& header) {
+  CsvReader reader(path);
+  reader.next();  // the header
+  const auto fields = dateFields(layout.kind());
+  std::vector<std::pair<std::size_t, dates::DateOrderSniffer>> columns;
+  for (Field field : fields) {
+    if (auto column = layout.column(field)) columns.emplace_back(*column, dates::DateOrderSniffer{});
+  }
+  std::size_t rows = 0;
+  bool needsWholeFile = false;
+  while (reader.next()) {
+    for (auto& [column, sniffer] : columns) {
+      if (column < reader.fields().size()) sniffer.observe(reader.fields()[column]);
+    }
+    if (++rows == kDateSampleRows && !needsWholeFile) {
+      needsWholeFile = std::any_of(columns.begin(), columns.end(), [](const auto& c) {
+        auto verdict = c.second.verdict();
+        return !verdict || *verdict != dates::DateOrder::Unknown;
+      });
+      if (!needsWholeFile) return dates::DateOrder::Unknown;
+    }
+  }
+  dates::DateOrder order = dates::DateOrder::Unknown;
+  for (const auto& [column, sniffer] : columns) {
+    auto verdict = sniffer.verdict();
+    if (!verdict) throw InputError(path + ": column '" + header[column] + "': " + verdict.error());
+    if (*verdict == dates::DateOrder::Unknown) continue;
+    if (order != dates::DateOrder::Unknown && order != *verdict) {
+      throw InputError(path + ": the date columns disagree on day and month order; say "
+                              "--date-order DMY or MDY");
+    }
+    order = *verdict;
+  }
+  return order;
+}
+
+SourceFile openSource(const std::string& path, const ImportOptions& options) {
+  SourceFile source{std::make_unique<CsvReader>(path), {}, {}, options.parse};
+  if (!source.reader->next()) throw InputError(path + ": the file has no header row");
+  for (auto name : source.reader->fields()) source.header.emplace_back(name);
+  auto layout = GenericLayout::match(source.reader->fields());
+  if (!layout) {
+    throw InputError(path + ":" + std::to_string(source.reader->line()) + ": " + layout.error());
+  }
+  source.layout = *layout;
+  if (source.settings.dateOrder == dates::DateOrder::Unknown) {
+    source.settings.dateOrder = sniffDateOrder(path, source.layout, source.header);
+  }
+  return source;
+}
+
+// Reads one file's rows into the ledger, tallying what happened to each.
+class FileImport {
+ public:
+  FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options)
+      : source_(source), ledger_(ledger), options_(options),
+        parser_(source.layout, source.settings) {
+    summary_.file = source.reader->path();
+    summary_.kind = source.layout.kind() == RecordKind::Invoices ? "invoices" : "payments";
+  }
+
+  FileSummary run() {
+    importId_ = ledger_.beginImport(summary_.file, summary_.kind, options_.asOf);
+    CsvReader& reader = *source_.reader;
+    while (reader.next()) {
+      if (isBlank(reader.fields())) continue;
+      ++summary_.read;
+      if (!reader.problem().empty()) {
+        reject(0, reader.problem());
+      } else if (reader.fields().size() < source_.header.size()) {
+        reject(0, "the row has " + std::to_string(reader.fields().size()) +
+                      " fields but the header has " + std::to_string(source_.header.size()));
+      } else if (hasExtraValues(reader.fields())) {
+        reject(source_.header.size() + 1,
+               "the row has more fields than the header (an unquoted comma?)");
+      } else if (source_.layout.kind() == RecordKind::Invoices) {
+        importInvoice(reader.fields());
+      } else {
+        importPayment(reader.fields());
+      }
+    }
+    ledger_.finishImport(importId_, summary_);
+    return std::move(summary_);
+  }
+
+ private:
+  static bool isBlank(const std::vector<std::string_view>& fields) {
+    return std::all_of(fields.begin(), fields.end(), [](auto f) { return trim(f).empty(); });
+  }
+  bool hasExtraValues(const std::vector<std::string_view>& fields) const {
+    return std::any_of(fields.begin() + source_.header.size(), fields.end(),
+                       [](auto f) { return !trim(f).empty(); });
+  }
+
+  void reject(std::size_t column, std::string reason) {
+    Reject r{.file = summary_.file,
+             .line = source_.reader->line(),
+             .column = column,
+             .columnName = column > 0 && column <= source_.header.size()
+                               ? source_.header[column - 1]
+                               : "",
+             .reason = std::move(reason),
+             .text = source_.reader->text()};
+    ledger_.writeReject(importId_, r);
+    summary_.rejects.push_back(std::move(r));
+    ++summary_.rejected;
+  }
+  void reject(const FieldProblem& problem) {
+    reject(parser_.columnOf(problem.field) + 1, problem.reason);
+  }
+
+  void count(Outcome outcome) {
+    switch (outcome) {
+      case Outcome::Added: ++summary_.added; break;
+      case Outcome::Updated: ++summary_.updated; break;
+      case Outcome::Unchanged: ++summary_.unchanged; break;
+    }
+  }
+
+  void importInvoice(const std::vector<std::string_view>& fields) {
+    auto parsed = parser_.invoice(fields);
+    if (auto* problem = std::get_if<FieldProblem>(&parsed)) return reject(*problem);
+    const auto& invoice = std::get<InvoiceRecord>(parsed);
+    if (ledger_.writtenBy(importId_, invoice.number)) {
+      return reject(parser_.columnOf(Field::InvoiceNumber) + 1,
+                    "invoice " + invoice.number + " appears earlier in this file");
+    }
+    Outcome outcome = ledger_.writeInvoice(importId_, invoice);
+    if (invoice.paidSoFar && inferPayment(invoice) && outcome == Outcome::Unchanged) {
+      outcome = Outcome::Updated;  // the balance moved, though the invoice itself did not
+    }
+    count(outcome);
+  }
+
+  // When the export says more is paid than the ledger knows, the difference is a payment
+  // received by the export's date. Returns true when one was recorded.
+  bool inferPayment(const InvoiceRecord& invoice) {
+    const auto ref = ledger_.findInvoice(invoice.number);
+    const auto known = ledger_.paidSoFar(ref->id);
+    const auto missing = invoice.paidSoFar->minorUnits() - known;
+    if (missing <= 0) return false;
+    const money::Money amount(missing, invoice.amount.currency());
+    if (!ledger_.writePayment(importId_, ref->id, options_.asOf, amount, "inferred from balance",
+                              1, true)) {
+      return false;
+    }
+    ++summary_.inferredPayments;
+    return true;
+  }
+
+  void importPayment(const std::vector<std::string_view>& fields) {
+    auto parsed = parser_.payment(fields);
+    if (auto* problem = std::get_if<FieldProblem>(&parsed)) return reject(*problem);
+    const auto& payment = std::get<PaymentRecord>(parsed);
+    const auto invoice = ledger_.findInvoice(payment.invoiceNumber);
+    if (!invoice) {
+      return reject({Field::InvoiceNumber, "no invoice " + payment.invoiceNumber +
+                                               " in the ledger (import the invoices first)"});
+    }
+    const auto amount =
+        money::parseAmount(payment.amountText, invoice->currency, source_.settings.decimalMark);
+    if (!amount) return reject({Field::Amount, amount.error()});
+    if (amount->money.currency() != invoice->currency) {
+      return reject({Field::Amount, "in " + amount->money.currency().code() + ", but invoice " +
+                                        payment.invoiceNumber + " is in " +
+                                        invoice->currency.code()});
+    }
+    if (amount->money.isZero()) return reject({Field::Amount, "a payment of zero"});
+    // Two identical payments in one file are both real: the occurrence tells them apart.
+    const std::size_t key = std::hash<std::string>{}(payment.invoiceNumber + '\x1f' +
+                                                      payment.amountText + '\x1f' +
+                                                      payment.reference) ^
+                            static_cast<std::size_t>(payment.paymentDate.dayNumber());
+    const int occurrence = ++occurrences_[key];
+    const bool added = ledger_.writePayment(importId_, invoice->id, payment.paymentDate,
+                                            amount->money, payment.reference, occurrence, false);
+    count(added ? Outcome::Added : Outcome::Unchanged);
+  }
+
+  SourceFile& source_;
+  LedgerWriter& ledger_;
+  const ImportOptions& options_;
+  RowParser parser_;
+  FileSummary summary_;
+  Poco::Int64 importId_ = 0;
+  std::unordered_map<std::size_t, int> occurrences_;
+};
+
+}  // namespace
+
+std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
+  std::vector<SourceFile> sources;
+  for (const auto& path : paths) sources.push_back(openSource(path, options_));
+  // Payments name their invoices, so invoices go in first.
+  std::stable_sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) {
+    return a.layout.kind() == RecordKind::Invoices && b.layout.kind() == RecordKind::Payments;
+  });
+
+  auto& session = database_.session();
+  Poco::Data::Transaction transaction(session);
+  LedgerWriter ledger(session);
+  std::vector<FileSummary> summaries;
+  for (auto& source : sources) summaries.push_back(FileImport(source, ledger, options_).run());
+  if (options_.dryRun) {
+    transaction.rollback();
+  } else {
+    transaction.commit();
+  }
+  return summaries;
+}
+
+}  // namespace kindly::importers

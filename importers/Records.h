@@ -1,0 +1,44 @@
+// One row of an export, read and checked, ready for the ledger; or why it was refused.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "dates/Date.h"
+#include "money/Money.h"
+
+namespace kindly::importers {
+
+struct InvoiceRecord {
+  std::string number;
+  std::string clientCode;
+  std::string clientName;
+  std::string clientEmail;
+  dates::Date issueDate;
+  dates::Date dueDate;
+  money::Money amount;
+  std::string status;                     // lower case; "" when the file has none
+  std::optional<money::Money> paidSoFar;  // when the export says how much is paid
+};
+
+struct PaymentRecord {
+  std::string invoiceNumber;
+  dates::Date paymentDate;
+  std::string amountText;  // parsed once the invoice, hence the currency, is known
+  std::string reference;
+};
+
+// A row that did not go into the ledger, and why.
+struct Reject {
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;   // 1-based; 0 when the whole row is at fault
+  std::string columnName;   // the header's own text
+  std::string reason;
+  std::string text;         // the row as read
+};
+
+}  // namespace kindly::importers

@@ -1,0 +1,121 @@
+// Business rules of a row: an invoice needs a number, a client, a due date on or after its
+// issue date and an amount in one currency; the export's own balance, when present, tells
+// how much is paid.
+#include "importers/RowParser.h"
+
+#include "base/Text.h"
+
+namespace kindly::importers {
+
+
+std::string_view RowParser::value(const std::vector<std::string_view>& fields,
+                                  Field field) const {
+  const auto column = layout_.column(field);
+  if (!column || *column >= fields.size()) return {};
+  return trim(fields[*column]);
+}
+
+std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
+    const std::vector<std::string_view>& fields) const {
+  const auto number = value(fields, Field::InvoiceNumber);
+  if (number.empty()) return FieldProblem{Field::InvoiceNumber, "the invoice number is empty"};
+
+  std::string_view code = value(fields, Field::ClientId);
+  std::string_view name = value(fields, Field::ClientName);
+  if (code.empty() && name.empty()) {
+    return FieldProblem{layout_.column(Field::ClientId) ? Field::ClientId : Field::ClientName,
+                        "no client: both the client id and the client name are empty"};
+  }
+  if (code.empty()) code = name;
+  if (name.empty()) name = code;
+  for (Field text : {Field::InvoiceNumber, Field::ClientId, Field::ClientName,
+                     Field::ClientEmail}) {
+    if (!isValidUtf8(value(fields, text))) {
+      return FieldProblem{text, "the text is not valid UTF-8"};
+    }
+  }
+
+  auto currency = settings_.defaultCurrency;
+  if (const auto code3 = value(fields, Field::Currency); !code3.empty()) {
+    const auto named = money::Currency::fromCode(code3);
+    if (!named) {
+      return FieldProblem{Field::Currency,
+                          "'" + std::string(code3) + "' is not an ISO 4217 currency code"};
+    }
+    currency = *named;
+  }
+
+  const auto dueText = value(fields, Field::DueDate);
+  if (dueText.empty()) return FieldProblem{Field::DueDate, "the due date is empty"};
+  const auto due = dates::parseDate(dueText, settings_.dateOrder);
+  if (!due) return FieldProblem{Field::DueDate, due.error()};
+  dates::Date issue = *due;
+  if (layout_.column(Field::IssueDate)) {
+    const auto issueText = value(fields, Field::IssueDate);
+    if (issueText.empty()) return FieldProblem{Field::IssueDate, "the issue date is empty"};
+    const auto parsed = dates::parseDate(issueText, settings_.dateOrder);
+    if (!parsed) return FieldProblem{Field::IssueDate, parsed.error()};
+    issue = *parsed;
+  }
+  if (*due < issue) {
+    return FieldProblem{Field::DueDate, "due " + due->iso() + " is before the issue date " +
+                                            issue.iso()};
+  }
+
+  const auto amount = money::parseAmount(value(fields, Field::Amount), currency,
+                                         settings_.decimalMark);
+  if (!amount) return FieldProblem{Field::Amount, amount.error()};
+  if (amount->currencyNamed && amount->money.currency() != currency &&
+      layout_.column(Field::Currency)) {
+    return FieldProblem{Field::Amount, "the amount is in " + amount->money.currency().code() +
+                                           " but the currency column says " + currency.code()};
+  }
+  currency = amount->money.currency();
+
+  InvoiceRecord record{.number = std::string(number),
+                       .clientCode = std::string(code),
+                       .clientName = std::string(name),
+                       .clientEmail = std::string(value(fields, Field::ClientEmail)),
+                       .issueDate = issue,
+                       .dueDate = *due,
+                       .amount = amount->money,
+                       .status = toLower(value(fields, Field::Status)),
+                       .paidSoFar = std::nullopt};
+
+  // The export's own view of what is paid: amount paid, else amount - balance.
+  for (Field field : {Field::AmountPaid, Field::Balance}) {
+    const auto text = value(fields, field);
+    if (text.empty()) continue;
+    const auto figure = money::parseAmount(text, currency, settings_.decimalMark);
+    if (!figure) return FieldProblem{field, figure.error()};
+    if (figure->money.currency() != currency) {
+      return FieldProblem{field, "in " + figure->money.currency().code() +
+                                     ", not in the invoice's " + currency.code()};
+    }
+    record.paidSoFar =
+        field == Field::AmountPaid ? figure->money : record.amount - figure->money;
+    break;
+  }
+  if (!record.paidSoFar && record.status == "paid") record.paidSoFar = record.amount;
+  return record;
+}
+
+std::variant<PaymentRecord, FieldProblem> RowParser::payment(
+    const std::vector<std::string_view>& fields) const {
+  const auto number = value(fields, Field::InvoiceNumber);
+  if (number.empty()) return FieldProblem{Field::InvoiceNumber, "the invoice number is empty"};
+  const auto dateText = value(fields, Field::PaymentDate);
+  if (dateText.empty()) return FieldProblem{Field::PaymentDate, "the payment date is empty"};
+  const auto date = dates::parseDate(dateText, settings_.dateOrder);
+  if (!date) return FieldProblem{Field::PaymentDate, date.error()};
+  const auto amount = value(fields, Field::Amount);
+  if (amount.empty()) return FieldProblem{Field::Amount, "the amount is empty"};
+  const auto reference = value(fields, Field::Reference);
+  if (!isValidUtf8(reference)) return FieldProblem{Field::Reference, "the text is not valid UTF-8"};
+  return PaymentRecord{.invoiceNumber = std::string(number),
+                       .paymentDate = *date,
+                       .amountText = std::string(amount),
+                       .reference = std::string(reference)};
+}
+
+}  // namespace kindly::importers

@@ -1,0 +1,49 @@
+// Turns the fields of one generic-layout row into an InvoiceRecord or a PaymentRecord,
+// checking every value; a bad value yields a Reject naming its column.
+#pragma once
+
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "dates/DateParser.h"
+#include "importers/GenericLayout.h"
+#include "importers/Records.h"
+#include "money/AmountParser.h"
+
+namespace kindly::importers {
+
+struct ParseSettings {
+  dates::DateOrder dateOrder = dates::DateOrder::Unknown;
+  money::DecimalMark decimalMark = money::DecimalMark::Point;
+  money::Currency defaultCurrency = *money::Currency::fromCode("USD");  // when a file names none
+};
+
+// Where a rejected value sits: filled into the Reject by the caller.
+struct FieldProblem {
+  Field field;
+  std::string reason;
+};
+
+class RowParser {
+ public:
+  RowParser(const GenericLayout& layout, ParseSettings settings)
+      : layout_(layout), settings_(settings) {}
+
+  std::variant<InvoiceRecord, FieldProblem> invoice(
+      const std::vector<std::string_view>& fields) const;
+  std::variant<PaymentRecord, FieldProblem> payment(
+      const std::vector<std::string_view>& fields) const;
+
+  // The 0-based column of `field` in this file (it must be present).
+  std::size_t columnOf(Field field) const { return *layout_.column(field); }
+
+ private:
+  // The trimmed value of `field`, or "" when the file has no such column or the row is short.
+  std::string_view value(const std::vector<std::string_view>& fields, Field field) const;
+
+  GenericLayout layout_;
+  ParseSettings settings_;
+};
+
+}  // namespace kindly::importers

@@ -1,0 +1,16 @@
+// Small text helpers shared by the parsers and writers.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kindly {
+
+// Without leading and trailing spaces, tabs and line breaks.
+std::string_view trim(std::string_view text);
+// ASCII letters lowered; other bytes unchanged.
+std::string toLower(std::string_view text);
+// True when `text` is well-formed UTF-8.
+bool isValidUtf8(std::string_view text);
+
+}  // namespace kindly

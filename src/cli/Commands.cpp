@@ -1,0 +1,27 @@
+// The command table and the ledger's location.
+#include <Poco/Environment.h>
+
+#include "cli/Command.h"
+#include "cli/Commands.h"
+
+namespace kindly::cli {
+
+store::Database& Context::ledger() {
+  if (!ledger_) {
+    const std::string fallback = Poco::Environment::get("KINDLY_DB", "kindly.db");
+    ledger_ = std::make_unique<store::Database>(config.getString("ledger.path", fallback));
+  }
+  return *ledger_;
+}
+
+std::vector<std::unique_ptr<Command>> allCommands() {
+  std::vector<std::unique_ptr<Command>> commands;
+  commands.push_back(std::make_unique<ImportCommand>());
+  commands.push_back(std::make_unique<RejectsCommand>());
+  commands.push_back(std::make_unique<AgingCommand>());
+  commands.push_back(std::make_unique<ReportCommand>());
+  //REMIND commands.push_back(std::make_unique<RemindCommand>());
+  return commands;
+}
+
+}  // namespace kindly::cli

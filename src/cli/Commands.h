@@ -1,0 +1,77 @@
+// The commands of `kindly`, one class each; their run() lives in a file of its own.
+#pragma once
+
+#include "cli/Command.h"
+
+namespace kindly::cli {
+
+class ImportCommand : public Command {
+ public:
+  std::string name() const override { return "import"; }
+  std::string usage() const override {
+    return "import FILE... [--dry-run] [--date-order DMY|MDY|YMD] [--decimal-comma] "
+           "[--currency CODE] [--as-of DATE]";
+  }
+  std::string summary() const override {
+    return "load invoices and payments; the same file twice changes nothing";
+  }
+  std::vector<std::string> options() const override {
+    return {"dry-run", "date-order", "decimal-comma", "currency", "as-of"};
+  }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
+class RejectsCommand : public Command {
+ public:
+  std::string name() const override { return "rejects"; }
+  std::string usage() const override { return "rejects [--all] [--format table|csv|json]"; }
+  std::string summary() const override {
+    return "list the rows imports set aside, with file, line, column and reason";
+  }
+  std::vector<std::string> options() const override { return {"all", "format"}; }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
+class AgingCommand : public Command {
+ public:
+  std::string name() const override { return "aging"; }
+  std::string usage() const override {
+    return "aging [--as-of DATE] [--basis due|issue] [--buckets 30,60,90] "
+           "[--format table|csv|json]";
+  }
+  std::string summary() const override {
+    return "open balances per client and currency, by days overdue";
+  }
+  std::vector<std::string> options() const override {
+    return {"as-of", "basis", "buckets", "grace-days", "format"};
+  }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
+class ReportCommand : public Command {
+ public:
+  std::string name() const override { return "report"; }
+  std::string usage() const override { return "report FILE.xlsx [--as-of DATE]"; }
+  std::string summary() const override { return "write the Excel aging workbook"; }
+  std::vector<std::string> options() const override {
+    return {"as-of", "basis", "buckets", "grace-days"};
+  }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
+class RemindCommand : public Command {
+ public:
+  std::string name() const override { return "remind"; }
+  std::string usage() const override {
+    return "remind [--as-of DATE] [--out DIR] [--templates DIR]";
+  }
+  std::string summary() const override {
+    return "write a batch of courteous reminder drafts for a person to review";
+  }
+  std::vector<std::string> options() const override {
+    return {"as-of", "out", "templates", "grace-days"};
+  }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
+}  // namespace kindly::cli

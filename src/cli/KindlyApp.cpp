@@ -1,0 +1,122 @@
+// Options may come before or after the command name; each command says which it takes, so
+// `kindly aging --dry-run` is refused rather than silently ignored.
+#include "cli/KindlyApp.h"
+
+#include <Poco/File.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <algorithm>
+#include <iostream>
+
+#include "base/Error.h"
+#include "cli/Command.h"
+
+namespace kindly::cli {
+
+namespace {
+
+using Poco::Util::Option;
+
+struct OptionSpec {
+  const char* name;
+  const char* argument;  // nullptr for a switch
+  const char* binding;   // configuration key
+  const char* help;
+};
+
+constexpr OptionSpec kOptions[] = {
+    {"db", "FILE", "ledger.path", "the ledger (default $KINDLY_DB, else ./kindly.db)"},
+    {"config", "FILE", nullptr, "configuration file (default ./kindly.ini when present)"},
+    {"as-of", "DATE", "run.as_of", "the day to work as of (default today)"},
+    {"format", "FORMAT", "output.format", "table, csv or json"},
+    {"basis", "BASIS", "aging.basis", "count days overdue from the due or issue date"},
+    {"buckets", "DAYS", "aging.buckets", "bucket edges, like 30,60,90"},
+    {"grace-days", "N", "aging.grace_days", "days past due before something counts as late"},
+    {"currency", "CODE", "aging.currency", "currency of files that name none (default USD)"},
+    {"date-order", "ORDER", "import.date_order", "DMY, MDY or YMD for numeric dates"},
+    {"decimal-comma", nullptr, "import.decimal_comma", "amounts are written 1.234,56"},
+    {"dry-run", nullptr, "run.dry_run", "check and report, write nothing"},
+    {"all", nullptr, "rejects.all", "include rejects of earlier imports"},
+    {"out", "DIR", "remind.out", "where the drafts batch goes (default ./out)"},
+    {"templates", "DIR", "remind.templates", "templates that replace the built-in ones"},
+    {"help", nullptr, nullptr, "show this help"},
+};
+
+}  // namespace
+
+void KindlyApp::defineOptions(Poco::Util::OptionSet& options) {
+  for (const auto& spec : kOptions) {
+    Option option(spec.name, "", spec.help, false);
+    option.repeatable(false);
+    if (spec.argument) option.argument(spec.argument);
+    if (spec.binding) option.binding(spec.binding);
+    options.addOption(option);
+  }
+}
+
+void KindlyApp::handleOption(const std::string& name, const std::string& value) {
+  const std::string bound = value.empty() && name != "config" && name != "db" ? "true" : value;
+  Application::handleOption(name, bound);
+  given_.insert(name);
+  if (name == "config") configFile_ = value;
+  if (name == "help") helpRequested_ = true;
+}
+
+void KindlyApp::initialize(Poco::Util::Application& self) {
+  Application::initialize(self);
+  if (configFile_.empty() && Poco::File("kindly.ini").exists()) configFile_ = "kindly.ini";
+}
+
+int KindlyApp::main(const std::vector<std::string>& args) {
+  try {
+    if (!configFile_.empty()) {
+      if (!Poco::File(configFile_).exists()) throw UsageError(configFile_ + ": no such file");
+      loadConfiguration(configFile_, PRIO_DEFAULT);
+    }
+    if (helpRequested_ || args.empty() || args.front() == "help") {
+      printHelp();
+      return args.empty() && !helpRequested_ ? kFailed : kDone;
+    }
+    auto commands = allCommands();
+    auto command = std::find_if(commands.begin(), commands.end(),
+                                [&](const auto& c) { return c->name() == args.front(); });
+    if (command == commands.end()) {
+      throw UsageError("no command '" + args.front() + "'; `kindly help` lists them");
+    }
+    const auto accepted = (*command)->options();
+    for (const auto& name : given_) {
+      if (name == "db" || name == "config" || name == "help") continue;
+      if (std::find(accepted.begin(), accepted.end(), name) == accepted.end()) {
+        throw UsageError((*command)->name() + " does not take --" + name + "; usage: kindly " +
+                         (*command)->usage());
+      }
+    }
+    Context context(config(), std::cout, std::cerr);
+    return (*command)->run({args.begin() + 1, args.end()}, context);
+  } catch (const Error& e) {
+    std::cerr << "kindly: " << e.what() << '\n';
+  } catch (const Poco::Exception& e) {
+    std::cerr << "kindly: " << e.displayText() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "kindly: " << e.what() << '\n';
+  }
+  return kFailed;
+}
+
+void KindlyApp::printHelp() const {
+  std::cout << "usage: kindly [--db FILE] [--config FILE] COMMAND [options]\n\ncommands:\n";
+  for (const auto& command : allCommands()) {
+    std::cout << "  " << command->usage() << "\n      " << command->summary() << '\n';
+  }
+  std::cout << "\noptions:\n";
+  for (const auto& spec : kOptions) {
+    std::string left = std::string("--") + spec.name;
+    if (spec.argument) left += std::string(" ") + spec.argument;
+    left.resize(std::max<std::size_t>(left.size() + 1, 22), ' ');
+    std::cout << "  " << left << spec.help << '\n';
+  }
+}
+
+}  // namespace kindly::cli

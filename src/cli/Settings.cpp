@@ -1,0 +1,93 @@
+// Keys follow the INI sections of the configuration file ([aging] buckets = ...); the
+// command-line options are bound to the same keys, so an option always wins over the file.
+#include "cli/Settings.h"
+
+#include <Poco/LocalDateTime.h>
+
+#include "base/Error.h"
+#include "base/Text.h"
+#include "dates/DateParser.h"
+
+namespace kindly::cli {
+
+namespace {
+
+int wholeNumber(const Config& config, const std::string& key, int fallback) {
+  const std::string text = config.getString(key, std::to_string(fallback));
+  try {
+    std::size_t used = 0;
+    const int value = std::stoi(text, &used);
+    if (used == text.size() && value >= 0) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError(key + ": '" + text + "' is not a whole number of days");
+}
+
+}  // namespace
+
+dates::Date asOf(const Config& config) {
+  if (!config.hasProperty("run.as_of")) {
+    const Poco::LocalDateTime now;
+    return *dates::Date::fromYmd(now.year(), now.month(), now.day());
+  }
+  const std::string text = config.getString("run.as_of");
+  const auto date = dates::parseDate(text, dates::DateOrder::YMD);
+  if (!date) throw UsageError("--as-of: " + date.error());
+  return *date;
+}
+
+OutputFormat outputFormat(const Config& config) {
+  const std::string format = toLower(config.getString("output.format", "table"));
+  if (format == "table") return OutputFormat::Table;
+  if (format == "csv") return OutputFormat::Csv;
+  if (format == "json") return OutputFormat::Json;
+  throw UsageError("--format: '" + format + "' is not one of table, csv, json");
+}
+
+aging::AgingOptions agingOptions(const Config& config) {
+  aging::AgingOptions options;
+  options.asOf = asOf(config);
+  const std::string basis = toLower(config.getString("aging.basis", "due"));
+  if (basis == "issue") {
+    options.basis = aging::Basis::Issue;
+  } else if (basis != "due") {
+    throw UsageError("--basis: '" + basis + "' is not one of due, issue");
+  }
+  if (config.hasProperty("aging.buckets")) {
+    auto edges = aging::BucketEdges::parse(config.getString("aging.buckets"));
+    if (!edges) throw UsageError("--buckets: " + edges.error());
+    options.edges = *edges;
+  }
+  options.graceDays = wholeNumber(config, "aging.grace_days", options.graceDays);
+  return options;
+}
+
+importers::ImportOptions importOptions(const Config& config) {
+  importers::ImportOptions options;
+  options.asOf = asOf(config);
+  options.dryRun = config.getBool("run.dry_run", false);
+  const std::string code = config.getString("aging.currency", "USD");
+  const auto currency = money::Currency::fromCode(code);
+  if (!currency) throw UsageError("currency: '" + code + "' is not an ISO 4217 currency code");
+  options.parse.defaultCurrency = *currency;
+  if (config.hasProperty("import.date_order")) {
+    const std::string name = config.getString("import.date_order");
+    const auto order = dates::dateOrderFromName(name);
+    if (!order) throw UsageError("--date-order: '" + name + "' is not one of DMY, MDY, YMD");
+    options.parse.dateOrder = *order;
+  }
+  if (config.getBool("import.decimal_comma", false)) {
+    options.parse.decimalMark = money::DecimalMark::Comma;
+  }
+  return options;
+}
+
+drafts::Sender sender(const Config& config) {
+  return drafts::Sender{.companyName = config.getString("company.name", ""),
+                        .from = config.getString("mail.from", ""),
+                        .replyTo = config.getString("mail.reply_to", ""),
+                        .signature = config.getString("mail.signature", ""),
+                        .paymentInstructions = config.getString("payment.instructions", "")};
+}
+
+}  // namespace kindly::cli

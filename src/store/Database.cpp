@@ -1,0 +1,77 @@
+// Opening the ledger and migrating it forward.
+#include "store/Database.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
+#include <Poco/Data/Transaction.h>
+#include <Poco/Exception.h>
+#include <sqlite3.h>
+
+#include "store/Schema.h"
+
+using namespace Poco::Data::Keywords;
+
+namespace kindly::store {
+
+namespace {
+
+Poco::Data::Session openSession(const std::string& path) {
+  static const bool registered = [] {
+    Poco::Data::SQLite::Connector::registerConnector();
+    return true;
+  }();
+  (void)registered;
+  try {
+    return Poco::Data::Session("SQLite", path);
+  } catch (const Poco::Exception& e) {
+    throw StoreError("cannot open the ledger " + path + ": " + e.displayText());
+  }
+}
+
+// Runs several ;-separated statements (Poco::Data prepares one at a time).
+void executeScript(Poco::Data::Session& session, std::string_view sql) {
+  char* message = nullptr;
+  sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session);
+  if (sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    std::string reason = message ? message : "unknown error";
+    sqlite3_free(message);
+    throw StoreError("cannot update the ledger's schema: " + reason);
+  }
+}
+
+}  // namespace
+
+Database::Database(const std::string& path) : path_(path), session_(openSession(path)) {
+  try {
+    // Another writer (a second kindly, a sqlite3 shell) gets a few seconds before we fail.
+    session_ << "PRAGMA busy_timeout = 5000", now;
+    if (path != ":memory:") session_ << "PRAGMA journal_mode = WAL", now;
+    session_ << "PRAGMA foreign_keys = ON", now;
+    session_ << "PRAGMA synchronous = NORMAL", now;
+    migrate();
+  } catch (const Poco::Exception& e) {
+    throw StoreError("cannot open the ledger " + path + ": " + e.displayText());
+  }
+}
+
+int Database::schemaVersion() {
+  int version = 0;
+  session_ << "PRAGMA user_version", into(version), now;
+  return version;
+}
+
+void Database::migrate() {
+  const auto& all = migrations();
+  const int version = schemaVersion();
+  if (version > static_cast<int>(all.size())) {
+    throw StoreError("the ledger " + path_ + " was written by a newer Kindly (schema " +
+                     std::to_string(version) + ")");
+  }
+  if (version == static_cast<int>(all.size())) return;
+  Poco::Data::Transaction transaction(session_);
+  for (std::size_t i = version; i < all.size(); ++i) executeScript(session_, all[i]);
+  session_ << "PRAGMA user_version = " + std::to_string(all.size()), now;
+  transaction.commit();
+}
+
+}  // namespace kindly::store

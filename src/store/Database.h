@@ -1,0 +1,38 @@
+// The ledger: one SQLite file opened through Poco::Data, its schema brought up to date on
+// open. Write-ahead logging and foreign keys are always on.
+#pragma once
+
+#include <Poco/Data/Session.h>
+
+#include <string>
+
+#include "base/Error.h"
+
+namespace kindly::store {
+
+// The database cannot be opened, migrated, read or written.
+class StoreError : public Error {
+ public:
+  using Error::Error;
+};
+
+class Database {
+ public:
+  // Opens the ledger at `path`, creating it when missing (":memory:" for tests), and applies
+  // every migration it lacks in one transaction. Throws StoreError when the file is not a
+  // Kindly ledger, is newer than this program, or cannot be opened.
+  explicit Database(const std::string& path);
+
+  Poco::Data::Session& session() { return session_; }
+  const std::string& path() const { return path_; }
+  // PRAGMA user_version: the number of migrations applied.
+  int schemaVersion();
+
+ private:
+  void migrate();
+
+  std::string path_;
+  Poco::Data::Session session_;
+};
+
+}  // namespace kindly::store

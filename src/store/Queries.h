@@ -1,0 +1,35 @@
+// Read-only lookups of the ledger used by several commands.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "store/Database.h"
+
+namespace kindly::store {
+
+struct ClientContact {
+  std::string name;
+  std::string email;
+};
+
+// Every client's name and email, by client code.
+std::map<std::string, ClientContact> clientContacts(Database& database);
+
+// A quarantined row as the ledger keeps it.
+struct StoredReject {
+  std::string file;
+  std::size_t line = 0;
+  std::size_t column = 0;
+  std::string columnName;
+  std::string reason;
+  std::string text;
+};
+
+// The rejects of the latest import of each file (those still to be fixed), or of every
+// import when `history` is true; in import order, then by line.
+std::vector<StoredReject> rejects(Database& database, bool history);
+
+}  // namespace kindly::store

@@ -1,0 +1,121 @@
+// Dates are stored as whole days since 1970-01-01 (aging is then integer arithmetic) and
+// money as integer minor units beside its currency code.
+#include "store/Schema.h"
+
+namespace kindly::store {
+
+namespace {
+
+constexpr std::string_view kLedger = R"sql(
+CREATE TABLE clients (
+  id    INTEGER PRIMARY KEY,
+  code  TEXT NOT NULL UNIQUE,
+  name  TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE imports (
+  id             INTEGER PRIMARY KEY,
+  file           TEXT NOT NULL,
+  layout         TEXT NOT NULL,
+  as_of_day      INTEGER NOT NULL,
+  rows_read      INTEGER NOT NULL DEFAULT 0,
+  rows_new       INTEGER NOT NULL DEFAULT 0,
+  rows_updated   INTEGER NOT NULL DEFAULT 0,
+  rows_unchanged INTEGER NOT NULL DEFAULT 0,
+  rows_rejected  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE invoices (
+  id              INTEGER PRIMARY KEY,
+  number          TEXT NOT NULL UNIQUE,
+  client_id       INTEGER NOT NULL REFERENCES clients(id),
+  issue_day       INTEGER NOT NULL,
+  due_day         INTEGER NOT NULL,
+  currency        TEXT NOT NULL,
+  amount          INTEGER NOT NULL,
+  status          TEXT NOT NULL DEFAULT '',
+  first_import_id INTEGER NOT NULL REFERENCES imports(id),
+  last_import_id  INTEGER NOT NULL REFERENCES imports(id)
+);
+CREATE INDEX invoices_by_client ON invoices(client_id);
+
+CREATE TABLE payments (
+  id          INTEGER PRIMARY KEY,
+  invoice_id  INTEGER NOT NULL REFERENCES invoices(id),
+  payment_day INTEGER NOT NULL,
+  amount      INTEGER NOT NULL,
+  reference   TEXT NOT NULL DEFAULT '',
+  occurrence  INTEGER NOT NULL DEFAULT 1,
+  inferred    INTEGER NOT NULL DEFAULT 0,
+  import_id   INTEGER NOT NULL REFERENCES imports(id),
+  UNIQUE (invoice_id, payment_day, amount, reference, occurrence)
+);
+
+-- Every change an import makes to a known invoice, kept forever.
+CREATE TABLE invoice_changes (
+  id         INTEGER PRIMARY KEY,
+  invoice_id INTEGER NOT NULL REFERENCES invoices(id),
+  import_id  INTEGER NOT NULL REFERENCES imports(id),
+  field      TEXT NOT NULL,
+  old_value  TEXT NOT NULL,
+  new_value  TEXT NOT NULL
+);
+
+CREATE TABLE rejects (
+  id          INTEGER PRIMARY KEY,
+  import_id   INTEGER NOT NULL REFERENCES imports(id),
+  line        INTEGER NOT NULL,
+  column_number INTEGER NOT NULL,
+  column_name   TEXT NOT NULL,
+  reason      TEXT NOT NULL,
+  raw         TEXT NOT NULL
+);
+)sql";
+
+// One trigger per audited field, so that no path can change an invoice unseen.
+constexpr std::string_view kInvoiceAudit = R"sql(
+CREATE TRIGGER audit_invoice_amount AFTER UPDATE OF amount ON invoices
+WHEN old.amount IS NOT new.amount BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'amount', old.amount, new.amount);
+END;
+CREATE TRIGGER audit_invoice_currency AFTER UPDATE OF currency ON invoices
+WHEN old.currency IS NOT new.currency BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'currency', old.currency, new.currency);
+END;
+CREATE TRIGGER audit_invoice_issue AFTER UPDATE OF issue_day ON invoices
+WHEN old.issue_day IS NOT new.issue_day BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'issue_date',
+          date(old.issue_day * 86400, 'unixepoch'), date(new.issue_day * 86400, 'unixepoch'));
+END;
+CREATE TRIGGER audit_invoice_due AFTER UPDATE OF due_day ON invoices
+WHEN old.due_day IS NOT new.due_day BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'due_date',
+          date(old.due_day * 86400, 'unixepoch'), date(new.due_day * 86400, 'unixepoch'));
+END;
+CREATE TRIGGER audit_invoice_client AFTER UPDATE OF client_id ON invoices
+WHEN old.client_id IS NOT new.client_id BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'client',
+          (SELECT code FROM clients WHERE id = old.client_id),
+          (SELECT code FROM clients WHERE id = new.client_id));
+END;
+CREATE TRIGGER audit_invoice_status AFTER UPDATE OF status ON invoices
+WHEN old.status IS NOT new.status BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'status', old.status, new.status);
+END;
+)sql";
+
+}  // namespace
+
+const std::vector<std::string_view>& migrations() {
+  static const std::vector<std::string_view> all = {kLedger, kInvoiceAudit};
+  return all;
+}
+
+}  // namespace kindly::store

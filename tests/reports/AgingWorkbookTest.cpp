@@ -1,0 +1,381 @@
+// Writes a small aging report to a real .xlsx file and reads it back: sheets, number and date
+// cells, totals per currency, frozen headers, filters, and what a failed write leaves.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "base/Error.h"
+#include "reports/AgingWorkbook.h"
+#include "tests/support/XlsxReader.h"
+
+namespace kindly::reports {
+namespace {
+
+namespace fs = std::filesystem;
+using aging::AgingReport;
+using aging::ClientAging;
+using aging::CurrencyTotal;
+using aging::OpenInvoice;
+using money::Money;
+using testing::CellType;
+using testing::XlsxReader;
+
+Money usd(std::int64_t cents) { return Money(cents, *money::Currency::fromCode("USD")); }
+Money jpy(std::int64_t yen) { return Money(yen, *money::Currency::fromCode("JPY")); }
+dates::Date day(int year, int month, int dayOfMonth) {
+  return *dates::Date::fromYmd(year, month, dayOfMonth);
+}
+
+// A fresh folder under the system temp folder, removed with everything in it.
+class ScratchFolder {
+ public:
+  ScratchFolder() {
+    std::string pattern = (fs::temp_directory_path() / "kindly-workbook-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  ~ScratchFolder() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  const fs::path& path() const { return path_; }
+  std::vector<std::string> entries() const {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(path_)) {
+      names.push_back(entry.path().filename().string());
+    }
+    return names;
+  }
+
+ private:
+  fs::path path_;
+};
+
+// As of 2026-11-30, default edges (current, 1-30, 31-60, 61-90, 90+):
+//   ACME  JPY  one invoice 30 days late.
+//   ACME  USD  one not yet due, one 60 days late part-paid, one 152 days late, a credit note.
+//   KYOTO JPY  one 61 days late part-paid, one 91 days late; pays late again and again.
+AgingReport sampleReport() {
+  AgingReport report;
+  report.asOf = day(2026, 11, 30);
+  report.clients = {
+      ClientAging{"ACME",
+                  "Acme Trading Ltd",
+                  jpy(50000),
+                  {jpy(0), jpy(50000), jpy(0), jpy(0), jpy(0)},
+                  jpy(0),
+                  1,
+                  30,
+                  {"overdue"}},
+      ClientAging{"ACME",
+                  "Acme Trading Ltd",
+                  usd(238506),
+                  {usd(100000), usd(0), usd(25050), usd(0), usd(123456)},
+                  usd(-10000),
+                  3,
+                  152,
+                  {"overdue"}},
+      ClientAging{"KYOTO",
+                  "Kyoto Ceramics KK",
+                  jpy(205000),
+                  {jpy(0), jpy(0), jpy(0), jpy(130000), jpy(75000)},
+                  jpy(0),
+                  2,
+                  91,
+                  {"overdue", "repeat-late"}},
+  };
+  report.totals = {
+      CurrencyTotal{jpy(255000), {jpy(0), jpy(50000), jpy(0), jpy(130000), jpy(75000)}, jpy(0)},
+      CurrencyTotal{
+          usd(238506), {usd(100000), usd(0), usd(25050), usd(0), usd(123456)}, usd(-10000)},
+  };
+  return report;
+}
+
+std::vector<OpenInvoice> sampleOpenInvoices() {
+  return {
+      {"ACME", "Acme Trading Ltd", "INV-201", day(2026, 10, 1), day(2026, 10, 31), jpy(50000),
+       jpy(0), jpy(50000), 30, 1},
+      {"ACME", "Acme Trading Ltd", "INV-090", day(2026, 6, 1), day(2026, 7, 1), usd(123456), usd(0),
+       usd(123456), 152, 4},
+      {"ACME", "Acme Trading Ltd", "INV-102", day(2026, 9, 1), day(2026, 10, 1), usd(50050),
+       usd(25000), usd(25050), 60, 2},
+      {"ACME", "Acme Trading Ltd", "INV-101", day(2026, 11, 10), day(2026, 12, 10), usd(100000),
+       usd(0), usd(100000), -10, 0},
+      {"ACME", "Acme Trading Ltd", "CN-7", day(2026, 11, 20), day(2026, 11, 20), usd(-10000),
+       usd(0), usd(-10000), 0, 0},
+      {"KYOTO", "Kyoto Ceramics KK", "K-17", day(2026, 8, 1), day(2026, 8, 31), jpy(75000), jpy(0),
+       jpy(75000), 91, 4},
+      {"KYOTO", "Kyoto Ceramics KK", "K-22", day(2026, 9, 15), day(2026, 9, 30), jpy(150000),
+       jpy(20000), jpy(130000), 61, 3},
+  };
+}
+
+// Writes the sample into a scratch folder and reads it back.
+std::string writeSample(const ScratchFolder& folder) {
+  const std::string path = (folder.path() / "aging.xlsx").string();
+  writeAgingWorkbook(path, sampleReport(), sampleOpenInvoices(),
+                     WorkbookDetails{"Hokusai Supplies"});
+  return path;
+}
+
+struct WrittenWorkbook {
+  ScratchFolder folder;
+  XlsxReader reader{writeSample(folder)};
+};
+
+// Summary layout: row 1 title, row 2 header, rows 3-5 clients, row 6 empty, rows 7-8 totals.
+// Columns: A Client, B Name, C Currency, D Balance, E-I buckets, J Credits, K Open invoices,
+// L Oldest days overdue, M Flags.
+struct ExpectedNumber {
+  std::string cell;
+  double value;
+};
+
+void expectNumbers(const testing::Sheet& sheet, const std::vector<ExpectedNumber>& expected) {
+  for (const ExpectedNumber& number : expected) {
+    const testing::Cell* cell = sheet.find(number.cell);
+    ASSERT_NE(cell, nullptr) << number.cell;
+    EXPECT_EQ(cell->type, CellType::Number) << number.cell;
+    EXPECT_EQ(cell->number, number.value) << number.cell;
+  }
+}
+
+std::string text(const testing::Sheet& sheet, const std::string& reference) {
+  const testing::Cell* cell = sheet.find(reference);
+  if (cell == nullptr) return "<no cell " + reference + ">";
+  return cell->isText() ? cell->text : "<not text " + reference + ">";
+}
+
+TEST(AgingWorkbook, sheetsAreSummaryThenOpenInvoices) {
+  WrittenWorkbook workbook;
+  EXPECT_EQ(workbook.reader.sheetNames(), (std::vector<std::string>{"Summary", "Open invoices"}));
+}
+
+TEST(AgingWorkbook, summaryOpensWithCompanyDateAndColumnHeaders) {
+  WrittenWorkbook workbook;
+  const testing::Sheet summary = workbook.reader.sheet("Summary");
+  EXPECT_EQ(text(summary, "A1"), "Hokusai Supplies");
+  EXPECT_EQ(text(summary, "C1"), "Aging as of 2026-11-30");
+  const std::vector<std::string> headers = {
+      "Client", "Name",  "Currency", "Balance", "current",       "1-30",
+      "31-60",  "61-90", "90+",      "Credits", "Open invoices", "Oldest days overdue",
+      "Flags"};
+  for (std::size_t i = 0; i < headers.size(); ++i) {
+    const std::string reference = std::string(1, static_cast<char>('A' + i)) + "2";
+    EXPECT_EQ(text(summary, reference), headers[i]) << reference;
+    EXPECT_TRUE(workbook.reader.isBold(summary.find(reference)->style)) << reference;
+  }
+}
+
+TEST(AgingWorkbook, amountsAreNumbersASpreadsheetCanSum) {
+  WrittenWorkbook workbook;
+  const testing::Sheet summary = workbook.reader.sheet("Summary");
+  EXPECT_EQ(text(summary, "A3"), "ACME");
+  EXPECT_EQ(text(summary, "C3"), "JPY");
+  EXPECT_EQ(text(summary, "C4"), "USD");
+  EXPECT_EQ(text(summary, "A5"), "KYOTO");
+  EXPECT_EQ(text(summary, "B5"), "Kyoto Ceramics KK");
+  expectNumbers(summary,
+                {
+                    {"D3", 50000},  {"E3", 0},  {"F3", 50000},  {"G3", 0},      {"H3", 0},
+                    {"I3", 0},      {"J3", 0},  {"K3", 1},      {"L3", 30},     {"D4", 2385.06},
+                    {"E4", 1000.0}, {"F4", 0},  {"G4", 250.5},  {"H4", 0},      {"I4", 1234.56},
+                    {"J4", -100.0}, {"K4", 3},  {"L4", 152},    {"D5", 205000}, {"E5", 0},
+                    {"F5", 0},      {"G5", 0},  {"H5", 130000}, {"I5", 75000},  {"J5", 0},
+                    {"K5", 2},      {"L5", 91},
+                });
+}
+
+TEST(AgingWorkbook, amountsShowTheirCurrencysDecimals) {
+  WrittenWorkbook workbook;
+  const testing::Sheet summary = workbook.reader.sheet("Summary");
+  for (const char* yen : {"D3", "F3", "J3", "I5"}) {
+    EXPECT_EQ(workbook.reader.numberFormat(summary.find(yen)->style), "#,##0") << yen;
+  }
+  for (const char* dollars : {"D4", "E4", "J4"}) {
+    EXPECT_EQ(workbook.reader.numberFormat(summary.find(dollars)->style), "#,##0.00") << dollars;
+  }
+}
+
+TEST(AgingWorkbook, totalsAreOnePerCurrencyBelowTheClients) {
+  WrittenWorkbook workbook;
+  const testing::Sheet summary = workbook.reader.sheet("Summary");
+  EXPECT_EQ(summary.find("A6"), nullptr) << "an empty row keeps totals out of the client rows";
+  EXPECT_EQ(text(summary, "A7"), "Total");
+  EXPECT_EQ(text(summary, "C7"), "JPY");
+  EXPECT_EQ(text(summary, "A8"), "Total");
+  EXPECT_EQ(text(summary, "C8"), "USD");
+  expectNumbers(summary, {
+                             {"D7", 255000},
+                             {"E7", 0},
+                             {"F7", 50000},
+                             {"G7", 0},
+                             {"H7", 130000},
+                             {"I7", 75000},
+                             {"J7", 0},
+                             {"D8", 2385.06},
+                             {"E8", 1000},
+                             {"F8", 0},
+                             {"G8", 250.5},
+                             {"H8", 0},
+                             {"I8", 1234.56},
+                             {"J8", -100},
+                         });
+  EXPECT_EQ(summary.find("A9"), nullptr);
+}
+
+TEST(AgingWorkbook, openInvoiceDatesAreRealDates) {
+  WrittenWorkbook workbook;
+  const testing::Sheet invoices = workbook.reader.sheet("Open invoices");
+  // Row 2 is INV-201: issued 2026-10-01, due 2026-10-31.
+  EXPECT_EQ(text(invoices, "C2"), "INV-201");
+  expectNumbers(invoices, {{"D2", XlsxReader::excelSerial(2026, 10, 1)},
+                           {"E2", XlsxReader::excelSerial(2026, 10, 31)},
+                           {"D3", XlsxReader::excelSerial(2026, 6, 1)},
+                           {"E5", XlsxReader::excelSerial(2026, 12, 10)}});
+  EXPECT_EQ(XlsxReader::excelSerial(2026, 11, 20), 46346) << "Excel's own serial for the day";
+  for (const char* date : {"D2", "E2", "D8", "E8"}) {
+    const int style = invoices.find(date)->style;
+    EXPECT_TRUE(workbook.reader.isDateFormat(style)) << date;
+    EXPECT_EQ(workbook.reader.numberFormat(style), "yyyy-mm-dd") << date;
+  }
+  EXPECT_FALSE(workbook.reader.isDateFormat(invoices.find("G2")->style));
+}
+
+TEST(AgingWorkbook, openInvoiceAmountsAndDaysOverdueAreNumbers) {
+  WrittenWorkbook workbook;
+  const testing::Sheet invoices = workbook.reader.sheet("Open invoices");
+  const std::vector<std::string> headers = {"Client",   "Name",         "Invoice", "Issue date",
+                                            "Due date", "Currency",     "Amount",  "Paid",
+                                            "Balance",  "Days overdue", "Bucket"};
+  for (std::size_t i = 0; i < headers.size(); ++i) {
+    const std::string reference = std::string(1, static_cast<char>('A' + i)) + "1";
+    EXPECT_EQ(text(invoices, reference), headers[i]) << reference;
+  }
+  // Rows 2-8 in the order given: INV-201, INV-090, INV-102, INV-101, CN-7, K-17, K-22.
+  expectNumbers(invoices,
+                {
+                    {"G2", 50000}, {"H2", 0},       {"I2", 50000}, {"J2", 30},     {"G3", 1234.56},
+                    {"H3", 0},     {"I3", 1234.56}, {"J3", 152},   {"G4", 500.5},  {"H4", 250},
+                    {"I4", 250.5}, {"J4", 60},      {"G5", 1000},  {"J5", -10},    {"G6", -100},
+                    {"I6", -100},  {"G8", 150000},  {"H8", 20000}, {"I8", 130000}, {"J8", 61},
+                });
+  EXPECT_EQ(text(invoices, "F3"), "USD");
+  EXPECT_EQ(text(invoices, "F8"), "JPY");
+  EXPECT_EQ(text(invoices, "K2"), "1-30");
+  EXPECT_EQ(text(invoices, "K3"), "90+");
+  EXPECT_EQ(text(invoices, "K5"), "current");
+  EXPECT_EQ(text(invoices, "K8"), "61-90");
+  EXPECT_EQ(workbook.reader.numberFormat(invoices.find("I3")->style), "#,##0.00");
+  EXPECT_EQ(workbook.reader.numberFormat(invoices.find("I8")->style), "#,##0");
+  EXPECT_EQ(invoices.find("A9"), nullptr);
+}
+
+TEST(AgingWorkbook, headerRowsStayInViewAndFilterTheRows) {
+  WrittenWorkbook workbook;
+  const testing::Sheet summary = workbook.reader.sheet("Summary");
+  ASSERT_TRUE(summary.frozenPane.has_value());
+  EXPECT_EQ(summary.frozenPane->rows, 2);
+  EXPECT_EQ(summary.frozenPane->columns, 0);
+  EXPECT_EQ(summary.frozenPane->topLeftCell, "A3");
+  EXPECT_EQ(summary.autoFilter, "A2:M5") << "the client rows, not the totals";
+
+  const testing::Sheet invoices = workbook.reader.sheet("Open invoices");
+  ASSERT_TRUE(invoices.frozenPane.has_value());
+  EXPECT_EQ(invoices.frozenPane->rows, 1);
+  EXPECT_EQ(invoices.frozenPane->topLeftCell, "A2");
+  EXPECT_EQ(invoices.autoFilter, "A1:K8");
+}
+
+TEST(AgingWorkbook, repeatLateClientsStandOut) {
+  WrittenWorkbook workbook;
+  const testing::Sheet summary = workbook.reader.sheet("Summary");
+  EXPECT_EQ(text(summary, "M5"), "overdue, repeat-late");
+  EXPECT_TRUE(workbook.reader.isBold(summary.find("M5")->style));
+  EXPECT_EQ(text(summary, "M4"), "overdue");
+  EXPECT_FALSE(workbook.reader.isBold(summary.find("M4")->style));
+}
+
+TEST(AgingWorkbook, theTwoOldestBucketsAreColouredWhenOwed) {
+  WrittenWorkbook workbook;
+  const testing::Sheet summary = workbook.reader.sheet("Summary");
+  EXPECT_EQ(summary.conditionalRanges, (std::vector<std::string>{"H3:H5", "I3:I5"}));
+}
+
+TEST(AgingWorkbook, documentPropertiesNameTheReportAndCompany) {
+  WrittenWorkbook workbook;
+  EXPECT_EQ(workbook.reader.property("title"), "Aging report");
+  EXPECT_EQ(workbook.reader.property("Company"), "Hokusai Supplies");
+  EXPECT_EQ(workbook.reader.property("description"), "Aging as of 2026-11-30");
+  EXPECT_EQ(workbook.reader.property("created"), "2026-11-30T00:00:00Z")
+      << "the as-of date, not the clock";
+}
+
+TEST(AgingWorkbook, reportWithoutOpenBalancesStillHasItsHeaders) {
+  ScratchFolder folder;
+  const fs::path path = folder.path() / "empty.xlsx";
+  AgingReport report;
+  report.asOf = day(2026, 11, 30);
+  writeAgingWorkbook(path.string(), report, {}, WorkbookDetails{"Hokusai Supplies"});
+  XlsxReader reader(path.string());
+  const testing::Sheet summary = reader.sheet("Summary");
+  EXPECT_EQ(text(summary, "A2"), "Client");
+  EXPECT_EQ(summary.autoFilter, "A2:M2");
+  EXPECT_TRUE(summary.conditionalRanges.empty());
+  EXPECT_EQ(reader.sheet("Open invoices").autoFilter, "A1:K1");
+}
+
+TEST(AgingWorkbook, writingReplacesAnOlderFile) {
+  ScratchFolder folder;
+  const fs::path path = folder.path() / "aging.xlsx";
+  std::ofstream(path) << "last month's report";
+  writeAgingWorkbook(path.string(), sampleReport(), sampleOpenInvoices(), {"Hokusai Supplies"});
+  EXPECT_EQ(XlsxReader(path.string()).sheetNames().size(), 2u);
+  EXPECT_EQ(folder.entries(), std::vector<std::string>{"aging.xlsx"});
+}
+
+TEST(AgingWorkbook, folderThatDoesNotExistIsAnErrorAndLeavesNothing) {
+  ScratchFolder folder;
+  const fs::path path = folder.path() / "no-such-folder" / "aging.xlsx";
+  try {
+    writeAgingWorkbook(path.string(), sampleReport(), sampleOpenInvoices(), {"Hokusai Supplies"});
+    FAIL() << "expected kindly::Error";
+  } catch (const Error& error) {
+    EXPECT_NE(std::string(error.what()).find(path.string()), std::string::npos) << error.what();
+  }
+  EXPECT_FALSE(fs::exists(path.parent_path()));
+  EXPECT_TRUE(folder.entries().empty());
+}
+
+TEST(AgingWorkbook, failedWriteLeavesNoHalfFile) {
+  ScratchFolder folder;
+  // A folder where the workbook should go: everything is written, the final rename fails.
+  const fs::path path = folder.path() / "aging.xlsx";
+  fs::create_directory(path);
+  EXPECT_THROW(
+      writeAgingWorkbook(path.string(), sampleReport(), sampleOpenInvoices(), {"Hokusai Supplies"}),
+      Error);
+  EXPECT_EQ(folder.entries(), std::vector<std::string>{"aging.xlsx"});
+  EXPECT_TRUE(fs::is_directory(path));
+}
+
+TEST(AgingWorkbook, nameTooLongForACellIsAnErrorAndLeavesNothing) {
+  ScratchFolder folder;
+  const fs::path path = folder.path() / "aging.xlsx";
+  std::vector<OpenInvoice> invoices = sampleOpenInvoices();
+  invoices.back().clientName = std::string(40000, 'K');  // Excel cells hold 32,767 characters
+  EXPECT_THROW(writeAgingWorkbook(path.string(), sampleReport(), invoices, {"Hokusai Supplies"}),
+               Error);
+  EXPECT_TRUE(folder.entries().empty());
+}
+
+}  // namespace
+}  // namespace kindly::reports
