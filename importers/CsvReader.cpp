@@ -153,7 +153,17 @@ std::string CsvReader::text() const {
   std::string out;
   for (std::size_t i = 0; i < fields_.size(); ++i) {
     if (i) out.push_back(delimiter_);
-    out.append(fields_[i]);
+    const auto field = fields_[i];
+    if (field.find_first_of(std::string{delimiter_, '"', '\r', '\n'}) == std::string_view::npos) {
+      out.append(field);
+      continue;
+    }
+    out.push_back('"');
+    for (char c : field) {
+      if (c == '"') out.push_back('"');
+      out.push_back(c);
+    }
+    out.push_back('"');
   }
   return out;
 }

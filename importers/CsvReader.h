@@ -27,7 +27,7 @@ class CsvReader {
   std::size_t line() const { return line_; }
   // Why the current record is malformed ("a quoted field is never closed"), or empty.
   const std::string& problem() const { return problem_; }
-  // The current record as one line of text, for the rejects list.
+  // The current record written back as CSV (quoted where needed), for the rejects list.
   std::string text() const;
 
   const std::string& path() const { return path_; }

@@ -109,7 +109,8 @@ AgingReport summarise(const std::vector<OpenInvoice>& invoices, const AgingOptio
     row.buckets[invoice.bucket] += invoice.balance;
     ++row.openInvoices;
     row.oldestDaysOverdue = std::max(row.oldestDaysOverdue, invoice.daysOverdue);
-    if (invoice.daysOverdue > options.graceDays &&
+    // Overdue is about the due date whatever the basis of the buckets.
+    if (options.asOf - invoice.dueDate > options.graceDays &&
         (row.flags.empty() || row.flags.front() != "overdue")) {
       row.flags.insert(row.flags.begin(), "overdue");
     }

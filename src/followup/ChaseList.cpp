@@ -7,7 +7,7 @@ namespace kindly::followup {
 
 std::vector<drafts::Reminder> chaseList(const std::vector<aging::OpenInvoice>& invoices,
                                         const std::map<std::string, store::ClientContact>& contacts,
-                                        int graceDays) {
+                                        dates::Date asOf, int graceDays) {
   std::vector<drafts::Reminder> reminders;
   auto from = invoices.begin();
   while (from != invoices.end()) {
@@ -25,8 +25,9 @@ std::vector<drafts::Reminder> chaseList(const std::vector<aging::OpenInvoice>& i
       money::addTo(reminder.balance, it->balance);
       if (it->balance.isNegative()) continue;
       reminder.invoices.push_back(*it);
-      if (it->daysOverdue > graceDays) overdue = true;
-      reminder.oldestDaysOverdue = std::max(reminder.oldestDaysOverdue, it->daysOverdue);
+      const int daysPastDue = asOf - it->dueDate;
+      if (daysPastDue > graceDays) overdue = true;
+      reminder.oldestDaysOverdue = std::max(reminder.oldestDaysOverdue, daysPastDue);
     }
     const bool owes = std::any_of(reminder.balance.begin(), reminder.balance.end(),
                                   [](const auto& total) { return total.second.minorUnits() > 0; });

@@ -12,10 +12,11 @@
 
 namespace kindly::followup {
 
-// `invoices` as AgingEngine::openInvoices returns them (grouped by client). A client whose
+// `invoices` as AgingEngine::openInvoices returns them (grouped by client); lateness is
+// counted from due dates, whatever the aging basis. A client whose
 // credits cover what it owes in every currency is not chased.
 std::vector<drafts::Reminder> chaseList(const std::vector<aging::OpenInvoice>& invoices,
                                         const std::map<std::string, store::ClientContact>& contacts,
-                                        int graceDays);
+                                        dates::Date asOf, int graceDays);
 
 }  // namespace kindly::followup

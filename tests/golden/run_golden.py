@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Runs one golden CLI test: input files, commands, and their exact expected output.
+
+A .test file holds, in order:
+  <<< NAME          the lines up to ">>>" are written to the file NAME (in a fresh folder,
+                    at that point of the test: a later block replaces the file)
+  $ kindly ARGS     a command, run in that folder with KINDLY_DB=kindly.db
+  text              expected standard output, line by line
+  ! text            an expected standard error line
+  ? N               the expected exit status; ends the command
+Lines starting with "#" outside input blocks are comments. Commands share the folder, so
+later commands see the ledger and files the earlier ones wrote.
+
+Usage: run_golden.py KINDLY_BINARY FILE.test
+"""
+
+import difflib
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+
+
+def parse(path):
+    steps = []
+    lines = open(path, encoding="utf-8").read().split("\n")
+    i = 0
+    current = None
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("<<< "):
+            name, body = line[4:].strip(), []
+            i += 1
+            while lines[i] != ">>>":
+                body.append(lines[i])
+                i += 1
+            steps.append({"file": name, "body": "\n".join(body) + "\n"})
+        elif line.startswith("$ "):
+            current = {"args": shlex.split(line[2:]), "out": [], "err": [], "status": None}
+            steps.append(current)
+        elif line.startswith("? "):
+            current["status"] = int(line[2:])
+            current = None
+        elif current is not None:
+            if line.startswith("! "):
+                current["err"].append(line[2:])
+            else:
+                current["out"].append(line)
+        elif line.strip() and not line.startswith("#"):
+            sys.exit(f"{path}:{i + 1}: text outside a command: {line!r}")
+        i += 1
+    return steps
+
+
+def main():
+    kindly, path = os.path.abspath(sys.argv[1]), sys.argv[2]
+    steps = parse(path)
+    failures = commands = 0
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ, KINDLY_DB="kindly.db", TZ="UTC")
+        for command in steps:
+            if "file" in command:
+                with open(os.path.join(folder, command["file"]), "w", encoding="utf-8",
+                          newline="") as f:
+                    f.write(command["body"])
+                continue
+            commands += 1
+            args = command["args"]
+            if args[0] != "kindly":
+                sys.exit(f"{path}: commands must start with 'kindly': {args}")
+            run = subprocess.run([kindly] + args[1:], cwd=folder, env=env,
+                                 capture_output=True, text=True)
+            shown = " ".join(args)
+            got_out = run.stdout.split("\n")[:-1] if run.stdout else []
+            got_err = run.stderr.split("\n")[:-1] if run.stderr else []
+            for what, want, got in (("stdout", command["out"], got_out),
+                                    ("stderr", command["err"], got_err)):
+                if want != got:
+                    failures += 1
+                    print(f"FAIL {shown}: {what} differs")
+                    sys.stdout.writelines(
+                        d + "\n" for d in difflib.unified_diff(want, got, "expected", "got",
+                                                              lineterm=""))
+            if run.returncode != command["status"]:
+                failures += 1
+                print(f"FAIL {shown}: exit status {run.returncode}, expected "
+                      f"{command['status']}")
+    if failures:
+        sys.exit(1)
+    print(f"ok: {commands} commands")
+
+
+if __name__ == "__main__":
+    main()
