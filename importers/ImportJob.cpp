@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/Error.h"
 #include "base/Text.h"
@@ -161,7 +162,9 @@ class FileImport {
     auto parsed = parser_.invoice(fields);
     if (auto* problem = std::get_if<FieldProblem>(&parsed)) return reject(*problem);
     const auto& invoice = std::get<InvoiceRecord>(parsed);
-    if (ledger_.writtenBy(importId_, invoice.number)) {
+    // Most numbers are seen for the first time: only a hash match asks the ledger.
+    const bool maybeRepeat = !seenNumbers_.insert(std::hash<std::string>{}(invoice.number)).second;
+    if (maybeRepeat && ledger_.writtenBy(importId_, invoice.number)) {
       return reject(parser_.columnOf(Field::InvoiceNumber) + 1,
                     "invoice " + invoice.number + " appears earlier in this file");
     }
@@ -222,8 +225,9 @@ class FileImport {
   const ImportOptions& options_;
   RowParser parser_;
   FileSummary summary_;
-  Poco::Int64 importId_ = 0;
+  std::int64_t importId_ = 0;
   std::unordered_map<std::size_t, int> occurrences_;
+  std::unordered_set<std::size_t> seenNumbers_;
 };
 
 }  // namespace
@@ -238,7 +242,7 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
 
   auto& session = database_.session();
   Poco::Data::Transaction transaction(session);
-  LedgerWriter ledger(session);
+  LedgerWriter ledger(database_);
   std::vector<FileSummary> summaries;
   for (auto& source : sources) summaries.push_back(FileImport(source, ledger, options_).run());
   if (options_.dryRun) {
