@@ -20,7 +20,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   commands.push_back(std::make_unique<RejectsCommand>());
   commands.push_back(std::make_unique<AgingCommand>());
   commands.push_back(std::make_unique<ReportCommand>());
-  //REMIND commands.push_back(std::make_unique<RemindCommand>());
+  commands.push_back(std::make_unique<RemindCommand>());
   return commands;
 }
 

@@ -3,6 +3,7 @@
 #include "cli/Commands.h"
 #include "cli/Settings.h"
 #include "drafts/BatchWriter.h"
+#include "drafts/Templates.h"
 #include "followup/ChaseList.h"
 #include "store/Queries.h"
 
@@ -14,9 +15,11 @@ int RemindCommand::run(const std::vector<std::string>& args, Context& context) {
   auto& ledger = context.ledger();
   const auto invoices = aging::AgingEngine(ledger).openInvoices(options);
   const auto reminders =
-      followup::chaseList(invoices, store::clientContacts(ledger), options.graceDays);
-  drafts::BatchWriter writer(context.config.getString("remind.out", "out"), options.asOf,
-                             sender(context.config));
+      followup::chaseList(invoices, store::clientContacts(ledger), options.asOf, options.graceDays);
+  const std::string templates = context.config.getString("remind.templates", "");
+  drafts::BatchWriter writer(
+      context.config.getString("remind.out", "out"), options.asOf, sender(context.config),
+      templates.empty() ? drafts::Templates() : drafts::Templates::withOverrides(templates));
   const auto entries = writer.write(reminders);
   std::size_t withoutEmail = 0;
   for (const auto& entry : entries) withoutEmail += entry.email.empty();

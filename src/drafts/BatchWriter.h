@@ -4,10 +4,12 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dates/Date.h"
 #include "drafts/Reminder.h"
+#include "drafts/Templates.h"
 
 namespace kindly::drafts {
 
@@ -26,11 +28,20 @@ struct BatchEntry {
 
 class BatchWriter {
  public:
-  BatchWriter(std::string outDir, dates::Date asOf, Sender sender);
+  // `templates` defaults to the built-in ones; pass Templates::withOverrides(dir) for a
+  // person's own.
+  BatchWriter(std::string outDir, dates::Date asOf, Sender sender,
+              Templates templates = Templates());
 
   // Writes the batch folder outDir/batch-YYYY-MM-DD (replacing one of the same date) and
   // returns its entries. The folder appears whole or not at all: it is written under a
   // temporary name and renamed at the end. Throws kindly::Error when it cannot be written.
+  // Creates outDir when missing. Each reminder becomes "NNN-slug.eml" (see clientSlug); one
+  // without a usable email is still written, with no To header and an empty manifest email.
+  // manifest.csv (RFC 4180, CRLF) has the columns sequence, client, name, email, channel,
+  // step, invoices (numbers joined by ' '), balance ("EUR 10.00; USD 1234.50", by code),
+  // file; a cell starting with = + - @ (or a tab or CR) gets a leading ' so a spreadsheet
+  // cannot take it for a formula. The same reminders and as-of date give the same bytes.
   std::vector<BatchEntry> write(const std::vector<Reminder>& reminders);
 
   // The folder write() creates.
@@ -40,6 +51,13 @@ class BatchWriter {
   std::string outDir_;
   dates::Date asOf_;
   Sender sender_;
+  Templates templates_;
 };
+
+// The file-name part for a client: lower-case ASCII letters and digits from `clientName`,
+// simple accents folded ("é" to "e", "ß" to "ss"), other letters dropped, every run of
+// anything else one '-', no '-' at either end, at most 40 characters. Falls back to the same
+// made from `clientCode`, then to "client". "Crème Brûlée & Co." gives "creme-brulee-co".
+std::string clientSlug(std::string_view clientName, std::string_view clientCode);
 
 }  // namespace kindly::drafts

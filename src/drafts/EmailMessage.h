@@ -40,8 +40,8 @@ struct EmailMessage {
   // The whole message with CRLF line endings, ready to save as .eml: Date, Message-ID,
   // From, To, Reply-To, Subject, MIME-Version, X-Unsent: 1 (mail clients open it as a
   // draft), then a multipart/alternative body whose text/plain and text/html parts are
-  // UTF-8, quoted-printable, with lines of at most 76 characters. Header values have CR,
-  // LF and NUL removed (other control characters become spaces); a value that is not
+  // UTF-8, quoted-printable, with lines of at most 76 characters. In header values NUL is
+  // dropped and CR, LF and other control characters become a space; a value that is not
   // printable ASCII is written as RFC 2047 encoded-words; no header line exceeds 998
   // characters. Invalid UTF-8 bytes become U+FFFD. The same message gives the same bytes.
   std::string toMime() const;

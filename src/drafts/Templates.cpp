@@ -4,8 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <mstch/mstch.hpp>
-#include <sstream>
 #include <utility>
 
 #include "base/Error.h"
@@ -23,7 +23,7 @@ std::string validUtf8(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = lead < 0x80                  ? 1
+    std::size_t length = lead < 0x80                      ? 1
                          : (lead >= 0xC2 && lead <= 0xDF) ? 2
                          : (lead >> 4) == 0xE             ? 3
                          : (lead >= 0xF0 && lead <= 0xF4) ? 4
@@ -106,11 +106,14 @@ std::string daysOverdueText(int days) {
 }
 
 std::string readFile(const std::filesystem::path& path) {
+  std::error_code error;
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (!in || !content) throw Error("cannot read template " + path.string());
-  return content.str();
+  if (!std::filesystem::is_regular_file(path, error) || !in) {
+    throw Error("cannot read template " + path.string());
+  }
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) throw Error("cannot read template " + path.string());
+  return text;
 }
 
 const std::string kNoTemplate;
