@@ -78,9 +78,13 @@ bool CsvReader::next() {
     }
     const char c = buffer_[pos_];
     if (!started) {
-      if (c == '\n' || c == '\r') {  // an empty line is not a record
-        nextLine_ += c == '\n';
+      if (c == '\n' || c == '\r') {  // an empty line is not a record, but it is a line
         ++pos_;
+        if (c == '\r') {  // CRLF is one line end, a lone CR (old Mac Excel) another
+          if (pos_ == buffer_.size()) fill();
+          if (pos_ < buffer_.size() && buffer_[pos_] == '\n') ++pos_;
+        }
+        ++nextLine_;
         continue;
       }
       started = true;

@@ -81,6 +81,18 @@ Result<std::array<int, kFieldCount>> assign(const std::vector<std::string>& name
   return columns;
 }
 
+// True when some name of `header` is a synonym of `field` under `table`.
+bool mentions(const std::vector<std::string>& header, const std::vector<Synonyms>& table,
+              Field field) {
+  for (const auto& [candidate, synonyms] : table) {
+    if (candidate != field) continue;
+    for (const auto& name : header) {
+      if (std::find(synonyms.begin(), synonyms.end(), name) != synonyms.end()) return true;
+    }
+  }
+  return false;
+}
+
 bool has(const std::array<int, kFieldCount>& columns, Field field) {
   return columns[static_cast<std::size_t>(field)] >= 0;
 }
@@ -113,9 +125,12 @@ Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& 
   // A file with a due date or a client is an invoice list; one with a payment date, payments.
   auto invoices = assign(names, invoiceSynonyms());
   auto payments = assign(names, paymentSynonyms());
-  const bool looksLikeInvoices =
-      invoices && (has(*invoices, Field::DueDate) || has(*invoices, Field::ClientId) ||
-                   has(*invoices, Field::ClientName));
+  const bool invoiceHeader = mentions(names, invoiceSynonyms(), Field::DueDate) ||
+                             mentions(names, invoiceSynonyms(), Field::ClientId) ||
+                             mentions(names, invoiceSynonyms(), Field::ClientName);
+  // A faulty invoice header is reported, not read as payments (its "date" fits them too).
+  if (invoiceHeader && !invoices) return Failure{invoices.error()};
+  const bool looksLikeInvoices = invoiceHeader && invoices;
   const bool looksLikePayments = payments && has(*payments, Field::PaymentDate);
 
   GenericLayout layout;

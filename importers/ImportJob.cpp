@@ -5,7 +5,6 @@
 #include <Poco/Data/Transaction.h>
 
 #include <algorithm>
-#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -47,11 +46,14 @@ dates::DateOrder sniffDateOrder(const std::string& path, const GenericLayout& la
   for (Field field : fields) {
     if (auto column = layout.column(field)) columns.emplace_back(*column, dates::DateOrderSniffer{});
   }
+  dates::DateOrderSniffer allColumns;  // one file writes all its dates one way
   std::size_t rows = 0;
   bool needsWholeFile = false;
   while (reader.next()) {
     for (auto& [column, sniffer] : columns) {
-      if (column < reader.fields().size()) sniffer.observe(reader.fields()[column]);
+      if (column >= reader.fields().size()) continue;
+      sniffer.observe(reader.fields()[column]);
+      allColumns.observe(reader.fields()[column]);
     }
     if (++rows == kDateSampleRows && !needsWholeFile) {
       needsWholeFile = std::any_of(columns.begin(), columns.end(), [](const auto& c) {
@@ -61,6 +63,9 @@ dates::DateOrder sniffDateOrder(const std::string& path, const GenericLayout& la
       if (!needsWholeFile) return dates::DateOrder::Unknown;
     }
   }
+  // A day above 12 in one column settles another whose dates are all ambiguous (03/05/2026).
+  if (const auto verdict = allColumns.verdict()) return *verdict;
+  // Otherwise name the column at fault, or say that the columns disagree.
   dates::DateOrder order = dates::DateOrder::Unknown;
   for (const auto& [column, sniffer] : columns) {
     auto verdict = sniffer.verdict();
@@ -162,9 +167,8 @@ class FileImport {
     auto parsed = parser_.invoice(fields);
     if (auto* problem = std::get_if<FieldProblem>(&parsed)) return reject(*problem);
     const auto& invoice = std::get<InvoiceRecord>(parsed);
-    // Most numbers are seen for the first time: only a hash match asks the ledger.
-    const bool maybeRepeat = !seenNumbers_.insert(std::hash<std::string>{}(invoice.number)).second;
-    if (maybeRepeat && ledger_.writtenBy(importId_, invoice.number)) {
+    // Asking the ledger would miss a repeat of an invoice the import left unchanged.
+    if (!seenNumbers_.insert(invoice.number).second) {
       return reject(parser_.columnOf(Field::InvoiceNumber) + 1,
                     "invoice " + invoice.number + " appears earlier in this file");
     }
@@ -209,11 +213,12 @@ class FileImport {
                                         invoice->currency.code()});
     }
     if (amount->money.isZero()) return reject({Field::Amount, "a payment of zero"});
-    // Two identical payments in one file are both real: the occurrence tells them apart.
-    const std::size_t key = std::hash<std::string>{}(payment.invoiceNumber + '\x1f' +
-                                                      payment.amountText + '\x1f' +
-                                                      payment.reference) ^
-                            static_cast<std::size_t>(payment.paymentDate.dayNumber());
+    // Two identical payments in one file are both real: the occurrence tells them apart. The
+    // key is the payment's identity in the ledger, so "950" and "950.00" are the same amount.
+    const std::string key = payment.invoiceNumber + '\x1f' +
+                            std::to_string(payment.paymentDate.dayNumber()) + '\x1f' +
+                            std::to_string(amount->money.minorUnits()) + '\x1f' +
+                            payment.reference;
     const int occurrence = ++occurrences_[key];
     const bool added = ledger_.writePayment(importId_, invoice->id, payment.paymentDate,
                                             amount->money, payment.reference, occurrence, false);
@@ -226,8 +231,8 @@ class FileImport {
   RowParser parser_;
   FileSummary summary_;
   std::int64_t importId_ = 0;
-  std::unordered_map<std::size_t, int> occurrences_;
-  std::unordered_set<std::size_t> seenNumbers_;
+  std::unordered_map<std::string, int> occurrences_;
+  std::unordered_set<std::string> seenNumbers_;  // invoice numbers read so far in this file
 };
 
 }  // namespace

@@ -69,13 +69,6 @@ void LedgerWriter::writeReject(std::int64_t importId, const Reject& r) {
   run(insertReject_);
 }
 
-bool LedgerWriter::writtenBy(std::int64_t importId, const std::string& number) {
-  findInvoice_.bind(1, number);
-  const bool written = findInvoice_.step() && findInvoice_.columnInt(2) == importId;
-  findInvoice_.reset();
-  return written;
-}
-
 std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
   auto found = clients_.find(invoice.clientCode);
   if (found == clients_.end()) {

@@ -24,8 +24,6 @@ class LedgerWriter {
   void finishImport(std::int64_t importId, const FileSummary& summary);
   void writeReject(std::int64_t importId, const Reject& reject);
 
-  // True when `number` was already written by this import (a repeat within the file).
-  bool writtenBy(std::int64_t importId, const std::string& number);
   // Adds or updates the invoice and its client. A change of the invoice's fields is
   // Updated (the audit triggers keep the old values); the same fields again are Unchanged.
   Outcome writeInvoice(std::int64_t importId, const InvoiceRecord& invoice);

@@ -23,7 +23,8 @@ std::string fitted(std::string_view name, std::size_t width) {
   std::size_t shown = 0;
   for (std::size_t i = 0; i < name.size();) {
     std::size_t length = 1;
-    while (i + length < name.size() && (static_cast<unsigned char>(name[i + length]) & 0xC0) == 0x80) {
+    while (i + length < name.size() &&
+           (static_cast<unsigned char>(name[i + length]) & 0xC0) == 0x80) {
       ++length;
     }
     if (shown + 1 == width && displayWidth(name.substr(i)) > 1) {
@@ -46,6 +47,11 @@ std::string padLeft(const std::string& text, std::size_t width) {
 
 void writeAgingTable(std::ostream& out, const aging::AgingReport& report) {
   const auto labels = report.edges.labels();
+  // Codes are shown in full: a shortened code could name two clients.
+  std::size_t codeWidth = 8;
+  for (const auto& row : report.clients) {
+    codeWidth = std::max(codeWidth, displayWidth(row.clientCode));
+  }
   std::size_t width = 10;  // wide enough for every amount in the report
   const auto widen = [&](const money::Money& m) {
     width = std::max(width, m.toDecimal().size() + 1);
@@ -63,14 +69,14 @@ void writeAgingTable(std::ostream& out, const aging::AgingReport& report) {
   out << "Aging as of " << report.asOf.iso() << ", by "
       << (report.basis == aging::Basis::Due ? "due" : "issue") << " date\n\n";
   std::ostringstream header;
-  header << fitted("Client", 8) << ' ' << fitted("Name", kNameWidth) << ' ' << "Cur"
+  header << fitted("Client", codeWidth) << ' ' << fitted("Name", kNameWidth) << ' ' << "Cur"
          << padLeft("Balance", width);
   for (const auto& label : labels) header << padLeft(label, width);
   header << padLeft("Credits", width) << "  Flags";
   out << header.str() << '\n' << std::string(displayWidth(header.str()), '-') << '\n';
 
   for (const auto& row : report.clients) {
-    out << fitted(row.clientCode, 8) << ' ' << fitted(row.clientName, kNameWidth) << ' '
+    out << fitted(row.clientCode, codeWidth) << ' ' << fitted(row.clientName, kNameWidth) << ' '
         << row.balance.currency().code() << padLeft(row.balance.toDecimal(), width);
     for (const auto& b : row.buckets) out << padLeft(b.toDecimal(), width);
     out << padLeft(row.credits.toDecimal(), width);
@@ -80,7 +86,7 @@ void writeAgingTable(std::ostream& out, const aging::AgingReport& report) {
   if (report.clients.empty()) out << "Nothing is owed.\n";
   out << std::string(displayWidth(header.str()), '-') << '\n';
   for (const auto& total : report.totals) {
-    out << fitted("Total", 8) << ' ' << fitted("", kNameWidth) << ' '
+    out << fitted("Total", codeWidth) << ' ' << fitted("", kNameWidth) << ' '
         << total.balance.currency().code() << padLeft(total.balance.toDecimal(), width);
     for (const auto& b : total.buckets) out << padLeft(b.toDecimal(), width);
     out << padLeft(total.credits.toDecimal(), width) << '\n';

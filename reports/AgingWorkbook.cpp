@@ -84,7 +84,7 @@ class PendingFile {
     std::error_code error;
     fs::rename(temporary_, destination_, error);
     if (error) {
-      throw Error("Cannot write aging workbook " + destination_.string() + ": " + error.message());
+      throw Error("cannot write the aging workbook " + destination_.string() + ": " + error.message());
     }
     moved_ = true;
   }
@@ -391,6 +391,11 @@ void setProperties(lxw_workbook* workbook, const aging::AgingReport& report,
 void writeAgingWorkbook(const std::string& path, const aging::AgingReport& report,
                         const std::vector<aging::OpenInvoice>& openInvoices,
                         const WorkbookDetails& details) {
+  // libxlsxwriter finds a missing folder only when saving, and then speaks of permissions.
+  const fs::path folder = fs::path(path).parent_path();
+  if (!folder.empty() && !fs::is_directory(folder)) {
+    throw Error("cannot write the aging workbook " + path + ": there is no folder " + folder.string());
+  }
   PendingFile file{fs::path(path)};
   try {
     // Constant-memory mode always, not only for large ledgers: one code path, tested by
@@ -410,7 +415,7 @@ void writeAgingWorkbook(const std::string& path, const aging::AgingReport& repor
     // workbook_close frees the workbook whether or not it succeeds.
     check(workbook_close(workbook.release()), "saving");
   } catch (const LxwFailure& failure) {
-    throw Error("Cannot write aging workbook " + path + ": " + failure.what());
+    throw Error("cannot write the aging workbook " + path + ": " + failure.what());
   }
   file.moveOntoDestination();
 }

@@ -2,6 +2,8 @@
 #include "followup/ChaseList.h"
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 
 namespace kindly::followup {
 
@@ -20,20 +22,24 @@ std::vector<drafts::Reminder> chaseList(const std::vector<aging::OpenInvoice>& i
     if (auto contact = contacts.find(from->clientCode); contact != contacts.end()) {
       reminder.email = contact->second.email;
     }
-    bool overdue = false;
+    std::set<money::Currency> overdueIn;  // currencies with something past due + grace
     for (auto it = from; it != to; ++it) {
       money::addTo(reminder.balance, it->balance);
       if (it->balance.isNegative()) continue;
       reminder.invoices.push_back(*it);
       const int daysPastDue = asOf - it->dueDate;
-      if (daysPastDue > graceDays) overdue = true;
+      if (daysPastDue > graceDays) overdueIn.insert(it->balance.currency());
       reminder.oldestDaysOverdue = std::max(reminder.oldestDaysOverdue, daysPastDue);
     }
-    const bool owes = std::any_of(reminder.balance.begin(), reminder.balance.end(),
-                                  [](const auto& total) { return total.second.minorUnits() > 0; });
-    if (overdue && owes) {
-      std::sort(reminder.invoices.begin(), reminder.invoices.end(),
-                [](const auto& a, const auto& b) { return a.dueDate < b.dueDate; });
+    // Chase only what is owed: a credit that covers the overdue currency settles it.
+    const bool owesOverdue = std::any_of(overdueIn.begin(), overdueIn.end(), [&](auto currency) {
+      return reminder.balance.at(currency).minorUnits() > 0;
+    });
+    if (owesOverdue) {
+      std::stable_sort(reminder.invoices.begin(), reminder.invoices.end(),
+                       [](const auto& a, const auto& b) {
+                         return std::tie(a.dueDate, a.number) < std::tie(b.dueDate, b.number);
+                       });
       reminders.push_back(std::move(reminder));
     }
     from = to;

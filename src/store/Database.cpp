@@ -22,7 +22,8 @@ Poco::Data::Session openSession(const std::string& path) {
   }();
   (void)registered;
   try {
-    return Poco::Data::Session("SQLite", path);
+    // Login timeout 0: Poco would retry a file SQLite cannot open (a missing folder) for 60 s.
+    return Poco::Data::Session("SQLite", path, 0);
   } catch (const Poco::Exception& e) {
     throw StoreError("cannot open the ledger " + path + ": " + e.displayText());
   }

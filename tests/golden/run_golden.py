@@ -5,6 +5,7 @@ A .test file holds, in order:
   <<< NAME          the lines up to ">>>" are written to the file NAME (in a fresh folder,
                     at that point of the test: a later block replaces the file)
   $ kindly ARGS     a command, run in that folder with KINDLY_DB=kindly.db
+  $ cat FILE        prints a file the commands wrote (exit status 0)
   text              expected standard output, line by line
   ! text            an expected standard error line
   ? N               the expected exit status; ends the command
@@ -67,10 +68,13 @@ def main():
                 continue
             commands += 1
             args = command["args"]
-            if args[0] != "kindly":
-                sys.exit(f"{path}: commands must start with 'kindly': {args}")
-            run = subprocess.run([kindly] + args[1:], cwd=folder, env=env,
-                                 capture_output=True, text=True)
+            if args[0] == "cat":
+                run = subprocess.run(["cat"] + args[1:], cwd=folder, capture_output=True, text=True)
+            elif args[0] == "kindly":
+                run = subprocess.run([kindly] + args[1:], cwd=folder, env=env,
+                                     capture_output=True, text=True)
+            else:
+                sys.exit(f"{path}: commands are kindly or cat: {args}")
             shown = " ".join(args)
             got_out = run.stdout.split("\n")[:-1] if run.stdout else []
             got_err = run.stderr.split("\n")[:-1] if run.stderr else []

@@ -1,0 +1,253 @@
+// A batch of drafts on a real disk, in a scratch folder: which files appear, what the
+// manifest says, and that a failed or repeated batch leaves exactly what it should.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "base/Error.h"
+#include "drafts/BatchWriter.h"
+
+namespace kindly::drafts {
+namespace {
+
+namespace fs = std::filesystem;
+
+dates::Date day(int year, int month, int dayOfMonth) {
+  return *dates::Date::fromYmd(year, month, dayOfMonth);
+}
+
+const dates::Date kAsOf = day(2026, 11, 20);
+
+money::Money amount(std::int64_t minorUnits, const char* code) {
+  return money::Money(minorUnits, *money::Currency::fromCode(code));
+}
+
+Reminder reminderFor(std::string code, std::string name, std::string email,
+                     std::vector<std::pair<std::string, money::Money>> invoices) {
+  Reminder reminder;
+  reminder.clientCode = std::move(code);
+  reminder.clientName = std::move(name);
+  reminder.email = std::move(email);
+  for (auto& [number, balance] : invoices) {
+    aging::OpenInvoice open{.clientCode = reminder.clientCode,
+                            .clientName = reminder.clientName,
+                            .number = number,
+                            .issueDate = day(2026, 9, 1),
+                            .dueDate = day(2026, 10, 1),
+                            .amount = balance,
+                            .paid = money::Money::zero(balance.currency()),
+                            .balance = balance,
+                            .daysOverdue = kAsOf - day(2026, 10, 1),
+                            .bucket = 2};
+    reminder.invoices.push_back(open);
+    money::addTo(reminder.balance, balance);
+  }
+  reminder.oldestDaysOverdue = 50;
+  return reminder;
+}
+
+std::vector<Reminder> weeklyReminders() {
+  return {
+      reminderFor("C0001", "Acme Ltd", "ap@acme.example",
+                  {{"INV-1001", amount(123450, "USD")}, {"INV-1003", amount(1000, "EUR")}}),
+      reminderFor("C0002", "Café Müller", "", {{"INV-2001", amount(5000, "USD")}}),
+      reminderFor("C0003", "=HYPERLINK(\"http://evil.example\",\"x\")", "x@y.example",
+                  {{"INV-3001", amount(7500, "USD")}}),
+      reminderFor("C0004", "東京商事", "ops@tokyo.example", {{"INV-4001", amount(5000, "JPY")}})};
+}
+
+Sender harbourLights() {
+  return Sender{.companyName = "Harbour Lights Ltd",
+                .from = "Accounts <ar@example.com>",
+                .replyTo = "ar@example.com",
+                .signature = "Sam, Harbour Lights",
+                .paymentInstructions = "Bank transfer to 12-34-56 12345678"};
+}
+
+// A fresh folder under the system's temporary folder, removed with everything in it.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::random_device device;
+    path_ = fs::temp_directory_path() / ("kindly-batch-test-" + std::to_string(device()));
+    fs::create_directories(path_);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, ignored);
+    fs::remove_all(path_, ignored);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+std::string readFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// Every file of a folder, by name, with its bytes.
+std::map<std::string, std::string> folderContents(const fs::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const fs::directory_entry& entry : fs::directory_iterator(folder)) {
+    files[entry.path().filename().string()] = readFile(entry.path());
+  }
+  return files;
+}
+
+std::set<std::string> names(const fs::path& folder) {
+  std::set<std::string> found;
+  for (const fs::directory_entry& entry : fs::directory_iterator(folder)) {
+    found.insert(entry.path().filename().string());
+  }
+  return found;
+}
+
+TEST(BatchWriter, writesOneEmlPerReminderAndAManifestWithTheRightRows) {
+  ScratchDir scratch;
+  BatchWriter writer((scratch.path() / "drafts").string(), kAsOf, harbourLights());
+  const std::vector<BatchEntry> entries = writer.write(weeklyReminders());
+
+  EXPECT_EQ(writer.batchPath(), (scratch.path() / "drafts" / "batch-2026-11-20").string());
+  EXPECT_EQ(names(writer.batchPath()),
+            (std::set<std::string>{"001-acme-ltd.eml", "002-cafe-muller.eml",
+                                   "003-hyperlink-http-evil-example-x.eml", "004-c0004.eml",
+                                   "manifest.csv"}));
+  EXPECT_EQ(readFile(fs::path(writer.batchPath()) / "manifest.csv"),
+            "sequence,client,name,email,channel,step,invoices,balance,file\r\n"
+            "1,C0001,Acme Ltd,ap@acme.example,email,reminder,INV-1001 INV-1003,"
+            "EUR 10.00; USD 1234.50,001-acme-ltd.eml\r\n"
+            "2,C0002,Café Müller,,email,reminder,INV-2001,USD 50.00,002-cafe-muller.eml\r\n"
+            "3,C0003,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",x@y.example,email,"
+            "reminder,INV-3001,USD 75.00,003-hyperlink-http-evil-example-x.eml\r\n"
+            "4,C0004,東京商事,ops@tokyo.example,email,reminder,INV-4001,JPY 5000,"
+            "004-c0004.eml\r\n");
+
+  ASSERT_EQ(entries.size(), 4u);
+  EXPECT_EQ(entries[0].sequence, 1u);
+  EXPECT_EQ(entries[0].invoiceNumbers, (std::vector<std::string>{"INV-1001", "INV-1003"}));
+  EXPECT_EQ(entries[1].email, "");
+  EXPECT_EQ(entries[3].file, "004-c0004.eml");
+  // Nothing else is left beside the batch: no temporary folder.
+  EXPECT_EQ(names(scratch.path() / "drafts"), (std::set<std::string>{"batch-2026-11-20"}));
+}
+
+TEST(BatchWriter, clientWithoutEmailStillGetsADraftWithNoRecipient) {
+  ScratchDir scratch;
+  BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
+  writer.write(weeklyReminders());
+  const std::string withoutEmail = readFile(fs::path(writer.batchPath()) / "002-cafe-muller.eml");
+  const std::string headers = withoutEmail.substr(0, withoutEmail.find("\r\n\r\n"));
+  EXPECT_EQ(headers.find("\r\nTo:"), std::string::npos);
+  EXPECT_NE(headers.find("\r\nSubject: A friendly reminder about invoice INV-2001"),
+            std::string::npos);
+  const std::string withEmail = readFile(fs::path(writer.batchPath()) / "001-acme-ltd.eml");
+  EXPECT_NE(withEmail.find("\r\nTo: Acme Ltd <ap@acme.example>\r\n"), std::string::npos);
+  EXPECT_NE(withEmail.find("\r\nMessage-ID: <kindly.20261120.acme-ltd.001@example.com>\r\n"),
+            std::string::npos);
+}
+
+TEST(BatchWriter, unwritableDraftsFolderThrowsAndLeavesNoBatchFolder) {
+  ScratchDir scratch;
+  const fs::path blocker = scratch.path() / "drafts";
+  std::ofstream(blocker) << "a file where the drafts folder should be";
+  for (const fs::path& outDir : {blocker, blocker / "inside"}) {
+    BatchWriter writer(outDir.string(), kAsOf, harbourLights());
+    try {
+      writer.write(weeklyReminders());
+      FAIL() << "no error for " << outDir;
+    } catch (const kindly::Error& error) {
+      EXPECT_NE(std::string(error.what()).find(outDir.string()), std::string::npos) << error.what();
+    }
+  }
+  EXPECT_EQ(names(scratch.path()), (std::set<std::string>{"drafts"}));
+  EXPECT_TRUE(fs::is_regular_file(blocker));
+}
+
+TEST(BatchWriter, writingTheSameBatchTwiceGivesByteIdenticalFiles) {
+  ScratchDir scratch;
+  BatchWriter first((scratch.path() / "one").string(), kAsOf, harbourLights());
+  first.write(weeklyReminders());
+  const std::map<std::string, std::string> once = folderContents(first.batchPath());
+  first.write(weeklyReminders());
+  const std::map<std::string, std::string> again = folderContents(first.batchPath());
+  BatchWriter second((scratch.path() / "two").string(), kAsOf, harbourLights());
+  second.write(weeklyReminders());
+
+  EXPECT_EQ(once.size(), 5u);
+  EXPECT_EQ(once, again);
+  EXPECT_EQ(once, folderContents(second.batchPath()));
+  EXPECT_EQ(names(scratch.path() / "one"), (std::set<std::string>{"batch-2026-11-20"}));
+}
+
+TEST(BatchWriter, rewritingADayReplacesTheWholeOldBatch) {
+  ScratchDir scratch;
+  BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
+  writer.write(weeklyReminders());
+  std::vector<Reminder> fewer = weeklyReminders();
+  fewer.resize(1);
+  writer.write(fewer);
+  EXPECT_EQ(names(writer.batchPath()), (std::set<std::string>{"001-acme-ltd.eml", "manifest.csv"}));
+}
+
+TEST(BatchWriter, anotherDaysBatchIsLeftAlone) {
+  ScratchDir scratch;
+  BatchWriter lastWeek(scratch.path().string(), day(2026, 11, 13), harbourLights());
+  lastWeek.write(weeklyReminders());
+  BatchWriter thisWeek(scratch.path().string(), kAsOf, harbourLights());
+  thisWeek.write({});
+  EXPECT_EQ(names(scratch.path()), (std::set<std::string>{"batch-2026-11-13", "batch-2026-11-20"}));
+  EXPECT_EQ(names(lastWeek.batchPath()).size(), 5u);
+  EXPECT_EQ(names(thisWeek.batchPath()), (std::set<std::string>{"manifest.csv"}));
+}
+
+TEST(BatchWriter, templatesFromAFolderWinOverTheBuiltInOnes) {
+  ScratchDir scratch;
+  const fs::path templates = scratch.path() / "templates";
+  fs::create_directories(templates);
+  std::ofstream(templates / "reminder.subject.mustache") << "Hello from {{{company}}}\n";
+  BatchWriter writer((scratch.path() / "out").string(), kAsOf, harbourLights(),
+                     Templates::withOverrides(templates.string()));
+  writer.write(weeklyReminders());
+  const std::string eml = readFile(fs::path(writer.batchPath()) / "001-acme-ltd.eml");
+  EXPECT_NE(eml.find("\r\nSubject: Hello from Harbour Lights Ltd\r\n"), std::string::npos);
+  // The parts not overridden are still the built-in ones.
+  EXPECT_NE(eml.find("in a couple of weeks"), std::string::npos);
+  EXPECT_THROW(Templates::withOverrides((scratch.path() / "missing").string()), kindly::Error);
+}
+
+TEST(BatchWriter, fileNamesFoldAccentsAndFallBackToTheClientCode) {
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"Acme Ltd", "C1", "acme-ltd"},
+      {"Crème Brûlée & Co.", "C2", "creme-brulee-co"},
+      {"Straße Æsir Øresund Łódź", "C3", "strasse-aesir-oresund-lodz"},
+      {"  --Hello,   World!!  ", "C4", "hello-world"},
+      {"Café東京Bar", "C5", "cafebar"},
+      {"東京商事", "C-0006", "c-0006"},
+      {"", "", "client"},
+      {"A Very Long Company Name That Goes On And On Limited", "C7",
+       "a-very-long-company-name-that-goes-on-an"},
+      {"abcdefghij abcdefghij abcdefghij abcdef ghij", "C8",
+       "abcdefghij-abcdefghij-abcdefghij-abcdef"},
+  };
+  for (const auto& [name, code, slug] : cases) {
+    EXPECT_EQ(clientSlug(name, code), slug) << name;
+    EXPECT_LE(clientSlug(name, code).size(), 40u);
+  }
+}
+
+}  // namespace
+}  // namespace kindly::drafts

@@ -1,0 +1,224 @@
+// GenericLayout: which column is which, from the header names bookkeepers' exports use.
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "importers/GenericLayout.h"
+
+namespace kindly::importers {
+namespace {
+
+using Header = std::vector<std::string_view>;
+
+struct Matched {
+  const char* what;
+  Header header;
+  RecordKind kind;
+  std::vector<std::pair<Field, std::size_t>> columns;  // fields expected at 0-based columns
+  std::vector<Field> absent;                           // fields expected to have no column
+};
+
+void expectMatched(const Matched& c) {
+  const auto layout = GenericLayout::match(c.header);
+  ASSERT_TRUE(layout) << c.what << ": " << layout.error();
+  EXPECT_EQ(layout->kind(), c.kind) << c.what;
+  for (const auto& [field, column] : c.columns) {
+    EXPECT_EQ(layout->column(field), std::optional<std::size_t>(column))
+        << c.what << ": " << fieldName(field);
+  }
+  for (Field field : c.absent) {
+    EXPECT_EQ(layout->column(field), std::nullopt) << c.what << ": " << fieldName(field);
+  }
+}
+
+struct Refused {
+  const char* what;
+  Header header;
+  std::vector<std::string> reasonNames;  // each must appear in the reason
+};
+
+void expectRefused(const Refused& c) {
+  const auto layout = GenericLayout::match(c.header);
+  ASSERT_FALSE(layout) << c.what << " was matched";
+  for (const auto& name : c.reasonNames) {
+    EXPECT_NE(layout.error().find(name), std::string::npos)
+        << c.what << ": '" << layout.error() << "' does not mention '" << name << "'";
+  }
+}
+
+TEST(GenericLayout, readsKindlysOwnInvoiceHeader) {
+  expectMatched({"the generic invoice layout",
+                 {"invoice_number", "client_id", "client_name", "client_email", "issue_date",
+                  "due_date", "amount", "currency"},
+                 RecordKind::Invoices,
+                 {{Field::InvoiceNumber, 0},
+                  {Field::ClientId, 1},
+                  {Field::ClientName, 2},
+                  {Field::ClientEmail, 3},
+                  {Field::IssueDate, 4},
+                  {Field::DueDate, 5},
+                  {Field::Amount, 6},
+                  {Field::Currency, 7}},
+                 {Field::AmountPaid, Field::Balance, Field::Status, Field::PaymentDate}});
+}
+
+TEST(GenericLayout, knowsTheSynonymsSpreadsheetsUse) {
+  const Matched cases[] = {
+      {"accounting-tool names",
+       {"Invoice No.", "Customer", "Invoice Date", "Due Date", "Total", "Balance Due", "Status"},
+       RecordKind::Invoices,
+       {{Field::InvoiceNumber, 0},
+        {Field::ClientName, 1},
+        {Field::IssueDate, 2},
+        {Field::DueDate, 3},
+        {Field::Amount, 4},
+        {Field::Balance, 5},
+        {Field::Status, 6}},
+       {Field::ClientId, Field::Currency, Field::AmountPaid}},
+      {"short names",
+       {"Invoice #", "Contact", "Email", "Date", "Due", "Invoice Amount", "Paid", "Currency Code"},
+       RecordKind::Invoices,
+       {{Field::InvoiceNumber, 0},
+        {Field::ClientName, 1},
+        {Field::ClientEmail, 2},
+        {Field::IssueDate, 3},
+        {Field::DueDate, 4},
+        {Field::Amount, 5},
+        {Field::AmountPaid, 6},
+        {Field::Currency, 7}},
+       {}},
+      {"a client id alone names the client",
+       {"number", "account", "date due", "amount", "amount due"},
+       RecordKind::Invoices,
+       {{Field::InvoiceNumber, 0},
+        {Field::ClientId, 1},
+        {Field::DueDate, 2},
+        {Field::Amount, 3},
+        {Field::Balance, 4}},
+       {Field::ClientName, Field::IssueDate}},
+      {"the generic payment layout",
+       {"invoice_number", "payment_date", "amount", "reference"},
+       RecordKind::Payments,
+       {{Field::InvoiceNumber, 0},
+        {Field::PaymentDate, 1},
+        {Field::Amount, 2},
+        {Field::Reference, 3}},
+       {Field::DueDate, Field::IssueDate}},
+      {"'date' in a payment list is the payment date",
+       {"Invoice", "Date", "Amount", "Memo"},
+       RecordKind::Payments,
+       {{Field::InvoiceNumber, 0},
+        {Field::PaymentDate, 1},
+        {Field::Amount, 2},
+        {Field::Reference, 3}},
+       {Field::IssueDate}},
+      {"bank-style payment names",
+       {"Invoice No", "Paid On", "Payment Amount", "Ref"},
+       RecordKind::Payments,
+       {{Field::InvoiceNumber, 0},
+        {Field::PaymentDate, 1},
+        {Field::Amount, 2},
+        {Field::Reference, 3}},
+       {}},
+      {"a payment list without a reference",
+       {"invoice", "date paid", "amount paid"},
+       RecordKind::Payments,
+       {{Field::InvoiceNumber, 0}, {Field::PaymentDate, 1}, {Field::Amount, 2}},
+       {Field::Reference}},
+  };
+  for (const Matched& c : cases) expectMatched(c);
+}
+
+TEST(GenericLayout, ignoresCaseSpacesUnderscoresAndHyphensInNames) {
+  const Matched cases[] = {
+      {"upper case",
+       {"INVOICE_NUMBER", "CLIENT_NAME", "DUE_DATE", "AMOUNT"},
+       RecordKind::Invoices,
+       {{Field::InvoiceNumber, 0}, {Field::ClientName, 1}, {Field::DueDate, 2}, {Field::Amount, 3}},
+       {}},
+      {"spaces instead of underscores, padded",
+       {"  Invoice   Number ", "Client Name", " due date", "Amount\t"},
+       RecordKind::Invoices,
+       {{Field::InvoiceNumber, 0}, {Field::ClientName, 1}, {Field::DueDate, 2}, {Field::Amount, 3}},
+       {}},
+      {"hyphens and doubled underscores",
+       {"invoice-number", "client__name", "Due-Date", "amount"},
+       RecordKind::Invoices,
+       {{Field::InvoiceNumber, 0}, {Field::ClientName, 1}, {Field::DueDate, 2}, {Field::Amount, 3}},
+       {}},
+      {"mixed-case payment header",
+       {"Invoice_Number", "Payment_DATE", "aMoUnT"},
+       RecordKind::Payments,
+       {{Field::InvoiceNumber, 0}, {Field::PaymentDate, 1}, {Field::Amount, 2}},
+       {}},
+  };
+  for (const Matched& c : cases) expectMatched(c);
+}
+
+TEST(GenericLayout, ignoresColumnsItDoesNotKnow) {
+  expectMatched(
+      {"extra columns",
+       {"Notes", "invoice_number", "Project", "client_name", "due_date", "amount", ""},
+       RecordKind::Invoices,
+       {{Field::InvoiceNumber, 1}, {Field::ClientName, 3}, {Field::DueDate, 4}, {Field::Amount, 5}},
+       {Field::ClientEmail}});
+}
+
+TEST(GenericLayout, namesTheRequiredColumnsAnInvoiceListLacks) {
+  const Refused cases[] = {
+      {"no amount", {"invoice_number", "client_name", "due_date"}, {"invoice list", "amount"}},
+      {"no invoice number", {"client_name", "due_date", "amount"}, {"invoice_number"}},
+      {"no client", {"invoice_number", "due_date", "amount"}, {"client_id or client_name"}},
+      {"no due date", {"invoice_number", "client_name", "issue_date", "amount"}, {"due_date"}},
+      {"several missing", {"client_name"}, {"invoice_number", "due_date", "amount"}},
+  };
+  for (const Refused& c : cases) expectRefused(c);
+}
+
+TEST(GenericLayout, namesTheRequiredColumnsAPaymentListLacks) {
+  const Refused cases[] = {
+      {"no amount", {"invoice_number", "payment_date", "reference"}, {"payment list", "amount"}},
+      {"no invoice number", {"payment_date", "amount"}, {"payment list", "invoice_number"}},
+  };
+  for (const Refused& c : cases) expectRefused(c);
+}
+
+TEST(GenericLayout, refusesTwoColumnsForOneField) {
+  const Refused cases[] = {
+      {"two client names",
+       {"invoice_number", "customer", "contact", "due_date", "amount"},
+       {"columns 2 and 3", "client_name"}},
+      {"two amounts",
+       {"invoice_number", "client_id", "due_date", "amount", "total"},
+       {"columns 4 and 5", "amount"}},
+      {"two payment dates",
+       {"invoice_number", "payment_date", "date paid", "amount"},
+       {"columns 2 and 3", "payment_date"}},
+  };
+  for (const Refused& c : cases) expectRefused(c);
+}
+
+// Regression: an invoice list with a plain "Date" column (its issue date) also fits the payment
+// layout, and one with a doubled column was read as a list of payments.
+TEST(GenericLayout, refusesAnInvoiceListWithTwoColumnsForOneFieldEvenWithADateColumn) {
+  expectRefused({"two client names and a date",
+                 {"Invoice", "Customer", "Contact", "Date", "Due Date", "Amount"},
+                 {"columns 2 and 3", "client_name"}});
+}
+
+TEST(GenericLayout, refusesAnUnknownLayout) {
+  const Refused cases[] = {
+      {"a product list", {"sku", "description", "qty", "price"}, {"unknown layout"}},
+      {"an empty header", {}, {"unknown layout"}},
+      {"invoice number and amount only", {"invoice_number", "amount"}, {"unknown layout"}},
+  };
+  for (const Refused& c : cases) expectRefused(c);
+}
+
+}  // namespace
+}  // namespace kindly::importers

@@ -1,0 +1,100 @@
+// Small builders for the aging tests: amounts and dates in one call, a ledger filled row by row
+// with plain SQL (so a test states exactly what the ledger holds), and the repository root.
+#pragma once
+
+#include <Poco/Data/Session.h>
+#include <Poco/Data/Statement.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "dates/Date.h"
+#include "money/Currency.h"
+#include "money/Money.h"
+#include "store/Database.h"
+
+namespace kindly::testing {
+
+inline money::Currency currency(std::string_view code) {
+  const auto found = money::Currency::fromCode(code);
+  if (!found) throw std::invalid_argument("no such currency " + std::string(code));
+  return *found;
+}
+
+// An amount in minor units: usd(123450) is 1234.50 USD, jpy(1500) is 1500 JPY.
+inline money::Money amount(std::int64_t minorUnits, std::string_view code) {
+  return money::Money(minorUnits, currency(code));
+}
+inline money::Money usd(std::int64_t cents) { return amount(cents, "USD"); }
+inline money::Money eur(std::int64_t cents) { return amount(cents, "EUR"); }
+inline money::Money jpy(std::int64_t yen) { return amount(yen, "JPY"); }
+inline money::Money bhd(std::int64_t fils) { return amount(fils, "BHD"); }
+
+inline dates::Date day(int year, int month, int dayOfMonth) {
+  const auto date = dates::Date::fromYmd(year, month, dayOfMonth);
+  if (!date) throw std::invalid_argument("no such day");
+  return *date;
+}
+
+// The repository's root folder (where samples/ lives), found from this file's own path.
+inline std::filesystem::path sourceRoot() {
+  return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+}
+
+// Writes clients, invoices and payments straight into a ledger, as one import would leave
+// them. Clients are created on their first invoice unless added before with their email.
+class LedgerBuilder {
+ public:
+  explicit LedgerBuilder(store::Database& database) : session_(database.session()) {
+    session_ << "INSERT INTO imports (file, layout, as_of_day) VALUES ('tests', 'generic', 0)",
+        Poco::Data::Keywords::now;
+  }
+
+  LedgerBuilder& client(const std::string& code, const std::string& name,
+                        const std::string& email = "") {
+    using namespace Poco::Data::Keywords;
+    session_ << "INSERT INTO clients (code, name, email) VALUES (?, ?, ?)", bind(code), bind(name),
+        bind(email), now;
+    return *this;
+  }
+
+  LedgerBuilder& invoice(const std::string& number, const std::string& clientCode,
+                         dates::Date issued, dates::Date due, const money::Money& total,
+                         const std::string& status = "") {
+    using namespace Poco::Data::Keywords;
+    session_ << "INSERT OR IGNORE INTO clients (code, name) VALUES (?, ?)", bind(clientCode),
+        bind(clientCode + " Ltd"), now;
+    Poco::Data::Statement insert(session_);
+    insert << "INSERT INTO invoices (number, client_id, issue_day, due_day, currency, amount, "
+              "status, first_import_id, last_import_id) "
+              "SELECT ?, id, ?, ?, ?, ?, ?, 1, 1 FROM clients WHERE code = ?",
+        bind(number), bind(static_cast<Poco::Int64>(issued.dayNumber())),
+        bind(static_cast<Poco::Int64>(due.dayNumber())), bind(total.currency().code()),
+        bind(static_cast<Poco::Int64>(total.minorUnits())), bind(status), bind(clientCode);
+    if (insert.execute() != 1) throw std::logic_error("invoice " + number + " not added");
+    return *this;
+  }
+
+  // A payment against `invoiceNumber`, in the invoice's currency.
+  LedgerBuilder& payment(const std::string& invoiceNumber, dates::Date paid,
+                         std::int64_t minorUnits) {
+    using namespace Poco::Data::Keywords;
+    const std::string reference = "payment " + std::to_string(++payments_);
+    Poco::Data::Statement insert(session_);
+    insert << "INSERT INTO payments (invoice_id, payment_day, amount, reference, import_id) "
+              "SELECT id, ?, ?, ?, 1 FROM invoices WHERE number = ?",
+        bind(static_cast<Poco::Int64>(paid.dayNumber())),
+        bind(static_cast<Poco::Int64>(minorUnits)), bind(reference), bind(invoiceNumber);
+    if (insert.execute() != 1) throw std::logic_error("no invoice " + invoiceNumber + " to pay");
+    return *this;
+  }
+
+ private:
+  Poco::Data::Session& session_;
+  int payments_ = 0;
+};
+
+}  // namespace kindly::testing
