@@ -41,7 +41,8 @@ CsvReader::CsvReader(const std::string& path) : path_(path), in_(path, std::ios:
 
 void CsvReader::checkIsText(std::string_view head) const {
   if (head.starts_with("PK\x03\x04")) {
-    throw InputError(path_ + ": this is a zip or Excel (.xlsx) file, not CSV; save it as CSV first");
+    throw InputError(path_ +
+                     ": this is a zip or Excel (.xlsx) file, not CSV; save it as CSV first");
   }
   if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
     throw InputError(path_ + ": the file is UTF-16 text; save it as CSV UTF-8");
@@ -92,8 +93,7 @@ bool CsvReader::next() {
     }
     if (state == State::Quoted) {
       const char* begin = buffer_.data() + pos_;
-      const char* quote = static_cast<const char*>(
-          std::memchr(begin, '"', buffer_.size() - pos_));
+      const char* quote = static_cast<const char*>(std::memchr(begin, '"', buffer_.size() - pos_));
       const char* end = quote ? quote : buffer_.data() + buffer_.size();
       record_.append(begin, end);
       nextLine_ += std::count(begin, end, '\n');

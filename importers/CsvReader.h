@@ -44,8 +44,8 @@ class CsvReader {
   char delimiter_ = ',';
   std::size_t nextLine_ = 1;
   std::size_t line_ = 0;
-  std::string record_;               // the current record's unquoted field text, back to back
-  std::vector<std::size_t> ends_;    // where each field ends in record_
+  std::string record_;             // the current record's unquoted field text, back to back
+  std::vector<std::size_t> ends_;  // where each field ends in record_
   std::vector<std::string_view> fields_;
   std::string problem_;
 };

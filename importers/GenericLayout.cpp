@@ -71,9 +71,8 @@ Result<std::array<int, kFieldCount>> assign(const std::vector<std::string>& name
       if (std::find(synonyms.begin(), synonyms.end(), names[col]) == synonyms.end()) continue;
       int& slot = columns[static_cast<std::size_t>(field)];
       if (slot >= 0) {
-        return Failure{"columns " + std::to_string(slot + 1) + " and " +
-                       std::to_string(col + 1) + " both look like " +
-                       std::string(fieldName(field))};
+        return Failure{"columns " + std::to_string(slot + 1) + " and " + std::to_string(col + 1) +
+                       " both look like " + std::string(fieldName(field))};
       }
       slot = static_cast<int>(col);
     }
@@ -112,8 +111,8 @@ std::string missingList(const std::array<int, kFieldCount>& columns,
 
 std::string_view fieldName(Field field) {
   static constexpr std::array<std::string_view, kFieldCount> kNames = {
-      "invoice_number", "client_id", "client_name", "client_email", "issue_date",
-      "due_date",       "amount",    "currency",    "amount_paid",  "balance",
+      "invoice_number", "client_id",    "client_name", "client_email", "issue_date",
+      "due_date",       "amount",       "currency",    "amount_paid",  "balance",
       "status",         "payment_date", "reference"};
   return kNames[static_cast<std::size_t>(field)];
 }

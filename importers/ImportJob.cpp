@@ -44,7 +44,8 @@ dates::DateOrder sniffDateOrder(const std::string& path, const GenericLayout& la
   const auto fields = dateFields(layout.kind());
   std::vector<std::pair<std::size_t, dates::DateOrderSniffer>> columns;
   for (Field field : fields) {
-    if (auto column = layout.column(field)) columns.emplace_back(*column, dates::DateOrderSniffer{});
+    if (auto column = layout.column(field))
+      columns.emplace_back(*column, dates::DateOrderSniffer{});
   }
   dates::DateOrderSniffer allColumns;  // one file writes all its dates one way
   std::size_t rows = 0;
@@ -72,8 +73,9 @@ dates::DateOrder sniffDateOrder(const std::string& path, const GenericLayout& la
     if (!verdict) throw InputError(path + ": column '" + header[column] + "': " + verdict.error());
     if (*verdict == dates::DateOrder::Unknown) continue;
     if (order != dates::DateOrder::Unknown && order != *verdict) {
-      throw InputError(path + ": the date columns disagree on day and month order; say "
-                              "--date-order DMY or MDY");
+      throw InputError(path +
+                       ": the date columns disagree on day and month order; say "
+                       "--date-order DMY or MDY");
     }
     order = *verdict;
   }
@@ -95,12 +97,43 @@ SourceFile openSource(const std::string& path, const ImportOptions& options) {
   return source;
 }
 
+// What an export says is paid on an invoice, checked once every file is in.
+struct PaidClaim {
+  std::string invoiceNumber;
+  money::Money paid;
+  std::int64_t importId;
+  std::size_t summaryIndex;  // the file that said so
+};
+
+// When an export says more is paid than the ledger knows, and the ledger has no payment
+// rows of its own for the invoice, the difference is a payment received by the export's
+// date. Runs after the payment files, so a payment listed there is never counted twice.
+void inferPayments(LedgerWriter& ledger, const std::vector<PaidClaim>& claims, dates::Date asOf,
+                   std::vector<FileSummary>& summaries) {
+  for (const auto& claim : claims) {
+    const auto invoice = ledger.findInvoice(claim.invoiceNumber);
+    const auto known = ledger.paymentsSoFar(invoice->id);
+    const auto missing = claim.paid.minorUnits() - known.total;
+    if (known.listed > 0 || missing <= 0) continue;
+    const money::Money amount(missing, claim.paid.currency());
+    if (ledger.writePayment(claim.importId, invoice->id, asOf, amount, "inferred from balance", 1,
+                            true)) {
+      ++summaries[claim.summaryIndex].inferredPayments;
+    }
+  }
+}
+
 // Reads one file's rows into the ledger, tallying what happened to each.
 class FileImport {
  public:
-  FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options)
-      : source_(source), ledger_(ledger), options_(options),
-        parser_(source.layout, source.settings) {
+  FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options,
+             std::vector<PaidClaim>& claims, std::size_t summaryIndex)
+      : source_(source),
+        ledger_(ledger),
+        options_(options),
+        parser_(source.layout, source.settings),
+        claims_(claims),
+        summaryIndex_(summaryIndex) {
     summary_.file = source.reader->path();
     summary_.kind = source.layout.kind() == RecordKind::Invoices ? "invoices" : "payments";
   }
@@ -142,9 +175,8 @@ class FileImport {
     Reject r{.file = summary_.file,
              .line = source_.reader->line(),
              .column = column,
-             .columnName = column > 0 && column <= source_.header.size()
-                               ? source_.header[column - 1]
-                               : "",
+             .columnName =
+                 column > 0 && column <= source_.header.size() ? source_.header[column - 1] : "",
              .reason = std::move(reason),
              .text = source_.reader->text()};
     ledger_.writeReject(importId_, r);
@@ -157,9 +189,15 @@ class FileImport {
 
   void count(Outcome outcome) {
     switch (outcome) {
-      case Outcome::Added: ++summary_.added; break;
-      case Outcome::Updated: ++summary_.updated; break;
-      case Outcome::Unchanged: ++summary_.unchanged; break;
+      case Outcome::Added:
+        ++summary_.added;
+        break;
+      case Outcome::Updated:
+        ++summary_.updated;
+        break;
+      case Outcome::Unchanged:
+        ++summary_.unchanged;
+        break;
     }
   }
 
@@ -172,27 +210,10 @@ class FileImport {
       return reject(parser_.columnOf(Field::InvoiceNumber) + 1,
                     "invoice " + invoice.number + " appears earlier in this file");
     }
-    Outcome outcome = ledger_.writeInvoice(importId_, invoice);
-    if (invoice.paidSoFar && inferPayment(invoice) && outcome == Outcome::Unchanged) {
-      outcome = Outcome::Updated;  // the balance moved, though the invoice itself did not
+    count(ledger_.writeInvoice(importId_, invoice));
+    if (invoice.paidSoFar) {
+      claims_.push_back({invoice.number, *invoice.paidSoFar, importId_, summaryIndex_});
     }
-    count(outcome);
-  }
-
-  // When the export says more is paid than the ledger knows, the difference is a payment
-  // received by the export's date. Returns true when one was recorded.
-  bool inferPayment(const InvoiceRecord& invoice) {
-    const auto ref = ledger_.findInvoice(invoice.number);
-    const auto known = ledger_.paidSoFar(ref->id);
-    const auto missing = invoice.paidSoFar->minorUnits() - known;
-    if (missing <= 0) return false;
-    const money::Money amount(missing, invoice.amount.currency());
-    if (!ledger_.writePayment(importId_, ref->id, options_.asOf, amount, "inferred from balance",
-                              1, true)) {
-      return false;
-    }
-    ++summary_.inferredPayments;
-    return true;
   }
 
   void importPayment(const std::vector<std::string_view>& fields) {
@@ -217,8 +238,7 @@ class FileImport {
     // key is the payment's identity in the ledger, so "950" and "950.00" are the same amount.
     const std::string key = payment.invoiceNumber + '\x1f' +
                             std::to_string(payment.paymentDate.dayNumber()) + '\x1f' +
-                            std::to_string(amount->money.minorUnits()) + '\x1f' +
-                            payment.reference;
+                            std::to_string(amount->money.minorUnits()) + '\x1f' + payment.reference;
     const int occurrence = ++occurrences_[key];
     const bool added = ledger_.writePayment(importId_, invoice->id, payment.paymentDate,
                                             amount->money, payment.reference, occurrence, false);
@@ -229,6 +249,8 @@ class FileImport {
   LedgerWriter& ledger_;
   const ImportOptions& options_;
   RowParser parser_;
+  std::vector<PaidClaim>& claims_;
+  std::size_t summaryIndex_;
   FileSummary summary_;
   std::int64_t importId_ = 0;
   std::unordered_map<std::string, int> occurrences_;
@@ -249,7 +271,11 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
   Poco::Data::Transaction transaction(session);
   LedgerWriter ledger(database_);
   std::vector<FileSummary> summaries;
-  for (auto& source : sources) summaries.push_back(FileImport(source, ledger, options_).run());
+  std::vector<PaidClaim> claims;
+  for (auto& source : sources) {
+    summaries.push_back(FileImport(source, ledger, options_, claims, summaries.size()).run());
+  }
+  inferPayments(ledger, claims, options_.asOf, summaries);
   if (options_.dryRun) {
     transaction.rollback();
   } else {

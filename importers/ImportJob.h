@@ -28,7 +28,8 @@ struct FileSummary {
   std::size_t updated = 0;
   std::size_t unchanged = 0;
   std::size_t rejected = 0;
-  std::size_t inferredPayments = 0;  // payments made from a fall in the export's balance
+  // Payments made from a fall in the export's balance, for invoices with no payment rows.
+  std::size_t inferredPayments = 0;
   std::vector<Reject> rejects;
 };
 

@@ -40,7 +40,10 @@ LedgerWriter::LedgerWriter(store::Database& database)
              OR amount IS NOT excluded.amount OR status IS NOT excluded.status
           RETURNING first_import_id)sql"),
       findInvoice_(database, "SELECT id, currency, last_import_id FROM invoices WHERE number = ?"),
-      paidSoFar_(database, "SELECT COALESCE(SUM(amount), 0) FROM payments WHERE invoice_id = ?"),
+      paymentsSoFar_(
+          database,
+          "SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(inferred = 0), 0) FROM payments "
+          "WHERE invoice_id = ?"),
       insertPayment_(database, R"sql(
           INSERT INTO payments (invoice_id, payment_day, amount, reference, occurrence, inferred,
                                 import_id)
@@ -125,12 +128,12 @@ std::optional<LedgerWriter::InvoiceRef> LedgerWriter::findInvoice(const std::str
   return found;
 }
 
-std::int64_t LedgerWriter::paidSoFar(std::int64_t invoiceId) {
-  paidSoFar_.bind(1, invoiceId);
-  paidSoFar_.step();
-  const std::int64_t paid = paidSoFar_.columnInt(0);
-  paidSoFar_.reset();
-  return paid;
+LedgerWriter::PaymentsSoFar LedgerWriter::paymentsSoFar(std::int64_t invoiceId) {
+  paymentsSoFar_.bind(1, invoiceId);
+  paymentsSoFar_.step();
+  const PaymentsSoFar known{paymentsSoFar_.columnInt(0), paymentsSoFar_.columnInt(1)};
+  paymentsSoFar_.reset();
+  return known;
 }
 
 bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, dates::Date day,

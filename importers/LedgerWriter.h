@@ -33,8 +33,11 @@ class LedgerWriter {
     money::Currency currency;
   };
   std::optional<InvoiceRef> findInvoice(const std::string& number);
-  // Sum of the payments recorded for an invoice, in minor units.
-  std::int64_t paidSoFar(std::int64_t invoiceId);
+  struct PaymentsSoFar {
+    std::int64_t total;   // minor units, inferred payments included
+    std::int64_t listed;  // payments read from payment rows, not inferred
+  };
+  PaymentsSoFar paymentsSoFar(std::int64_t invoiceId);
   // Records a payment unless the same one (same invoice, day, amount, reference and
   // occurrence) is already there; true when it is new.
   bool writePayment(std::int64_t importId, std::int64_t invoiceId, dates::Date day,
@@ -59,7 +62,7 @@ class LedgerWriter {
   store::PreparedStatement updateClient_;
   store::PreparedStatement upsertInvoice_;
   store::PreparedStatement findInvoice_;
-  store::PreparedStatement paidSoFar_;
+  store::PreparedStatement paymentsSoFar_;
   store::PreparedStatement insertPayment_;
 };
 

@@ -35,10 +35,10 @@ struct PaymentRecord {
 struct Reject {
   std::string file;
   std::size_t line = 0;
-  std::size_t column = 0;   // 1-based; 0 when the whole row is at fault
-  std::string columnName;   // the header's own text
+  std::size_t column = 0;  // 1-based; 0 when the whole row is at fault
+  std::string columnName;  // the header's own text
   std::string reason;
-  std::string text;         // the row as read
+  std::string text;  // the row as read
 };
 
 }  // namespace kindly::importers

@@ -7,9 +7,7 @@
 
 namespace kindly::importers {
 
-
-std::string_view RowParser::value(const std::vector<std::string_view>& fields,
-                                  Field field) const {
+std::string_view RowParser::value(const std::vector<std::string_view>& fields, Field field) const {
   const auto column = layout_.column(field);
   if (!column || *column >= fields.size()) return {};
   return trim(fields[*column]);
@@ -28,8 +26,8 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
   }
   if (code.empty()) code = name;
   if (name.empty()) name = code;
-  for (Field text : {Field::InvoiceNumber, Field::ClientId, Field::ClientName,
-                     Field::ClientEmail}) {
+  for (Field text :
+       {Field::InvoiceNumber, Field::ClientId, Field::ClientName, Field::ClientEmail}) {
     if (!isValidUtf8(value(fields, text))) {
       return FieldProblem{text, "the text is not valid UTF-8"};
     }
@@ -58,12 +56,12 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
     issue = *parsed;
   }
   if (*due < issue) {
-    return FieldProblem{Field::DueDate, "due " + due->iso() + " is before the issue date " +
-                                            issue.iso()};
+    return FieldProblem{Field::DueDate,
+                        "due " + due->iso() + " is before the issue date " + issue.iso()};
   }
 
-  const auto amount = money::parseAmount(value(fields, Field::Amount), currency,
-                                         settings_.decimalMark);
+  const auto amount =
+      money::parseAmount(value(fields, Field::Amount), currency, settings_.decimalMark);
   if (!amount) return FieldProblem{Field::Amount, amount.error()};
   if (amount->currencyNamed && amount->money.currency() != currency &&
       layout_.column(Field::Currency)) {
@@ -92,8 +90,7 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
       return FieldProblem{field, "in " + figure->money.currency().code() +
                                      ", not in the invoice's " + currency.code()};
     }
-    record.paidSoFar =
-        field == Field::AmountPaid ? figure->money : record.amount - figure->money;
+    record.paidSoFar = field == Field::AmountPaid ? figure->money : record.amount - figure->money;
     break;
   }
   if (!record.paidSoFar && record.status == "paid") record.paidSoFar = record.amount;

@@ -358,7 +358,8 @@ TEST_F(ImportJob, turnsAFallInTheBalanceIntoOneInferredPaymentOnTheExportDate) {
                                  "INV-1,C1,Acme,2026-09-01,2026-10-01,1000.00,USD,400.00\n"
                                  "INV-2,C1,Acme,2026-09-01,2026-10-01,300.00,USD,300.00\n");
   const auto second = import({path}, day(2026, 10, 15));
-  EXPECT_EQ(countsOf(second[0]), (Counts{2, 0, 1, 1, 0}));
+  // The invoices themselves did not change: the news is the payment, counted apart.
+  EXPECT_EQ(countsOf(second[0]), (Counts{2, 0, 0, 2, 0}));
   EXPECT_EQ(second[0].inferredPayments, 1u);
   EXPECT_EQ(dump("payments"),
             "1|" + std::to_string(scalar("SELECT id FROM invoices WHERE number = 'INV-1'")) + "|" +
@@ -372,6 +373,27 @@ TEST_F(ImportJob, turnsAFallInTheBalanceIntoOneInferredPaymentOnTheExportDate) {
   EXPECT_EQ(countsOf(third[0]), (Counts{2, 0, 0, 2, 0}));
   EXPECT_EQ(third[0].inferredPayments, 0u);
   EXPECT_EQ(ledgerDump(), before);
+}
+
+// Regression: invoices go in before payments, so a fall in balance was inferred as a payment
+// and then the same payment was read from the payments file too: 800 paid of 1000, not 400.
+TEST_F(ImportJob, infersNothingForAnInvoiceWhosePaymentsAreListed) {
+  const auto invoices = dir_.write(
+      "invoices.csv",
+      "invoice_number,client_id,client_name,issue_date,due_date,amount,currency,balance\n"
+      "INV-1,C1,Acme,2026-09-01,2026-10-01,1000.00,USD,600.00\n"
+      "INV-2,C1,Acme,2026-09-01,2026-10-01,300.00,USD,100.00\n");
+  const auto payments = dir_.write("payments.csv",
+                                   "invoice_number,payment_date,amount\n"
+                                   "INV-1,2026-10-05,400.00\n");
+  const auto summaries = import({invoices, payments}, day(2026, 10, 15));
+  EXPECT_EQ(summaries[0].inferredPayments, 1u) << "INV-2 has no payment rows";
+  EXPECT_EQ(scalar("SELECT SUM(p.amount) FROM payments p JOIN invoices i ON i.id = p.invoice_id "
+                   "WHERE i.number = 'INV-1'"),
+            40000);
+  EXPECT_EQ(scalar("SELECT SUM(p.amount) FROM payments p JOIN invoices i ON i.id = p.invoice_id "
+                   "WHERE i.number = 'INV-2' AND p.inferred = 1"),
+            20000);
 }
 
 TEST_F(ImportJob, writesNothingOnADryRunButCountsTheSame) {
