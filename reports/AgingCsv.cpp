@@ -12,8 +12,8 @@ void writeAgingCsv(std::ostream& out, const aging::AgingReport& report) {
   }
   writeCsvRow(out, header);
   for (const auto& row : report.clients) {
-    std::vector<std::string> cells{row.clientCode, row.clientName,
-                                   row.balance.currency().code(), row.balance.toDecimal()};
+    std::vector<std::string> cells{row.clientCode, row.clientName, row.balance.currency().code(),
+                                   row.balance.toDecimal()};
     for (const auto& bucket : row.buckets) cells.push_back(bucket.toDecimal());
     std::string flags;
     for (const auto& flag : row.flags) flags += (flags.empty() ? "" : " ") + flag;

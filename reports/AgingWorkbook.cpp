@@ -84,7 +84,8 @@ class PendingFile {
     std::error_code error;
     fs::rename(temporary_, destination_, error);
     if (error) {
-      throw Error("cannot write the aging workbook " + destination_.string() + ": " + error.message());
+      throw Error("cannot write the aging workbook " + destination_.string() + ": " +
+                  error.message());
     }
     moved_ = true;
   }
@@ -394,7 +395,8 @@ void writeAgingWorkbook(const std::string& path, const aging::AgingReport& repor
   // libxlsxwriter finds a missing folder only when saving, and then speaks of permissions.
   const fs::path folder = fs::path(path).parent_path();
   if (!folder.empty() && !fs::is_directory(folder)) {
-    throw Error("cannot write the aging workbook " + path + ": there is no folder " + folder.string());
+    throw Error("cannot write the aging workbook " + path + ": there is no folder " +
+                folder.string());
   }
   PendingFile file{fs::path(path)};
   try {

@@ -19,7 +19,8 @@ bool isPlainNumber(std::string_view value) {
 
 std::string csvCell(std::string_view value) {
   std::string cell;
-  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
+  if (!value.empty() &&
+      std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos &&
       !isPlainNumber(value)) {
     cell.push_back('\'');
   }

@@ -27,8 +27,7 @@ std::vector<OpenInvoice> AgingEngine::openInvoices(const AgingOptions& options) 
             "LEFT JOIN (SELECT invoice_id, SUM(amount) AS paid FROM payments "
             "           WHERE payment_day <= ? GROUP BY invoice_id) p ON p.invoice_id = i.id "
             "WHERE i.amount <> COALESCE(p.paid, 0) AND i.status NOT IN " +
-                std::string(kNotOwed) +
-                " ORDER BY c.code, i.currency, i.due_day, i.number",
+                std::string(kNotOwed) + " ORDER BY c.code, i.currency, i.due_day, i.number",
       bind(asOf);
   select.execute();
   Poco::Data::RecordSet rows(select);
@@ -63,16 +62,17 @@ std::vector<std::string> AgingEngine::repeatLateClients(const AgingOptions& opti
   const Poco::Int64 grace = options.graceDays;
   const Poco::Int64 atLeast = options.repeatLateAfter;
   std::vector<std::string> codes;
-  database_.session() << "SELECT c.code FROM ("
-                         "  SELECT i.client_id, i.due_day, i.amount, MAX(p.payment_day) AS paid_day,"
-                         "         SUM(p.amount) AS paid"
-                         "  FROM invoices i JOIN payments p ON p.invoice_id = i.id"
-                         "  WHERE i.amount > 0 AND p.payment_day <= ?"
-                         "  GROUP BY i.id) settled "
-                         "JOIN clients c ON c.id = settled.client_id "
-                         "WHERE settled.paid >= settled.amount AND settled.paid_day > ?"
-                         "  AND settled.paid_day - settled.due_day > ? "
-                         "GROUP BY c.code HAVING COUNT(*) >= ? ORDER BY c.code",
+  database_.session()
+      << "SELECT c.code FROM ("
+         "  SELECT i.client_id, i.due_day, i.amount, MAX(p.payment_day) AS paid_day,"
+         "         SUM(p.amount) AS paid"
+         "  FROM invoices i JOIN payments p ON p.invoice_id = i.id"
+         "  WHERE i.amount > 0 AND p.payment_day <= ?"
+         "  GROUP BY i.id) settled "
+         "JOIN clients c ON c.id = settled.client_id "
+         "WHERE settled.paid >= settled.amount AND settled.paid_day > ?"
+         "  AND settled.paid_day - settled.due_day > ? "
+         "GROUP BY c.code HAVING COUNT(*) >= ? ORDER BY c.code",
       bind(asOf), bind(windowStart), bind(grace), bind(atLeast), into(codes), now;
   return codes;
 }
@@ -83,8 +83,11 @@ AgingReport AgingEngine::age(const AgingOptions& options) {
 
 AgingReport summarise(const std::vector<OpenInvoice>& invoices, const AgingOptions& options,
                       const std::vector<std::string>& repeatLate) {
-  AgingReport report{.asOf = options.asOf, .basis = options.basis, .edges = options.edges,
-                     .clients = {}, .totals = {}};
+  AgingReport report{.asOf = options.asOf,
+                     .basis = options.basis,
+                     .edges = options.edges,
+                     .clients = {},
+                     .totals = {}};
   const std::size_t buckets = options.edges.bucketCount();
   for (const auto& invoice : invoices) {
     const auto currency = invoice.balance.currency();
@@ -123,8 +126,8 @@ AgingReport summarise(const std::vector<OpenInvoice>& invoices, const AgingOptio
     }
     const auto currency = row.balance.currency();
     const auto zero = money::Money::zero(currency);
-    auto [total, fresh] = totals.try_emplace(
-        currency, CurrencyTotal{zero, std::vector(buckets, zero), zero});
+    auto [total, fresh] =
+        totals.try_emplace(currency, CurrencyTotal{zero, std::vector(buckets, zero), zero});
     total->second.balance += row.balance;
     total->second.credits += row.credits;
     for (std::size_t b = 0; b < buckets; ++b) total->second.buckets[b] += row.buckets[b];

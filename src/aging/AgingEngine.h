@@ -13,9 +13,9 @@ struct AgingOptions {
   dates::Date asOf;
   Basis basis = Basis::Due;
   BucketEdges edges;
-  int graceDays = 3;          // days past due before a payment or an invoice counts as late
-  int lateWindowDays = 365;   // how far back repeat lateness is counted
-  int repeatLateAfter = 2;    // late payments in the window that make a client repeat-late
+  int graceDays = 3;         // days past due before a payment or an invoice counts as late
+  int lateWindowDays = 365;  // how far back repeat lateness is counted
+  int repeatLateAfter = 2;   // late payments in the window that make a client repeat-late
 };
 
 class AgingEngine {

@@ -11,9 +11,15 @@ int AgingCommand::run(const std::vector<std::string>& args, Context& context) {
   const auto format = outputFormat(context.config);
   const auto report = aging::AgingEngine(context.ledger()).age(agingOptions(context.config));
   switch (format) {
-    case OutputFormat::Table: reports::writeAgingTable(context.out, report); break;
-    case OutputFormat::Csv: reports::writeAgingCsv(context.out, report); break;
-    case OutputFormat::Json: reports::writeAgingJson(context.out, report); break;
+    case OutputFormat::Table:
+      reports::writeAgingTable(context.out, report);
+      break;
+    case OutputFormat::Csv:
+      reports::writeAgingCsv(context.out, report);
+      break;
+    case OutputFormat::Json:
+      reports::writeAgingJson(context.out, report);
+      break;
   }
   return kDone;
 }

@@ -1,8 +1,9 @@
 // The command table and the ledger's location.
+#include "cli/Commands.h"
+
 #include <Poco/Environment.h>
 
 #include "cli/Command.h"
-#include "cli/Commands.h"
 
 namespace kindly::cli {
 

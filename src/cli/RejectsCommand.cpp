@@ -18,8 +18,8 @@ int RejectsCommand::run(const std::vector<std::string>& args, Context& context) 
     case OutputFormat::Table:
       for (const auto& r : rows) {
         out << r.file << ':' << r.line << ':' << r.column << ": "
-            << (r.columnName.empty() ? "" : r.columnName + ": ") << r.reason << "\n    "
-            << r.text << '\n';
+            << (r.columnName.empty() ? "" : r.columnName + ": ") << r.reason << "\n    " << r.text
+            << '\n';
       }
       out << rows.size() << (rows.size() == 1 ? " row" : " rows") << " set aside.\n";
       break;

@@ -14,9 +14,8 @@ int ReportCommand::run(const std::vector<std::string>& args, Context& context) {
   const auto report = engine.age(options);
   reports::writeAgingWorkbook(args.front(), report, invoices,
                               {.companyName = context.config.getString("company.name", "")});
-  context.out << "Wrote " << args.front() << ": " << report.clients.size()
-              << " client rows, " << invoices.size() << " open invoices, as of "
-              << options.asOf.iso() << ".\n";
+  context.out << "Wrote " << args.front() << ": " << report.clients.size() << " client rows, "
+              << invoices.size() << " open invoices, as of " << options.asOf.iso() << ".\n";
   return kDone;
 }
 

@@ -22,8 +22,8 @@ std::vector<StoredReject> rejects(Database& database, bool history) {
   Poco::Data::Statement select(database.session());
   select << "SELECT i.file, r.line, r.column_number, r.column_name, r.reason, r.raw "
             "FROM rejects r JOIN imports i ON i.id = r.import_id " +
-                std::string(history ? ""
-                                    : "WHERE i.id IN (SELECT MAX(id) FROM imports GROUP BY file) ") +
+                std::string(
+                    history ? "" : "WHERE i.id IN (SELECT MAX(id) FROM imports GROUP BY file) ") +
                 "ORDER BY i.id, r.line, r.id";
   select.execute();
   Poco::Data::RecordSet rows(select);

@@ -56,9 +56,12 @@ TEST(AgingEngine, paymentsDatedAfterTheAsOfDateAreNotApplied) {
     dates::Date asOf;
     std::int64_t balance;  // cents; 0: nothing open
   } cases[] = {
-      {day(2026, 9, 5), 100000}, {day(2026, 9, 10), 60000},  // a payment made on the as-of date
-                                                             // counts
-      {day(2026, 10, 1), 60000}, {day(2026, 10, 14), 60000}, {day(2026, 10, 15), 0},
+      {day(2026, 9, 5), 100000},
+      {day(2026, 9, 10), 60000},  // a payment made on the as-of date
+                                  // counts
+      {day(2026, 10, 1), 60000},
+      {day(2026, 10, 14), 60000},
+      {day(2026, 10, 15), 0},
       {day(2026, 11, 20), 0},
   };
   for (const auto& c : cases) {

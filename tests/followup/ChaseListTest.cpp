@@ -47,9 +47,9 @@ std::vector<std::string> numbers(const drafts::Reminder& reminder) {
 // Regression: a USD debt covered by a USD credit, beside a EUR invoice not yet due, was
 // chased because "overdue" and "owes" were checked across currencies separately.
 TEST(ChaseList, creditCoveringTheOverdueCurrencyIsNotChasedOverAnotherNotYetDue) {
-  const std::vector<OpenInvoice> invoices = {
-      open("ACME", "INV-1", usd(10000), 40), open("ACME", "CN-1", usd(-10000), 40),
-      open("ACME", "INV-2", eur(5000), -10)};
+  const std::vector<OpenInvoice> invoices = {open("ACME", "INV-1", usd(10000), 40),
+                                             open("ACME", "CN-1", usd(-10000), 40),
+                                             open("ACME", "INV-2", eur(5000), -10)};
   EXPECT_TRUE(chaseList(invoices, {}, kAsOf, kGraceDays).empty());
 }
 
