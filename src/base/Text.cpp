@@ -36,4 +36,28 @@ bool isValidUtf8(std::string_view text) {
   return true;
 }
 
+std::string repairUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    std::size_t length = lead < 0x80                      ? 1
+                         : (lead >= 0xC2 && lead <= 0xDF) ? 2
+                         : (lead >> 4) == 0xE             ? 3
+                         : (lead >= 0xF0 && lead <= 0xF4) ? 4
+                                                          : 0;
+    if (length > 1 && (i + length > text.size() || !isValidUtf8(text.substr(i, length)))) {
+      length = 0;
+    }
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
 }  // namespace kindly

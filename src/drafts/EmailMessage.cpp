@@ -29,32 +29,6 @@ bool isPrintableAscii(std::string_view text) {
   return true;
 }
 
-// Keeps well-formed UTF-8 sequences and replaces every other byte with U+FFFD: the
-// message declares charset=UTF-8, so it must be UTF-8 whatever the import let through.
-std::string validUtf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = lead < 0x80                      ? 1
-                         : (lead >= 0xC2 && lead <= 0xDF) ? 2
-                         : (lead >> 4) == 0xE             ? 3
-                         : (lead >= 0xF0 && lead <= 0xF4) ? 4
-                                                          : 0;
-    if (length > 1 && (i + length > text.size() || !isValidUtf8(text.substr(i, length)))) {
-      length = 0;
-    }
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    out.append(text.substr(i, length));
-    i += length;
-  }
-  return out;
-}
-
 // The only defence a header needs against injection: with no CR or LF left, a value can
 // never start a header of its own. Line breaks and other control characters become one
 // space (a name split over two lines stays two words); NUL disappears.
@@ -69,7 +43,7 @@ std::string cleanHeaderValue(std::string_view value) {
     }
     out += c;
   }
-  return validUtf8(trim(out));
+  return repairUtf8(trim(out));
 }
 
 std::string base64(std::string_view bytes) {
@@ -208,7 +182,7 @@ std::string rfc5322Date(dates::Date day) {
 // hex digits or a line break, so "=_" never occurs in the output: the boundary relies on it.
 std::string quotedPrintable(std::string_view body) {
   static constexpr std::string_view kHex = "0123456789ABCDEF";
-  const std::string text = validUtf8(body);
+  const std::string text = repairUtf8(body);
   std::string out;
   std::size_t lineLength = 0;
   const auto append = [&](std::string_view token) {

@@ -16,37 +16,11 @@ namespace kindly::drafts {
 
 namespace {
 
-// Keeps well-formed UTF-8 sequences and replaces every other byte with U+FFFD, so a name
-// imported in the wrong encoding still renders as a readable, valid message.
-std::string validUtf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = lead < 0x80                      ? 1
-                         : (lead >= 0xC2 && lead <= 0xDF) ? 2
-                         : (lead >> 4) == 0xE             ? 3
-                         : (lead >= 0xF0 && lead <= 0xF4) ? 4
-                                                          : 0;
-    if (length > 1 && (i + length > text.size() || !isValidUtf8(text.substr(i, length)))) {
-      length = 0;
-    }
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    out.append(text.substr(i, length));
-    i += length;
-  }
-  return out;
-}
-
 // A one-line value (a name, a company): control characters, line breaks included, become
 // spaces and runs of spaces collapse, so a stray CR/LF cannot reshape the letter.
 std::string oneLine(std::string_view text) {
   std::string out;
-  for (const char c : validUtf8(text)) {
+  for (const char c : repairUtf8(text)) {
     const auto byte = static_cast<unsigned char>(c);
     const bool space = byte < 0x20 || byte == 0x7F || c == ' ';
     if (space) {
@@ -63,7 +37,7 @@ std::string oneLine(std::string_view text) {
 // "\n", other control characters become spaces.
 std::string multiLine(std::string_view text) {
   std::string out;
-  const std::string valid = validUtf8(text);
+  const std::string valid = repairUtf8(text);
   for (std::size_t i = 0; i < valid.size(); ++i) {
     const char c = valid[i];
     const auto byte = static_cast<unsigned char>(c);
