@@ -2,11 +2,17 @@
 // allocation of its own; record_ grows to the longest record and is then reused.
 #include "importers/CsvReader.h"
 
+#include <Poco/TextConverter.h>
+#include <Poco/UTF16Encoding.h>
+#include <Poco/UTF8Encoding.h>
+#include <Poco/Windows1252Encoding.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
 
 #include "base/Error.h"
+#include "base/Text.h"
 
 namespace kindly::importers {
 
@@ -29,23 +35,77 @@ char sniffDelimiter(std::string_view firstLine) {
 
 }  // namespace
 
-CsvReader::CsvReader(const std::string& path) : path_(path), in_(path, std::ios::binary) {
+CsvReader::CsvReader(const std::string& path, const TableOptions& options)
+    : path_(path), in_(path, std::ios::binary) {
   if (!in_) throw InputError(path + ": cannot open the file");
   fill();
   if (buffer_.empty()) throw InputError(path + ": the file is empty");
+  const std::string encoding = toLower(options.encoding);
+  if (buffer_.starts_with("\xFF\xFE") || buffer_.starts_with("\xFE\xFF") || encoding == "utf-16") {
+    readUtf16();
+  } else if (encoding == "windows-1252" || encoding == "cp1252") {
+    encoding_ = Encoding::Windows1252;
+    encodingForced_ = true;
+  } else if (encoding == "utf-8") {
+    encodingForced_ = true;
+  } else if (!encoding.empty()) {
+    throw InputError(path + ": unknown encoding '" + options.encoding +
+                     "' (utf-8, windows-1252 or utf-16)");
+  }
   checkIsText(std::string_view(buffer_).substr(0, 4096));
   if (buffer_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
   std::string_view rest = std::string_view(buffer_).substr(pos_);
-  delimiter_ = sniffDelimiter(rest.substr(0, rest.find('\n')));
+  delimiter_ =
+      options.delimiter ? options.delimiter : sniffDelimiter(rest.substr(0, rest.find('\n')));
+}
+
+void CsvReader::readUtf16() {
+  std::string raw = buffer_;
+  while (fill()) raw += buffer_.substr(raw.size());
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark; without one, assume little-endian.
+  const bool bigEndian = raw.starts_with("\xFE\xFF");
+  Poco::UTF16Encoding utf16(bigEndian ? Poco::UTF16Encoding::BIG_ENDIAN_BYTE_ORDER
+                                      : Poco::UTF16Encoding::LITTLE_ENDIAN_BYTE_ORDER);
+  Poco::UTF8Encoding utf8;
+  Poco::TextConverter converter(utf16, utf8);
+  const std::size_t skip = raw.starts_with("\xFF\xFE") || bigEndian ? 2 : 0;
+  std::string text;
+  converter.convert(raw.data() + skip, static_cast<int>(raw.size() - skip), text);
+  buffer_ = std::move(text);
+  pos_ = 0;
+  in_.setstate(std::ios::eofbit);
+  encoding_ = Encoding::Utf16;
+}
+
+void CsvReader::decodeWindows1252() {
+  Poco::Windows1252Encoding windows1252;
+  Poco::UTF8Encoding utf8;
+  Poco::TextConverter converter(windows1252, utf8);
+  std::string decoded;
+  std::size_t begin = 0;
+  for (std::size_t& end : ends_) {
+    converter.convert(record_.data() + begin, static_cast<int>(end - begin), decoded);
+    begin = end;
+    end = decoded.size();
+  }
+  record_ = std::move(decoded);
+}
+
+std::string CsvReader::describe() const {
+  const std::string delimiter = delimiter_ == '\t' ? "TAB" : std::string("'") + delimiter_ + "'";
+  std::string encoding =
+      encoding_ == Encoding::Utf16         ? "UTF-16"
+      : encoding_ == Encoding::Windows1252 ? "Windows-1252"
+      : windows1252Rows_ > 0
+          ? "UTF-8, with " + std::to_string(windows1252Rows_) + " rows read as Windows-1252"
+          : "UTF-8";
+  return "CSV, " + delimiter + "-delimited, " + encoding;
 }
 
 void CsvReader::checkIsText(std::string_view head) const {
   if (head.starts_with("PK\x03\x04")) {
     throw InputError(path_ +
                      ": this is a zip or Excel (.xlsx) file, not CSV; save it as CSV first");
-  }
-  if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
-    throw InputError(path_ + ": the file is UTF-16 text; save it as CSV UTF-8");
   }
   if (head.find('\0') != std::string_view::npos) {
     throw InputError(path_ + ": this is a binary file, not CSV text");
@@ -145,31 +205,23 @@ bool CsvReader::next() {
     state = State::Unquoted;
   }
   ends_.push_back(record_.size());
+  if (encoding_ == Encoding::Windows1252) {
+    decodeWindows1252();
+  } else if (encoding_ == Encoding::Utf8 && !isValidUtf8(record_)) {
+    if (encodingForced_) {
+      problem_ = "the row is not valid UTF-8";
+    } else {
+      // Exports from older Windows programs: one such row means the file is Windows-1252.
+      decodeWindows1252();
+      ++windows1252Rows_;
+    }
+  }
   std::size_t begin = 0;
   for (std::size_t end : ends_) {
     fields_.emplace_back(record_.data() + begin, end - begin);
     begin = end;
   }
   return true;
-}
-
-std::string CsvReader::text() const {
-  std::string out;
-  for (std::size_t i = 0; i < fields_.size(); ++i) {
-    if (i) out.push_back(delimiter_);
-    const auto field = fields_[i];
-    if (field.find_first_of(std::string{delimiter_, '"', '\r', '\n'}) == std::string_view::npos) {
-      out.append(field);
-      continue;
-    }
-    out.push_back('"');
-    for (char c : field) {
-      if (c == '"') out.push_back('"');
-      out.push_back(c);
-    }
-    out.push_back('"');
-  }
-  return out;
 }
 
 }  // namespace kindly::importers

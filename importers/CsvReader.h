@@ -1,5 +1,6 @@
 // Reads a delimited text file record by record (RFC 4180: quoted fields, doubled quotes,
-// line breaks inside quotes, CRLF or LF), sniffing the delimiter and skipping a UTF-8 BOM.
+// line breaks inside quotes, CRLF or LF), sniffing the delimiter and the encoding: UTF-8
+// with or without BOM, UTF-16 with BOM, and Windows-1252 rows, all given out as UTF-8.
 #pragma once
 
 #include <cstddef>
@@ -8,34 +9,37 @@
 #include <string_view>
 #include <vector>
 
+#include "importers/Table.h"
+
 namespace kindly::importers {
 
-class CsvReader {
+class CsvReader : public Table {
  public:
   // Opens `path` and sniffs its delimiter (',' ';' or TAB, whichever the first line holds
-  // most of outside quotes). Throws InputError when the file is missing, unreadable, empty,
-  // or not text (NUL bytes, a zip/xlsx, UTF-16 without conversion).
-  explicit CsvReader(const std::string& path);
+  // most of outside quotes) unless options give one. A row that is not valid UTF-8 is read
+  // as Windows-1252, unless options fix the encoding. Throws InputError when the file is
+  // missing, unreadable, empty, or not text (NUL bytes, a zip).
+  explicit CsvReader(const std::string& path, const TableOptions& options = {});
 
-  // Reads the next record; false at the end of the file. Lines with no characters at all
-  // are skipped; they are not records.
-  bool next();
-
-  // The fields of the current record, valid until the next call to next().
-  const std::vector<std::string_view>& fields() const { return fields_; }
-  // The physical line (1-based) where the current record starts.
-  std::size_t line() const { return line_; }
-  // Why the current record is malformed ("a quoted field is never closed"), or empty.
-  const std::string& problem() const { return problem_; }
-  // The current record written back as CSV (quoted where needed), for the rejects list.
-  std::string text() const;
-
-  const std::string& path() const { return path_; }
+  bool next() override;
+  const std::vector<std::string_view>& fields() const override { return fields_; }
+  std::size_t line() const override { return line_; }
+  const std::string& problem() const override { return problem_; }
+  std::string describe() const override;
+  const std::string& path() const override { return path_; }
   char delimiter() const { return delimiter_; }
 
  private:
+  enum class Encoding { Utf8, Windows1252, Utf16 };
+
   bool fill();  // reads more of the file into buffer_; false at end of file
   void checkIsText(std::string_view head) const;
+  void readUtf16();          // converts the whole file to UTF-8 into buffer_
+  void decodeWindows1252();  // converts the current record's fields to UTF-8
+
+  Encoding encoding_ = Encoding::Utf8;
+  bool encodingForced_ = false;
+  std::size_t windows1252Rows_ = 0;  // rows read as Windows-1252 in a UTF-8 file
 
   std::string path_;
   std::ifstream in_;

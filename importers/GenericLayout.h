@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/Result.h"
+#include "importers/Profile.h"
 
 namespace kindly::importers {
 
@@ -32,8 +33,6 @@ constexpr std::size_t kFieldCount = 13;
 
 // The field's name as the layouts write it ("invoice_number").
 std::string_view fieldName(Field field);
-
-enum class RecordKind { Invoices, Payments };
 
 class GenericLayout {
  public:

@@ -1,36 +1,50 @@
-// Loads export files into the ledger in one transaction: invoices first, then payments,
-// every row either stored, recognised as already there, or rejected with its reason.
+// Loads export files into the ledger in one transaction: invoice files first, then mixed,
+// then payment files; every row stored, recognised as already there, skipped as a title or
+// total, or rejected with its reason.
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "dates/Date.h"
 #include "importers/Records.h"
-#include "importers/RowParser.h"
+#include "importers/SourceFile.h"
 #include "store/Database.h"
 
 namespace kindly::importers {
 
 struct ImportOptions {
-  ParseSettings parse;
-  dates::Date asOf;     // the export's date: inferred payments are dated here
+  SourceOptions source;
+  dates::Date asOf;     // inferred payments are dated here, unless the export gives its date
   bool dryRun = false;  // check and count everything, then write nothing
 };
 
-// What one file did to the ledger. Always: read == added + updated + unchanged + rejected.
+// What one file did to the ledger.
+// Always: read == added + updated + unchanged + skipped() + rejected.
 struct FileSummary {
   std::string file;
-  std::string kind;  // "invoices" or "payments"
+  std::string format;       // the profile's name ("generic", "xero")
+  std::string description;  // "Xero invoice export"
+  std::string table;        // "CSV, ','-delimited, UTF-8"
   std::size_t read = 0;
   std::size_t added = 0;
   std::size_t updated = 0;
   std::size_t unchanged = 0;
+  std::map<std::string, std::size_t> skips;  // rows with nothing to import, by kind
   std::size_t rejected = 0;
+  std::optional<dates::Date> exportDate;  // what the file says it was made as of
   // Payments made from a fall in the export's balance, for invoices with no payment rows.
   std::size_t inferredPayments = 0;
+  // Open invoices of earlier full exports of this format that this one no longer lists.
+  std::vector<std::string> missingFromExport;
+  // New clients that look like known ones (same name or email, another id): never merged.
+  std::vector<std::string> suspectedDuplicates;
   std::vector<Reject> rejects;
+
+  std::size_t skipped() const;
 };
 
 class ImportJob {
@@ -38,7 +52,7 @@ class ImportJob {
   ImportJob(store::Database& database, ImportOptions options)
       : database_(database), options_(std::move(options)) {}
 
-  // Imports `paths`. Every file is opened and its layout recognised before anything is
+  // Imports `paths`. Every file is opened and its format recognised before anything is
   // written: a file that cannot be read at all throws InputError and the ledger is
   // untouched. Rows are then written in one transaction (rolled back for a dry run).
   std::vector<FileSummary> run(const std::vector<std::string>& paths);

@@ -2,6 +2,10 @@
 // makes it itself; so importing the same export again finds every row already there.
 #include "importers/LedgerWriter.h"
 
+#include <utility>
+
+#include "base/Text.h"
+
 namespace kindly::importers {
 
 namespace {
@@ -15,11 +19,12 @@ void run(store::PreparedStatement& statement) {
 }  // namespace
 
 LedgerWriter::LedgerWriter(store::Database& database)
-    : insertImport_(database,
+    : database_(database),
+      insertImport_(database,
                     "INSERT INTO imports (file, layout, as_of_day) VALUES (?, ?, ?) RETURNING id"),
       finishImport_(database,
                     "UPDATE imports SET rows_read = ?, rows_new = ?, rows_updated = ?, "
-                    "rows_unchanged = ?, rows_rejected = ? WHERE id = ?"),
+                    "rows_unchanged = ?, rows_rejected = ?, rows_skipped = ? WHERE id = ?"),
       insertReject_(database,
                     "INSERT INTO rejects (import_id, line, column_number, column_name, reason, "
                     "raw) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -61,7 +66,8 @@ std::int64_t LedgerWriter::beginImport(const std::string& file, const std::strin
 void LedgerWriter::finishImport(std::int64_t importId, const FileSummary& s) {
   const auto n = [](std::size_t v) { return static_cast<std::int64_t>(v); };
   finishImport_.bind(1, n(s.read)).bind(2, n(s.added)).bind(3, n(s.updated));
-  finishImport_.bind(4, n(s.unchanged)).bind(5, n(s.rejected)).bind(6, importId);
+  finishImport_.bind(4, n(s.unchanged)).bind(5, n(s.rejected)).bind(6, n(s.skipped()));
+  finishImport_.bind(7, importId);
   run(finishImport_);
 }
 
@@ -86,6 +92,7 @@ std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
       insertClient_.step();
       client.id = insertClient_.columnInt(0);
       insertClient_.reset();
+      noteIfDuplicate(invoice);
     }
     findClient_.reset();
     found = clients_.emplace(invoice.clientCode, client).first;
@@ -147,6 +154,46 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
   const bool added = insertPayment_.changes() == 1;
   insertPayment_.reset();
   return added;
+}
+
+std::vector<std::string> LedgerWriter::openInvoicesOfFormat(const std::string& format) {
+  store::PreparedStatement select(database_, R"sql(
+      SELECT i.number FROM invoices i JOIN imports m ON m.id = i.first_import_id
+      WHERE m.layout = ? AND i.status NOT IN ('void', 'voided', 'deleted', 'draft')
+        AND i.amount <> (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE invoice_id = i.id)
+      ORDER BY i.number)sql");
+  select.bind(1, format);
+  std::vector<std::string> numbers;
+  while (select.step()) numbers.emplace_back(select.columnText(0));
+  return numbers;
+}
+
+void LedgerWriter::noteIfDuplicate(const InvoiceRecord& invoice) {
+  if (!codesByKey_) {
+    codesByKey_.emplace();
+    store::PreparedStatement all(database_, "SELECT code, name, email FROM clients");
+    while (all.step()) {
+      const std::string code(all.columnText(0));
+      codesByKey_->emplace("name:" + matchingKey(all.columnText(1)), code);
+      if (!all.columnText(2).empty())
+        codesByKey_->emplace("email:" + toLower(all.columnText(2)), code);
+    }
+  }
+  std::vector<std::string> keys{"name:" + matchingKey(invoice.clientName)};
+  if (!invoice.clientEmail.empty()) keys.push_back("email:" + toLower(invoice.clientEmail));
+  for (const auto& key : keys) {
+    const auto [found, fresh] = codesByKey_->emplace(key, invoice.clientCode);
+    if (!fresh && found->second != invoice.clientCode) {
+      suspectedDuplicates_.push_back(invoice.clientCode + " " + invoice.clientName +
+                                     " looks like " + found->second + " (same " +
+                                     key.substr(0, key.find(':')) + ")");
+      return;
+    }
+  }
+}
+
+std::vector<std::string> LedgerWriter::takeSuspectedDuplicates() {
+  return std::exchange(suspectedDuplicates_, {});
 }
 
 }  // namespace kindly::importers

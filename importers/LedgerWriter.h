@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "importers/ImportJob.h"
 #include "importers/Records.h"
@@ -19,8 +20,8 @@ class LedgerWriter {
  public:
   explicit LedgerWriter(store::Database& database);
 
-  // Starts the record of one file's import; returns its id.
-  std::int64_t beginImport(const std::string& file, const std::string& kind, dates::Date asOf);
+  // Starts the record of one file's import in `format`; returns its id.
+  std::int64_t beginImport(const std::string& file, const std::string& format, dates::Date asOf);
   void finishImport(std::int64_t importId, const FileSummary& summary);
   void writeReject(std::int64_t importId, const Reject& reject);
 
@@ -38,6 +39,11 @@ class LedgerWriter {
     std::int64_t listed;  // payments read from payment rows, not inferred
   };
   PaymentsSoFar paymentsSoFar(std::int64_t invoiceId);
+  // Numbers of the invoices first imported from `format` that still have a balance.
+  std::vector<std::string> openInvoicesOfFormat(const std::string& format);
+  // "C12 Acme Ltd. <ap@acme.example> looks like C3 ACME LTD": clients added since the last
+  // call whose name or email matches a known client's under another id.
+  std::vector<std::string> takeSuspectedDuplicates();
   // Records a payment unless the same one (same invoice, day, amount, reference and
   // occurrence) is already there; true when it is new.
   bool writePayment(std::int64_t importId, std::int64_t invoiceId, dates::Date day,
@@ -53,6 +59,11 @@ class LedgerWriter {
     std::string email;
   };
   std::unordered_map<std::string, Client> clients_;  // by client code
+  void noteIfDuplicate(const InvoiceRecord& invoice);
+  // Known clients by matchingKey(name) and by lower-case email, loaded at the first new one.
+  std::optional<std::unordered_map<std::string, std::string>> codesByKey_;
+  std::vector<std::string> suspectedDuplicates_;
+  store::Database& database_;
 
   store::PreparedStatement insertImport_;
   store::PreparedStatement finishImport_;

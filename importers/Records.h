@@ -14,6 +14,7 @@ namespace kindly::importers {
 
 struct InvoiceRecord {
   std::string number;
+  std::optional<std::size_t> numberColumn;  // 0-based, for rejects that are about the number
   std::string clientCode;
   std::string clientName;
   std::string clientEmail;
@@ -22,6 +23,8 @@ struct InvoiceRecord {
   money::Money amount;
   std::string status;                     // lower case; "" when the file has none
   std::optional<money::Money> paidSoFar;  // when the export says how much is paid
+
+  friend bool operator==(const InvoiceRecord&, const InvoiceRecord&) = default;
 };
 
 struct PaymentRecord {
@@ -29,6 +32,8 @@ struct PaymentRecord {
   dates::Date paymentDate;
   std::string amountText;  // parsed once the invoice, hence the currency, is known
   std::string reference;
+  std::optional<std::size_t> numberColumn;  // 0-based, for rejects
+  std::optional<std::size_t> amountColumn;
 };
 
 // A row that did not go into the ledger, and why.

@@ -71,6 +71,7 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
   currency = amount->money.currency();
 
   InvoiceRecord record{.number = std::string(number),
+                       .numberColumn = layout_.column(Field::InvoiceNumber),
                        .clientCode = std::string(code),
                        .clientName = std::string(name),
                        .clientEmail = std::string(value(fields, Field::ClientEmail)),
@@ -112,7 +113,9 @@ std::variant<PaymentRecord, FieldProblem> RowParser::payment(
   return PaymentRecord{.invoiceNumber = std::string(number),
                        .paymentDate = *date,
                        .amountText = std::string(amount),
-                       .reference = std::string(reference)};
+                       .reference = std::string(reference),
+                       .numberColumn = layout_.column(Field::InvoiceNumber),
+                       .amountColumn = layout_.column(Field::Amount)};
 }
 
 }  // namespace kindly::importers

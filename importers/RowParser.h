@@ -8,16 +8,11 @@
 
 #include "dates/DateParser.h"
 #include "importers/GenericLayout.h"
+#include "importers/Profile.h"
 #include "importers/Records.h"
 #include "money/AmountParser.h"
 
 namespace kindly::importers {
-
-struct ParseSettings {
-  dates::DateOrder dateOrder = dates::DateOrder::Unknown;
-  money::DecimalMark decimalMark = money::DecimalMark::Point;
-  money::Currency defaultCurrency = *money::Currency::fromCode("USD");  // when a file names none
-};
 
 // Where a rejected value sits: filled into the Reject by the caller.
 struct FieldProblem {

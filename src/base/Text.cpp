@@ -19,6 +19,19 @@ std::string toLower(std::string_view text) {
   return out;
 }
 
+std::string matchingKey(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') {
+      key.push_back(static_cast<char>(c + 32));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
+      key.push_back(c);
+    }
+  }
+  return key;
+}
+
 bool isValidUtf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);

@@ -1,10 +1,46 @@
-// `kindly import`: a line per file that always adds up, then every rejected row.
+// `kindly import`: per file, what Kindly read it as and a tally that always adds up, then
+// what needs a person: rows set aside, invoices gone from a full export, look-alike clients.
 #include "base/Error.h"
 #include "cli/Commands.h"
 #include "cli/Settings.h"
 #include "importers/ImportJob.h"
 
 namespace kindly::cli {
+
+namespace {
+
+void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Date asOf) {
+  out << s.file << " (" << s.description << "; " << s.table << ")\n";
+  out << "  " << s.read << " rows: " << s.added << " new, " << s.updated << " updated, "
+      << s.unchanged << " unchanged, " << s.skipped() << " skipped, " << s.rejected
+      << " rejected\n";
+  if (!s.skips.empty()) {
+    out << "  skipped:";
+    const char* separator = " ";
+    for (const auto& [kind, count] : s.skips) {
+      out << separator << count << ' ' << kind;
+      separator = ", ";
+    }
+    out << '\n';
+  }
+  if (s.exportDate) out << "  the export is as of " << s.exportDate->iso() << '\n';
+  if (s.inferredPayments > 0) {
+    out << "  " << s.inferredPayments << " payments inferred from a fall in balance, dated "
+        << s.exportDate.value_or(asOf).iso() << '\n';
+  }
+  if (!s.missingFromExport.empty()) {
+    out << "  " << s.missingFromExport.size()
+        << " open invoices of earlier exports are not in this one; kept until a person "
+           "says they are paid or written off:";
+    for (const auto& number : s.missingFromExport) out << ' ' << number;
+    out << '\n';
+  }
+  for (const auto& duplicate : s.suspectedDuplicates) {
+    out << "  new client " << duplicate << "; not merged\n";
+  }
+}
+
+}  // namespace
 
 int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
   if (args.empty()) throw UsageError("import needs at least one FILE; usage: kindly " + usage());
@@ -14,14 +50,7 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
 
   std::size_t rejected = 0;
   for (const auto& s : summaries) {
-    context.out << s.file << ": " << s.read << ' ' << s.kind << " rows: " << s.added << " new, ";
-    if (s.kind == "invoices") context.out << s.updated << " updated, ";
-    context.out << s.unchanged << " unchanged, " << s.rejected << " rejected\n";
-    if (s.inferredPayments > 0) {
-      context.out << s.file << ": " << s.inferredPayments
-                  << " payments inferred from a fall in balance, dated " << options.asOf.iso()
-                  << '\n';
-    }
+    printSummary(context.out, s, options.asOf);
     rejected += s.rejected;
   }
   for (const auto& s : summaries) {

@@ -30,7 +30,7 @@ constexpr OptionSpec kOptions[] = {
     {"db", "FILE", "ledger.path", "the ledger (default $KINDLY_DB, else ./kindly.db)"},
     {"config", "FILE", nullptr, "configuration file (default ./kindly.ini when present)"},
     {"as-of", "DATE", "run.as_of", "the day to work as of (default today)"},
-    {"format", "FORMAT", "output.format", "table, csv or json"},
+    {"format", "FORMAT", "run.format", "table, csv or json; for import, the export's format"},
     {"basis", "BASIS", "aging.basis", "count days overdue from the due or issue date"},
     {"buckets", "DAYS", "aging.buckets", "bucket edges, like 30,60,90"},
     {"grace-days", "N", "aging.grace_days", "days past due before something counts as late"},

@@ -37,7 +37,7 @@ dates::Date asOf(const Config& config) {
 }
 
 OutputFormat outputFormat(const Config& config) {
-  const std::string format = toLower(config.getString("output.format", "table"));
+  const std::string format = toLower(config.getString("run.format", "table"));
   if (format == "table") return OutputFormat::Table;
   if (format == "csv") return OutputFormat::Csv;
   if (format == "json") return OutputFormat::Json;
@@ -69,15 +69,16 @@ importers::ImportOptions importOptions(const Config& config) {
   const std::string code = config.getString("aging.currency", "USD");
   const auto currency = money::Currency::fromCode(code);
   if (!currency) throw UsageError("currency: '" + code + "' is not an ISO 4217 currency code");
-  options.parse.defaultCurrency = *currency;
+  options.source.parse.defaultCurrency = *currency;
   if (config.hasProperty("import.date_order")) {
     const std::string name = config.getString("import.date_order");
     const auto order = dates::dateOrderFromName(name);
     if (!order) throw UsageError("--date-order: '" + name + "' is not one of DMY, MDY, YMD");
-    options.parse.dateOrder = *order;
+    options.source.parse.dateOrder = *order;
   }
+  options.source.format = config.getString("run.format", "");
   if (config.getBool("import.decimal_comma", false)) {
-    options.parse.decimalMark = money::DecimalMark::Comma;
+    options.source.parse.decimalMark = money::DecimalMark::Comma;
   }
   return options;
 }

@@ -111,10 +111,15 @@ WHEN old.status IS NOT new.status BEGIN
 END;
 )sql";
 
+// Reports have title, heading and total rows: counted, neither imported nor rejected.
+constexpr std::string_view kSkippedRows = R"sql(
+ALTER TABLE imports ADD COLUMN rows_skipped INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kLedger, kInvoiceAudit};
+  static const std::vector<std::string_view> all = {kLedger, kInvoiceAudit, kSkippedRows};
   return all;
 }
 

@@ -12,7 +12,8 @@ A .test file holds, in order:
 Lines starting with "#" outside input blocks are comments. Commands share the folder, so
 later commands see the ledger and files the earlier ones wrote.
 
-Usage: run_golden.py KINDLY_BINARY FILE.test
+Usage: run_golden.py [--update] KINDLY_BINARY FILE.test
+  --update rewrites the file with the output the commands give now: review the diff.
 """
 
 import difflib
@@ -48,19 +49,42 @@ def parse(path):
                 current["err"].append(line[2:])
             else:
                 current["out"].append(line)
-        elif line.strip() and not line.startswith("#"):
+        elif line.startswith("#") or not line.strip():
+            steps.append({"comment": line})
+        else:
             sys.exit(f"{path}:{i + 1}: text outside a command: {line!r}")
         i += 1
     return steps
 
 
+def render(steps):
+    lines = []
+    for step in steps:
+        if "comment" in step:
+            lines.append(step["comment"])
+        elif "file" in step:
+            body = step["body"][:-1]
+            lines += ["<<< " + step["file"]] + (body.split("\n") if body else []) + [">>>"]
+        else:
+            lines.append("$ " + " ".join(shlex.quote(a) for a in step["args"]))
+            lines += step["out"] + ["! " + e for e in step["err"]] + [f"? {step['status']}"]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
 def main():
+    update = sys.argv[1] == "--update"
+    if update:
+        del sys.argv[1]
     kindly, path = os.path.abspath(sys.argv[1]), sys.argv[2]
     steps = parse(path)
     failures = commands = 0
     with tempfile.TemporaryDirectory() as folder:
         env = dict(os.environ, KINDLY_DB="kindly.db", TZ="UTC")
         for command in steps:
+            if "comment" in command:
+                continue
             if "file" in command:
                 with open(os.path.join(folder, command["file"]), "w", encoding="utf-8",
                           newline="") as f:
@@ -78,6 +102,9 @@ def main():
             shown = " ".join(args)
             got_out = run.stdout.split("\n")[:-1] if run.stdout else []
             got_err = run.stderr.split("\n")[:-1] if run.stderr else []
+            if update:
+                command.update(out=got_out, err=got_err, status=run.returncode)
+                continue
             for what, want, got in (("stdout", command["out"], got_out),
                                     ("stderr", command["err"], got_err)):
                 if want != got:
@@ -90,6 +117,11 @@ def main():
                 failures += 1
                 print(f"FAIL {shown}: exit status {run.returncode}, expected "
                       f"{command['status']}")
+    if update:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(render(steps))
+        print(f"updated: {path}")
+        return
     if failures:
         sys.exit(1)
     print(f"ok: {commands} commands")

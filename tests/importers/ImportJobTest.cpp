@@ -45,10 +45,10 @@ constexpr std::string_view kPayments =
     "INV-1,2026-10-02,400.00,ACH 1\n"
     "INV-3,2026-10-09,\"1,250.50\",Wire 7\n";
 
-// Rows read are always rows added + updated + unchanged + rejected.
+// Rows read are always rows added + updated + unchanged + skipped + rejected.
 void expectEveryRowAccountedFor(const std::vector<FileSummary>& summaries) {
   for (const auto& s : summaries) {
-    EXPECT_EQ(s.read, s.added + s.updated + s.unchanged + s.rejected) << s.file;
+    EXPECT_EQ(s.read, s.added + s.updated + s.unchanged + s.skipped() + s.rejected) << s.file;
     EXPECT_EQ(s.rejected, s.rejects.size()) << s.file;
   }
 }
@@ -121,10 +121,10 @@ TEST_F(ImportJob, countsEveryRowAsNewOnTheFirstImport) {
 
   ASSERT_EQ(summaries.size(), 2u);
   EXPECT_EQ(summaries[0].file, invoices);
-  EXPECT_EQ(summaries[0].kind, "invoices");
+  EXPECT_EQ(summaries[0].description, "invoice list");
   EXPECT_EQ(countsOf(summaries[0]), (Counts{3, 3, 0, 0, 0}));
   EXPECT_EQ(summaries[1].file, payments);
-  EXPECT_EQ(summaries[1].kind, "payments");
+  EXPECT_EQ(summaries[1].description, "payment list");
   EXPECT_EQ(countsOf(summaries[1]), (Counts{2, 2, 0, 0, 0}));
 
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM invoices"), 3);
@@ -136,9 +136,9 @@ TEST_F(ImportJob, countsEveryRowAsNewOnTheFirstImport) {
             day(2026, 10, 1).dayNumber());
   EXPECT_EQ(scalar("SELECT SUM(amount) FROM payments"), 40000 + 125050);
   // The import log records what each file did.
-  EXPECT_EQ(dump("imports"), "1|" + invoices + "|invoices|" + std::to_string(kAsOf.dayNumber()) +
-                                 "|3|3|0|0|0|\n" + "2|" + payments + "|payments|" +
-                                 std::to_string(kAsOf.dayNumber()) + "|2|2|0|0|0|\n");
+  EXPECT_EQ(dump("imports"), "1|" + invoices + "|generic|" + std::to_string(kAsOf.dayNumber()) +
+                                 "|3|3|0|0|0|0|\n" + "2|" + payments + "|generic|" +
+                                 std::to_string(kAsOf.dayNumber()) + "|2|2|0|0|0|0|\n");
 }
 
 TEST_F(ImportJob, importsInvoicesBeforePaymentsWhateverTheOrderGiven) {
@@ -146,7 +146,7 @@ TEST_F(ImportJob, importsInvoicesBeforePaymentsWhateverTheOrderGiven) {
   const auto payments = dir_.write("payments.csv", kPayments);
   const auto summaries = import({payments, invoices});
   ASSERT_EQ(summaries.size(), 2u);
-  EXPECT_EQ(summaries[0].kind, "invoices");
+  EXPECT_EQ(summaries[0].description, "invoice list");
   EXPECT_EQ(countsOf(summaries[1]), (Counts{2, 2, 0, 0, 0}));
 }
 

@@ -1,0 +1,156 @@
+// One file's rows: each ends as new, updated, unchanged, skipped or rejected, and the
+// reasons for skips and rejects are kept so that the summary can show them.
+#include "importers/FileImport.h"
+
+#include "importers/Cells.h"
+
+namespace kindly::importers {
+
+std::size_t FileSummary::skipped() const {
+  std::size_t total = 0;
+  for (const auto& [kind, count] : skips) total += count;
+  return total;
+}
+
+FileImport::FileImport(SourceFile& source, LedgerWriter& ledger, dates::Date asOf,
+                       std::vector<PaidClaim>& claims, std::size_t summaryIndex)
+    : source_(source), ledger_(ledger), asOf_(asOf), claims_(claims), summaryIndex_(summaryIndex) {
+  summary_.file = source.table->path();
+  summary_.format = source.profile->name();
+  summary_.description = source.profile->description();
+  summary_.table = source.table->describe();
+}
+
+FileSummary FileImport::run() {
+  importId_ = ledger_.beginImport(summary_.file, summary_.format, asOf_);
+  Table& table = *source_.table;
+  Profile& profile = *source_.profile;
+  for (std::size_t row = 0; table.next(); ++row) {
+    ++summary_.read;
+    row_ = {table.line(), table.text()};
+    outcomes_ = 0;
+    rowIsInvoice_ = false;
+    if (!table.problem().empty()) {
+      reject(std::nullopt, table.problem());
+    } else if (row < source_.titleRows) {
+      profile.title(table.fields(), *this);
+    } else {
+      profile.read(table.fields(), *this);
+    }
+    // A profile that says nothing about a row would lose it: refuse it visibly instead.
+    if (outcomes_ == 0) reject(std::nullopt, "the row was not understood");
+    if (!rowIsInvoice_) previous_.reset();  // only adjacent rows are lines of one invoice
+  }
+  for (auto& [row, payment] : waitingPayments_) {
+    row_ = std::move(row);
+    writePayment(payment);
+  }
+  if (source_.profile->isFullExport()) reportMissing();
+  summary_.suspectedDuplicates = ledger_.takeSuspectedDuplicates();
+  ledger_.finishImport(importId_, summary_);
+  return std::move(summary_);
+}
+
+void FileImport::count(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::Added:
+      ++summary_.added;
+      break;
+    case Outcome::Updated:
+      ++summary_.updated;
+      break;
+    case Outcome::Unchanged:
+      ++summary_.unchanged;
+      break;
+  }
+}
+
+void FileImport::skip(std::string_view kind) {
+  ++outcomes_;
+  ++summary_.skips[std::string(kind)];
+}
+
+void FileImport::reject(std::optional<std::size_t> column, std::string reason) {
+  ++outcomes_;
+  const auto& header = source_.header;
+  Reject r{.file = summary_.file,
+           .line = row_.line,
+           .column = column ? *column + 1 : 0,
+           .columnName = column && *column < header.size() ? header[*column] : "",
+           .reason = std::move(reason),
+           .text = row_.text};
+  ledger_.writeReject(importId_, r);
+  summary_.rejects.push_back(std::move(r));
+  ++summary_.rejected;
+}
+
+void FileImport::invoice(const InvoiceRecord& record) {
+  if (const auto problem = invoiceProblem(record)) return reject(std::nullopt, *problem);
+  // Line-item exports repeat the invoice on every line: one invoice, however many lines.
+  if (previous_ && previous_->number == record.number) {
+    rowIsInvoice_ = true;
+    if (*previous_ == record) return skip("more lines of an invoice above");
+    return reject(std::nullopt, "another line of invoice " + record.number +
+                                    " with other totals, dates or client than the line above");
+  }
+  ++outcomes_;
+  // Asking the ledger would miss a repeat of an invoice the import left unchanged.
+  if (!seenNumbers_.insert(record.number).second) {
+    --outcomes_;
+    return reject(record.numberColumn,
+                  "invoice " + record.number + " appears earlier in this file");
+  }
+  previous_ = record;
+  rowIsInvoice_ = true;
+  count(ledger_.writeInvoice(importId_, record));
+  if (record.paidSoFar) {
+    claims_.push_back({record.number, *record.paidSoFar, importId_, summaryIndex_});
+  }
+}
+
+void FileImport::payment(const PaymentRecord& record) {
+  ++outcomes_;
+  if (source_.profile->kind() == RecordKind::Mixed) {
+    waitingPayments_.emplace_back(row_, record);
+    return;
+  }
+  writePayment(record);
+}
+
+void FileImport::writePayment(const PaymentRecord& record) {
+  const auto fail = [&](std::optional<std::size_t> column, std::string reason) {
+    --outcomes_;  // reject() counts the row again
+    reject(column, std::move(reason));
+  };
+  const auto invoice = ledger_.findInvoice(record.invoiceNumber);
+  if (!invoice) {
+    return fail(record.numberColumn, "no invoice " + record.invoiceNumber +
+                                         " in the ledger (import the invoices first)");
+  }
+  const auto amount =
+      money::parseAmount(record.amountText, invoice->currency, source_.settings.decimalMark);
+  if (!amount) return fail(record.amountColumn, amount.error());
+  if (amount->money.currency() != invoice->currency) {
+    return fail(record.amountColumn, "in " + amount->money.currency().code() + ", but invoice " +
+                                         record.invoiceNumber + " is in " +
+                                         invoice->currency.code());
+  }
+  if (amount->money.isZero()) return fail(record.amountColumn, "a payment of zero");
+  // Two identical payments in one file are both real: the occurrence tells them apart. The
+  // key is the payment's identity in the ledger, so "950" and "950.00" are the same amount.
+  const std::string key = record.invoiceNumber + '\x1f' +
+                          std::to_string(record.paymentDate.dayNumber()) + '\x1f' +
+                          std::to_string(amount->money.minorUnits()) + '\x1f' + record.reference;
+  const int occurrence = ++occurrences_[key];
+  const bool added = ledger_.writePayment(importId_, invoice->id, record.paymentDate, amount->money,
+                                          record.reference, occurrence, false);
+  count(added ? Outcome::Added : Outcome::Unchanged);
+}
+
+void FileImport::reportMissing() {
+  for (auto& number : ledger_.openInvoicesOfFormat(summary_.format)) {
+    if (!seenNumbers_.count(number)) summary_.missingFromExport.push_back(std::move(number));
+  }
+}
+
+}  // namespace kindly::importers

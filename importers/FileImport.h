@@ -1,0 +1,67 @@
+// Reads one recognised file into the ledger: the RecordSink its profile reports to, which
+// keeps the tally of every row.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "importers/ImportJob.h"
+#include "importers/LedgerWriter.h"
+#include "importers/SourceFile.h"
+
+namespace kindly::importers {
+
+// What an export says is paid on an invoice, checked once every file is in.
+struct PaidClaim {
+  std::string invoiceNumber;
+  money::Money paid;
+  std::int64_t importId;
+  std::size_t summaryIndex;  // the file that said so
+};
+
+class FileImport : private RecordSink {
+ public:
+  FileImport(SourceFile& source, LedgerWriter& ledger, dates::Date asOf,
+             std::vector<PaidClaim>& claims, std::size_t summaryIndex);
+
+  // Reads every row; the summary adds up.
+  FileSummary run();
+
+ private:
+  struct CurrentRow {
+    std::size_t line = 0;
+    std::string text;
+  };
+
+  void invoice(const InvoiceRecord& record) override;
+  void payment(const PaymentRecord& record) override;
+  void skip(std::string_view kind) override;
+  void reject(std::optional<std::size_t> column, std::string reason) override;
+  void exportDate(dates::Date date) override { summary_.exportDate = date; }
+
+  void writePayment(const PaymentRecord& record);
+  void count(Outcome outcome);
+  void reportMissing();
+
+  SourceFile& source_;
+  LedgerWriter& ledger_;
+  dates::Date asOf_;
+  std::vector<PaidClaim>& claims_;
+  std::size_t summaryIndex_;
+  FileSummary summary_;
+  std::int64_t importId_ = 0;
+  CurrentRow row_;
+  int outcomes_ = 0;  // calls of the sink for the current row: must end at exactly one
+  std::optional<InvoiceRecord> previous_;  // the invoice of the row above, for line items
+  bool rowIsInvoice_ = false;
+  std::unordered_set<std::string> seenNumbers_;  // invoice numbers read so far in this file
+  std::unordered_map<std::string, int> occurrences_;
+  // Payments of a mixed file wait for the end of it: their invoice may come later.
+  std::vector<std::pair<CurrentRow, PaymentRecord>> waitingPayments_;
+};
+
+}  // namespace kindly::importers

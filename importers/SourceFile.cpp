@@ -1,0 +1,163 @@
+// Reports put titles above their header (QuickBooks: company, report name, "As of" line),
+// so the header is looked for among the first rows; those rows are kept and replayed.
+#include "importers/SourceFile.h"
+
+#include <algorithm>
+
+#include "base/Error.h"
+#include "importers/GenericLayout.h"
+
+namespace kindly::importers {
+
+namespace {
+
+// How far down a header may sit.
+constexpr std::size_t kHeaderSearchRows = 30;
+// Rows sampled before deciding a file's dates are ISO and need no order.
+constexpr std::size_t kDateSampleRows = 100;
+
+struct StoredRow {
+  std::vector<std::string> cells;
+  std::size_t line;
+  std::string problem;
+};
+
+// Replays rows already read, then goes on reading the file.
+class ReplayTable : public Table {
+ public:
+  ReplayTable(std::unique_ptr<Table> table, std::vector<StoredRow> stored)
+      : table_(std::move(table)), stored_(std::move(stored)) {}
+
+  bool next() override {
+    if (++index_ < stored_.size()) {
+      views_.assign(stored_[index_].cells.begin(), stored_[index_].cells.end());
+      return true;
+    }
+    replaying_ = false;
+    return table_->next();
+  }
+  const std::vector<std::string_view>& fields() const override {
+    return replaying_ ? views_ : table_->fields();
+  }
+  std::size_t line() const override { return replaying_ ? stored_[index_].line : table_->line(); }
+  const std::string& problem() const override {
+    return replaying_ ? stored_[index_].problem : table_->problem();
+  }
+  std::string describe() const override { return table_->describe(); }
+  const std::string& path() const override { return table_->path(); }
+
+ private:
+  std::unique_ptr<Table> table_;
+  std::vector<StoredRow> stored_;
+  std::size_t index_ = static_cast<std::size_t>(-1);
+  bool replaying_ = true;
+  std::vector<std::string_view> views_;
+};
+
+// Decides how a file's numeric dates are ordered, reading it once first. A day above 12 in
+// any date column settles them all: one file writes its dates one way.
+dates::DateOrder sniffDateOrder(const std::string& path, const TableOptions& tableOptions,
+                                std::size_t headerLine, const std::vector<std::size_t>& columns,
+                                const std::vector<std::string>& header) {
+  auto table = openTable(path, tableOptions);
+  bool more = table->next();
+  while (more && table->line() <= headerLine) more = table->next();
+  std::vector<dates::DateOrderSniffer> sniffers(columns.size());
+  dates::DateOrderSniffer allColumns;
+  for (std::size_t rows = 1; more; more = table->next(), ++rows) {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (columns[i] >= table->fields().size()) continue;
+      sniffers[i].observe(table->fields()[columns[i]]);
+      allColumns.observe(table->fields()[columns[i]]);
+    }
+    // Plainly ISO after a sample: no need to read on.
+    if (rows == kDateSampleRows) {
+      const auto verdict = allColumns.verdict();
+      if (verdict && *verdict == dates::DateOrder::Unknown) return dates::DateOrder::Unknown;
+    }
+  }
+  if (const auto verdict = allColumns.verdict()) return *verdict;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const auto verdict = sniffers[i].verdict();
+    if (!verdict) {
+      throw InputError(path + ": column '" + header[columns[i]] + "': " + verdict.error());
+    }
+  }
+  throw InputError(path +
+                   ": the date columns disagree on day and month order; say --date-order DMY "
+                   "or MDY");
+}
+
+}  // namespace
+
+SourceFile openSource(const std::string& path, const SourceOptions& options) {
+  auto table = openTable(path, options.table);
+  std::vector<StoredRow> stored;
+  while (stored.size() < kHeaderSearchRows && table->next()) {
+    stored.push_back(
+        {{table->fields().begin(), table->fields().end()}, table->line(), table->problem()});
+  }
+  if (stored.empty()) throw InputError(path + ": the file has no header row");
+
+  // The best score over the first rows wins; the earliest row among equals.
+  auto candidates = allProfiles();
+  if (!options.format.empty()) {
+    auto forced = profileNamed(options.format);
+    if (!forced) throw InputError("--format: no format '" + options.format + "'");
+    candidates.clear();
+    candidates.push_back(std::move(forced));
+  }
+  std::size_t bestRow = 0;
+  Profile* best = nullptr;
+  int bestScore = 0;
+  for (std::size_t r = 0; r < stored.size(); ++r) {
+    const Row row(stored[r].cells.begin(), stored[r].cells.end());
+    for (auto& profile : candidates) {
+      const int score = profile->recognise(row);
+      if (score > bestScore) {
+        bestScore = score;
+        best = profile.get();
+        bestRow = r;
+      }
+    }
+  }
+  const Row first(stored[0].cells.begin(), stored[0].cells.end());
+  if (!best) {
+    if (!options.format.empty()) {
+      throw InputError(path + ": not a " + candidates[0]->description() +
+                       ": no header row of that format in the first rows");
+    }
+    const auto generic = GenericLayout::match(first);
+    throw InputError(path + ":" + std::to_string(stored[0].line) + ": " +
+                     (generic ? std::string("no header row") : generic.error()) +
+                     "; `kindly import --inspect` shows what Kindly sees, and --map FILE "
+                     "names the columns of a layout it does not know");
+  }
+
+  SourceFile source;
+  const Row header(stored[bestRow].cells.begin(), stored[bestRow].cells.end());
+  source.header = stored[bestRow].cells;
+  source.headerLine = stored[bestRow].line;
+  source.titleRows = bestRow;
+  source.settings = options.parse;
+  auto started = best->start(header, source.settings);
+  if (!started) {
+    throw InputError(path + ":" + std::to_string(source.headerLine) + ": " + started.error());
+  }
+  if (source.settings.dateOrder == dates::DateOrder::Unknown && !best->dateColumns().empty()) {
+    source.settings.dateOrder =
+        sniffDateOrder(path, options.table, source.headerLine, best->dateColumns(), source.header);
+    if (source.settings.dateOrder != dates::DateOrder::Unknown) {
+      best->start(header, source.settings);
+    }
+  }
+  for (auto& profile : candidates) {
+    if (profile.get() == best) source.profile = std::move(profile);
+  }
+  // The header row itself is not replayed: it is no record and no title.
+  stored.erase(stored.begin() + static_cast<std::ptrdiff_t>(bestRow));
+  source.table = std::make_unique<ReplayTable>(std::move(table), std::move(stored));
+  return source;
+}
+
+}  // namespace kindly::importers

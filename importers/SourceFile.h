@@ -1,0 +1,34 @@
+// A file opened, its format recognised and its header found, ready to be read row by row:
+// everything that can fail about a file as a whole happens here, before any write.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "importers/Profile.h"
+#include "importers/Table.h"
+
+namespace kindly::importers {
+
+struct SourceOptions {
+  ParseSettings parse;
+  TableOptions table;
+  std::string format;  // a profile name from --format; "" to recognise the file
+};
+
+struct SourceFile {
+  std::unique_ptr<Table> table;      // positioned so that next() gives the first title row
+  std::unique_ptr<Profile> profile;  // started on the header
+  std::size_t titleRows = 0;         // rows above the header, for Profile::title()
+  std::vector<std::string> header;
+  std::size_t headerLine = 0;
+  ParseSettings settings;  // with the date order the file settles
+};
+
+// Opens `path`, finds its header among the first rows and the profile that reads it best,
+// and settles its date order. Throws InputError when the file cannot be read, no format
+// knows it (the message says how to map it), or its dates leave day and month open.
+SourceFile openSource(const std::string& path, const SourceOptions& options);
+
+}  // namespace kindly::importers
