@@ -2,6 +2,9 @@
 // reasons for skips and rejects are kept so that the summary can show them.
 #include "importers/FileImport.h"
 
+#include <algorithm>
+
+#include "base/Text.h"
 #include "importers/Cells.h"
 
 namespace kindly::importers {
@@ -32,6 +35,9 @@ FileSummary FileImport::run() {
     rowIsInvoice_ = false;
     if (!table.problem().empty()) {
       reject(std::nullopt, table.problem());
+    } else if (std::all_of(table.fields().begin(), table.fields().end(),
+                           [](auto cell) { return trim(cell).empty(); })) {
+      skip("blank rows");  // ",,,," as spreadsheets save an emptied row
     } else if (row < source_.titleRows) {
       profile.title(table.fields(), *this);
     } else {

@@ -4,6 +4,8 @@
 A .test file holds, in order:
   <<< NAME          the lines up to ">>>" are written to the file NAME (in a fresh folder,
                     at that point of the test: a later block replaces the file)
+  <<< NAME < PATH   copies PATH (relative to tests/, e.g. fixtures/xero/invoices.csv) to
+                    NAME, byte for byte: for real exports, binary ones included
   $ kindly ARGS     a command, run in that folder with KINDLY_DB=kindly.db
   $ cat FILE        prints a file the commands wrote (exit status 0)
   text              expected standard output, line by line
@@ -19,9 +21,13 @@ Usage: run_golden.py [--update] KINDLY_BINARY FILE.test
 import difflib
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
+
+
+TESTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def parse(path):
@@ -31,7 +37,10 @@ def parse(path):
     current = None
     while i < len(lines):
         line = lines[i]
-        if line.startswith("<<< "):
+        if line.startswith("<<< ") and " < " in line:
+            name, source = (part.strip() for part in line[4:].split(" < ", 1))
+            steps.append({"file": name, "copy": source})
+        elif line.startswith("<<< "):
             name, body = line[4:].strip(), []
             i += 1
             while lines[i] != ">>>":
@@ -62,6 +71,8 @@ def render(steps):
     for step in steps:
         if "comment" in step:
             lines.append(step["comment"])
+        elif "copy" in step:
+            lines.append(f"<<< {step['file']} < {step['copy']}")
         elif "file" in step:
             body = step["body"][:-1]
             lines += ["<<< " + step["file"]] + (body.split("\n") if body else []) + [">>>"]
@@ -84,6 +95,10 @@ def main():
         env = dict(os.environ, KINDLY_DB="kindly.db", TZ="UTC")
         for command in steps:
             if "comment" in command:
+                continue
+            if "copy" in command:
+                shutil.copyfile(os.path.join(TESTS, command["copy"]),
+                                os.path.join(folder, command["file"]))
                 continue
             if "file" in command:
                 with open(os.path.join(folder, command["file"]), "w", encoding="utf-8",
