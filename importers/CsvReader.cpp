@@ -38,6 +38,9 @@ char sniffDelimiter(std::string_view firstLine) {
 CsvReader::CsvReader(const std::string& path, const TableOptions& options)
     : path_(path), in_(path, std::ios::binary) {
   if (!in_) throw InputError(path + ": cannot open the file");
+  in_.seekg(0, std::ios::end);
+  fileSize_ = static_cast<std::size_t>(in_.tellg());
+  in_.seekg(0);
   fill();
   if (buffer_.empty()) throw InputError(path + ": the file is empty");
   const std::string encoding = toLower(options.encoding);
@@ -112,7 +115,13 @@ void CsvReader::checkIsText(std::string_view head) const {
   }
 }
 
+double CsvReader::progress() const {
+  if (fileSize_ == 0 || encoding_ == Encoding::Utf16) return 0;
+  return static_cast<double>(consumed_ + pos_) / static_cast<double>(fileSize_);
+}
+
 bool CsvReader::fill() {
+  consumed_ += pos_;
   buffer_.erase(0, pos_);
   pos_ = 0;
   const std::size_t old = buffer_.size();

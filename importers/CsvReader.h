@@ -28,6 +28,7 @@ class CsvReader : public Table {
   std::string describe() const override;
   const std::string& path() const override { return path_; }
   char delimiter() const { return delimiter_; }
+  double progress() const override;
 
  private:
   enum class Encoding { Utf8, Windows1252, Utf16 };
@@ -40,6 +41,8 @@ class CsvReader : public Table {
   Encoding encoding_ = Encoding::Utf8;
   bool encodingForced_ = false;
   std::size_t windows1252Rows_ = 0;  // rows read as Windows-1252 in a UTF-8 file
+  std::size_t fileSize_ = 0;
+  std::size_t consumed_ = 0;  // bytes of the file before buffer_
 
   std::string path_;
   std::ifstream in_;

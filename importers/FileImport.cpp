@@ -9,15 +9,19 @@
 
 namespace kindly::importers {
 
+// Rows between two progress reports: often enough to move, rarely enough to cost nothing.
+constexpr std::size_t kProgressEvery = 1 << 16;
+
 std::size_t FileSummary::skipped() const {
   std::size_t total = 0;
   for (const auto& [kind, count] : skips) total += count;
   return total;
 }
 
-FileImport::FileImport(SourceFile& source, LedgerWriter& ledger, dates::Date asOf,
+FileImport::FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options,
                        std::vector<PaidClaim>& claims, std::size_t summaryIndex)
-    : source_(source), ledger_(ledger), asOf_(asOf), claims_(claims), summaryIndex_(summaryIndex) {
+    : source_(source), ledger_(ledger), options_(options), claims_(claims),
+      summaryIndex_(summaryIndex) {
   summary_.file = source.table->path();
   summary_.format = source.profile->name();
   summary_.description = source.profile->description();
@@ -25,11 +29,14 @@ FileImport::FileImport(SourceFile& source, LedgerWriter& ledger, dates::Date asO
 }
 
 FileSummary FileImport::run() {
-  importId_ = ledger_.beginImport(summary_.file, summary_.format, asOf_);
+  importId_ = ledger_.beginImport(summary_.file, summary_.format, options_.asOf);
   Table& table = *source_.table;
   Profile& profile = *source_.profile;
   for (std::size_t row = 0; table.next(); ++row) {
     ++summary_.read;
+    if (options_.progress && row % kProgressEvery == 0) {
+      options_.progress(summary_.file, table.progress());
+    }
     row_ = {table.line(), table.text()};
     outcomes_ = 0;
     rowIsInvoice_ = false;

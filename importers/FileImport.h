@@ -25,7 +25,7 @@ struct PaidClaim {
 
 class FileImport : private RecordSink {
  public:
-  FileImport(SourceFile& source, LedgerWriter& ledger, dates::Date asOf,
+  FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options,
              std::vector<PaidClaim>& claims, std::size_t summaryIndex);
 
   // Reads every row; the summary adds up.
@@ -49,7 +49,7 @@ class FileImport : private RecordSink {
 
   SourceFile& source_;
   LedgerWriter& ledger_;
-  dates::Date asOf_;
+  const ImportOptions& options_;
   std::vector<PaidClaim>& claims_;
   std::size_t summaryIndex_;
   FileSummary summary_;

@@ -47,7 +47,7 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
   std::vector<FileSummary> summaries;
   std::vector<PaidClaim> claims;
   for (auto& source : sources) {
-    summaries.push_back(FileImport(source, ledger, options_.asOf, claims, summaries.size()).run());
+    summaries.push_back(FileImport(source, ledger, options_, claims, summaries.size()).run());
   }
   inferPayments(ledger, claims, options_.asOf, summaries);
   if (options_.dryRun) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +19,8 @@ namespace kindly::importers {
 
 struct ImportOptions {
   SourceOptions source;
+  // Called now and then while a file is read, with the file and how much of it is done.
+  std::function<void(const std::string& file, double done)> progress;
   dates::Date asOf;     // inferred payments are dated here, unless the export gives its date
   bool dryRun = false;  // check and count everything, then write nothing
 };

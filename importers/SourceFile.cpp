@@ -45,6 +45,7 @@ class ReplayTable : public Table {
   }
   std::string describe() const override { return table_->describe(); }
   const std::string& path() const override { return table_->path(); }
+  double progress() const override { return table_->progress(); }
 
  private:
   std::unique_ptr<Table> table_;

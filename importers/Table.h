@@ -27,6 +27,8 @@ class Table {
   // What Kindly sees in the file: "CSV, ';'-delimited, Windows-1252".
   virtual std::string describe() const = 0;
   virtual const std::string& path() const = 0;
+  // How much of the file has been read, from 0 to 1, for a progress bar; 0 when unknown.
+  virtual double progress() const { return 0; }
 };
 
 // How to read a text file when its own bytes do not settle it (from --map).

@@ -1,5 +1,9 @@
 // `kindly import`: per file, what Kindly read it as and a tally that always adds up, then
 // what needs a person: rows set aside, invoices gone from a full export, look-alike clients.
+#include <unistd.h>
+
+#include <algorithm>
+
 #include "base/Error.h"
 #include "cli/Commands.h"
 #include "cli/Settings.h"
@@ -8,6 +12,9 @@
 namespace kindly::cli {
 
 namespace {
+
+// Longer lists are cut here: a summary is read by a person.
+constexpr std::size_t kListedAtMost = 10;
 
 void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Date asOf) {
   out << s.file << " (" << s.description << "; " << s.table << ")\n";
@@ -32,11 +39,19 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << "  " << s.missingFromExport.size()
         << " open invoices of earlier exports are not in this one; kept until a person "
            "says they are paid or written off:";
-    for (const auto& number : s.missingFromExport) out << ' ' << number;
+    for (std::size_t i = 0; i < std::min(kListedAtMost, s.missingFromExport.size()); ++i) {
+      out << ' ' << s.missingFromExport[i];
+    }
+    if (s.missingFromExport.size() > kListedAtMost) out << " ...";
     out << '\n';
   }
-  for (const auto& duplicate : s.suspectedDuplicates) {
-    out << "  new client " << duplicate << "; not merged\n";
+  const auto& duplicates = s.suspectedDuplicates;
+  for (std::size_t i = 0; i < std::min(kListedAtMost, duplicates.size()); ++i) {
+    out << "  new client " << duplicates[i] << "; not merged\n";
+  }
+  if (duplicates.size() > kListedAtMost) {
+    out << "  and " << duplicates.size() - kListedAtMost
+        << " more new clients that look like known ones\n";
   }
 }
 
@@ -44,9 +59,17 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
 
 int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
   if (args.empty()) throw UsageError("import needs at least one FILE; usage: kindly " + usage());
-  const auto options = importOptions(context.config);
+  auto options = importOptions(context.config);
+  // A progress line for large files, only where a person watches a terminal.
+  const bool terminal = isatty(STDERR_FILENO) == 1;
+  if (terminal) {
+    options.progress = [&context](const std::string& file, double done) {
+      context.err << "\r" << file << ": " << static_cast<int>(done * 100) << "% " << std::flush;
+    };
+  }
   importers::ImportJob job(context.ledger(), options);
   const auto summaries = job.run(args);
+  if (terminal) context.err << "\r\033[K" << std::flush;
 
   std::size_t rejected = 0;
   for (const auto& s : summaries) {
