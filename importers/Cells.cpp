@@ -81,7 +81,9 @@ std::optional<money::Money> Cells::amount(std::optional<std::size_t> column,
 
 std::optional<std::string> invoiceProblem(const InvoiceRecord& invoice) {
   if (invoice.number.empty()) return "the invoice number is empty";
-  if (invoice.clientCode.empty()) return "no client: both the client id and name are empty";
+  if (invoice.clientCode.empty() && invoice.clientName.empty()) {
+    return "no client: both the client id and name are empty";
+  }
   if (invoice.dueDate < invoice.issueDate) {
     return "due " + invoice.dueDate.iso() + " is before the issue date " + invoice.issueDate.iso();
   }

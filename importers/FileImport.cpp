@@ -20,7 +20,10 @@ std::size_t FileSummary::skipped() const {
 
 FileImport::FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options,
                        std::vector<PaidClaim>& claims, std::size_t summaryIndex)
-    : source_(source), ledger_(ledger), options_(options), claims_(claims),
+    : source_(source),
+      ledger_(ledger),
+      options_(options),
+      claims_(claims),
       summaryIndex_(summaryIndex) {
   summary_.file = source.table->path();
   summary_.format = source.profile->name();
@@ -60,6 +63,8 @@ FileSummary FileImport::run() {
   }
   if (source_.profile->isFullExport()) reportMissing();
   summary_.suspectedDuplicates = ledger_.takeSuspectedDuplicates();
+  // Described again once every row is read: it counts the rows read as Windows-1252.
+  summary_.table = source_.table->describe();
   ledger_.finishImport(importId_, summary_);
   return std::move(summary_);
 }

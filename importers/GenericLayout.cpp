@@ -161,6 +161,36 @@ Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& 
       "amount"};
 }
 
+Result<GenericLayout> GenericLayout::assigned(
+    const std::vector<std::pair<Field, std::size_t>>& fields) {
+  GenericLayout layout;
+  layout.columns_.fill(-1);
+  for (const auto& [field, column] : fields) {
+    layout.columns_[static_cast<std::size_t>(field)] = static_cast<int>(column);
+  }
+  const auto& columns = layout.columns_;
+  if (has(columns, Field::DueDate) || has(columns, Field::ClientId) ||
+      has(columns, Field::ClientName)) {
+    std::string missing =
+        missingList(columns, {Field::InvoiceNumber, Field::DueDate, Field::Amount});
+    if (!has(columns, Field::ClientId) && !has(columns, Field::ClientName)) {
+      missing += std::string(missing.empty() ? "" : ", ") + "client_id or client_name";
+    }
+    if (!missing.empty()) return Failure{"an invoice list, but no column is mapped to " + missing};
+    layout.kind_ = RecordKind::Invoices;
+    return layout;
+  }
+  if (has(columns, Field::PaymentDate)) {
+    const std::string missing = missingList(columns, {Field::InvoiceNumber, Field::Amount});
+    if (!missing.empty()) return Failure{"a payment list, but no column is mapped to " + missing};
+    layout.kind_ = RecordKind::Payments;
+    return layout;
+  }
+  return Failure{
+      "map an invoice list's invoice_number, client_id or client_name, due_date and amount, "
+      "or a payment list's invoice_number, payment_date and amount"};
+}
+
 std::optional<std::size_t> GenericLayout::column(Field field) const {
   const int col = columns_[static_cast<std::size_t>(field)];
   if (col < 0) return std::nullopt;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "base/Result.h"
@@ -39,6 +40,10 @@ class GenericLayout {
   // Matches a header row. Fails, naming what is wrong, when no layout fits (listing the
   // required columns that are missing) or when two columns mean the same field.
   static Result<GenericLayout> match(const std::vector<std::string_view>& header);
+  // A layout whose columns are given (from a --map file) rather than found by name. An
+  // invoice list needs a due date or a client, a payment list a payment date; fails, naming
+  // the missing fields, like match(). One column may hold two fields (client id and name).
+  static Result<GenericLayout> assigned(const std::vector<std::pair<Field, std::size_t>>& fields);
 
   RecordKind kind() const { return kind_; }
   // The 0-based column of `field`, or nullopt when the file has none.

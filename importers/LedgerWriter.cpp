@@ -79,23 +79,25 @@ void LedgerWriter::writeReject(std::int64_t importId, const Reject& r) {
 }
 
 std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
-  auto found = clients_.find(invoice.clientCode);
+  // An export without client ids names its clients: they are matched by name, then email.
+  const std::string code =
+      invoice.clientCode.empty() ? codeByNameOrEmail(invoice) : invoice.clientCode;
+  auto found = clients_.find(code);
   if (found == clients_.end()) {
     Client client{0, invoice.clientName, invoice.clientEmail};
-    findClient_.bind(1, invoice.clientCode);
+    findClient_.bind(1, code);
     if (findClient_.step()) {
       client = {findClient_.columnInt(0), std::string(findClient_.columnText(1)),
                 std::string(findClient_.columnText(2))};
     } else {
-      insertClient_.bind(1, invoice.clientCode).bind(2, invoice.clientName);
-      insertClient_.bind(3, invoice.clientEmail);
+      insertClient_.bind(1, code).bind(2, invoice.clientName).bind(3, invoice.clientEmail);
       insertClient_.step();
       client.id = insertClient_.columnInt(0);
       insertClient_.reset();
-      noteIfDuplicate(invoice);
+      noteIfDuplicate(invoice, code);
     }
     findClient_.reset();
-    found = clients_.emplace(invoice.clientCode, client).first;
+    found = clients_.emplace(code, client).first;
   }
   Client& client = found->second;
   // The newest export knows the client's current name and email.
@@ -106,6 +108,35 @@ std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
     client.email = invoice.clientEmail;
   }
   return client.id;
+}
+
+std::vector<std::string> LedgerWriter::matchingKeys(const InvoiceRecord& invoice) {
+  std::vector<std::string> keys{"name:" + matchingKey(invoice.clientName)};
+  if (!invoice.clientEmail.empty()) keys.push_back("email:" + toLower(invoice.clientEmail));
+  return keys;
+}
+
+std::unordered_map<std::string, std::string>& LedgerWriter::knownClients() {
+  if (!codesByKey_) {
+    codesByKey_.emplace();
+    store::PreparedStatement all(database_, "SELECT code, name, email FROM clients ORDER BY id");
+    while (all.step()) {
+      const std::string code(all.columnText(0));
+      codesByKey_->emplace("name:" + matchingKey(all.columnText(1)), code);
+      if (!all.columnText(2).empty()) {
+        codesByKey_->emplace("email:" + toLower(all.columnText(2)), code);
+      }
+    }
+  }
+  return *codesByKey_;
+}
+
+std::string LedgerWriter::codeByNameOrEmail(const InvoiceRecord& invoice) {
+  const auto& known = knownClients();
+  for (const auto& key : matchingKeys(invoice)) {
+    if (const auto found = known.find(key); found != known.end()) return found->second;
+  }
+  return invoice.clientName;
 }
 
 Outcome LedgerWriter::writeInvoice(std::int64_t importId, const InvoiceRecord& invoice) {
@@ -168,25 +199,14 @@ std::vector<std::string> LedgerWriter::openInvoicesOfFormat(const std::string& f
   return numbers;
 }
 
-void LedgerWriter::noteIfDuplicate(const InvoiceRecord& invoice) {
-  if (!codesByKey_) {
-    codesByKey_.emplace();
-    store::PreparedStatement all(database_, "SELECT code, name, email FROM clients");
-    while (all.step()) {
-      const std::string code(all.columnText(0));
-      codesByKey_->emplace("name:" + matchingKey(all.columnText(1)), code);
-      if (!all.columnText(2).empty())
-        codesByKey_->emplace("email:" + toLower(all.columnText(2)), code);
-    }
-  }
-  std::vector<std::string> keys{"name:" + matchingKey(invoice.clientName)};
-  if (!invoice.clientEmail.empty()) keys.push_back("email:" + toLower(invoice.clientEmail));
-  for (const auto& key : keys) {
-    const auto [found, fresh] = codesByKey_->emplace(key, invoice.clientCode);
-    if (!fresh && found->second != invoice.clientCode) {
-      suspectedDuplicates_.push_back(invoice.clientCode + " " + invoice.clientName +
-                                     " looks like " + found->second + " (same " +
-                                     key.substr(0, key.find(':')) + ")");
+void LedgerWriter::noteIfDuplicate(const InvoiceRecord& invoice, const std::string& code) {
+  auto& known = knownClients();
+  for (const auto& key : matchingKeys(invoice)) {
+    const auto [found, fresh] = known.emplace(key, code);
+    if (!fresh && found->second != code) {
+      suspectedDuplicates_.push_back(code + " " + invoice.clientName + " looks like " +
+                                     found->second + " (same " + key.substr(0, key.find(':')) +
+                                     ")");
       return;
     }
   }

@@ -59,7 +59,10 @@ class LedgerWriter {
     std::string email;
   };
   std::unordered_map<std::string, Client> clients_;  // by client code
-  void noteIfDuplicate(const InvoiceRecord& invoice);
+  void noteIfDuplicate(const InvoiceRecord& invoice, const std::string& code);
+  static std::vector<std::string> matchingKeys(const InvoiceRecord& invoice);
+  std::unordered_map<std::string, std::string>& knownClients();
+  std::string codeByNameOrEmail(const InvoiceRecord& invoice);
   // Known clients by matchingKey(name) and by lower-case email, loaded at the first new one.
   std::optional<std::unordered_map<std::string, std::string>> codesByKey_;
   std::vector<std::string> suspectedDuplicates_;

@@ -76,6 +76,9 @@ class Profile {
   // True for exports that list every open invoice (aging reports, full invoice lists): an
   // open invoice missing from this week's file is then reported for a person to check.
   virtual bool isFullExport() const { return false; }
+  // After start(): what the profile reads from `column` ("due_date", "Total (repeated on
+  // every line)"), for `kindly import --inspect`; "" when it reads nothing there.
+  virtual std::string columnField(std::size_t /*column*/) const { return {}; }
 };
 
 // Every known profile, the generic layouts last.

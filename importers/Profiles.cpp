@@ -1,6 +1,16 @@
 // The registry of export formats. A new format is a class under profiles/ and a line here.
 #include "importers/Profile.h"
+#include "importers/profiles/FreshBooksProfile.h"
 #include "importers/profiles/GenericProfile.h"
+#include "importers/profiles/IifProfile.h"
+#include "importers/profiles/QboAgingProfile.h"
+#include "importers/profiles/QboInvoicesProfile.h"
+#include "importers/profiles/Sage50Profile.h"
+#include "importers/profiles/StripeProfile.h"
+#include "importers/profiles/WaveProfile.h"
+#include "importers/profiles/XeroAgedProfile.h"
+#include "importers/profiles/XeroProfile.h"
+#include "importers/profiles/ZohoProfile.h"
 
 namespace kindly::importers {
 
@@ -8,6 +18,16 @@ void Profile::title(const Row&, RecordSink& sink) { sink.skip("title rows"); }
 
 std::vector<std::unique_ptr<Profile>> allProfiles() {
   std::vector<std::unique_ptr<Profile>> profiles;
+  profiles.push_back(std::make_unique<XeroProfile>());
+  profiles.push_back(std::make_unique<XeroAgedProfile>());
+  profiles.push_back(std::make_unique<FreshBooksProfile>());
+  profiles.push_back(std::make_unique<StripeProfile>());
+  profiles.push_back(std::make_unique<QboAgingProfile>());
+  profiles.push_back(std::make_unique<QboInvoicesProfile>());
+  profiles.push_back(std::make_unique<IifProfile>());
+  profiles.push_back(std::make_unique<Sage50Profile>());
+  profiles.push_back(std::make_unique<ZohoProfile>());
+  profiles.push_back(std::make_unique<WaveProfile>());
   profiles.push_back(std::make_unique<GenericProfile>());
   return profiles;
 }

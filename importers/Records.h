@@ -15,7 +15,7 @@ namespace kindly::importers {
 struct InvoiceRecord {
   std::string number;
   std::optional<std::size_t> numberColumn;  // 0-based, for rejects that are about the number
-  std::string clientCode;
+  std::string clientCode;  // the export's client id; "" when it has none (matched by name)
   std::string clientName;
   std::string clientEmail;
   dates::Date issueDate;

@@ -24,7 +24,6 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
     return FieldProblem{layout_.column(Field::ClientId) ? Field::ClientId : Field::ClientName,
                         "no client: both the client id and the client name are empty"};
   }
-  if (code.empty()) code = name;
   if (name.empty()) name = code;
   for (Field text :
        {Field::InvoiceNumber, Field::ClientId, Field::ClientName, Field::ClientEmail}) {

@@ -6,6 +6,7 @@
 
 #include "base/Error.h"
 #include "importers/GenericLayout.h"
+#include "importers/profiles/MappedProfile.h"
 
 namespace kindly::importers {
 
@@ -108,6 +109,10 @@ SourceFile openSource(const std::string& path, const SourceOptions& options) {
     candidates.clear();
     candidates.push_back(std::move(forced));
   }
+  if (options.map) {
+    candidates.clear();
+    candidates.push_back(std::make_unique<MappedProfile>(*options.map));
+  }
   std::size_t bestRow = 0;
   Profile* best = nullptr;
   int bestScore = 0;
@@ -124,6 +129,10 @@ SourceFile openSource(const std::string& path, const SourceOptions& options) {
   }
   const Row first(stored[0].cells.begin(), stored[0].cells.end());
   if (!best) {
+    if (options.map) {
+      throw InputError(path + ": no row among the first " + std::to_string(stored.size()) +
+                       " names any column of " + options.map->file);
+    }
     if (!options.format.empty()) {
       throw InputError(path + ": not a " + candidates[0]->description() +
                        ": no header row of that format in the first rows");

@@ -11,10 +11,13 @@
 
 namespace kindly::importers {
 
+struct ColumnMap;
+
 struct SourceOptions {
   ParseSettings parse;
   TableOptions table;
-  std::string format;  // a profile name from --format; "" to recognise the file
+  std::string format;                    // a profile name from --format; "" to recognise the file
+  std::shared_ptr<const ColumnMap> map;  // from --map: the only layout the file is read as
 };
 
 struct SourceFile {

@@ -5,6 +5,7 @@
 
 #include "base/Error.h"
 #include "importers/CsvReader.h"
+#include "importers/XlsxTable.h"
 
 namespace kindly::importers {
 
@@ -28,6 +29,12 @@ std::string Table::text() const {
 }
 
 std::unique_ptr<Table> openTable(const std::string& path, const TableOptions& options) {
+  // A workbook is known by its zip signature, whatever the file is called.
+  std::ifstream file(path, std::ios::binary);
+  char signature[4] = {};
+  if (file.read(signature, sizeof signature) && std::string_view(signature, 4) == "PK\x03\x04") {
+    return std::make_unique<XlsxTable>(path);
+  }
   return std::make_unique<CsvReader>(path, options);
 }
 

@@ -17,10 +17,25 @@ int GenericProfile::recognise(const Row& row) const { return GenericLayout::matc
 Result<bool> GenericProfile::start(const Row& header, const ParseSettings& settings) {
   auto layout = GenericLayout::match(header);
   if (!layout) return Failure{layout.error()};
-  layout_ = *layout;
-  parser_.emplace(layout_, settings);
-  columns_ = header.size();
+  begin(*layout, header.size(), settings);
   return true;
+}
+
+void GenericProfile::begin(const GenericLayout& layout, std::size_t columns,
+                           const ParseSettings& settings) {
+  layout_ = layout;
+  parser_.emplace(layout_, settings);
+  columns_ = columns;
+}
+
+std::string GenericProfile::columnField(std::size_t column) const {
+  std::string fields;
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    if (layout_.column(static_cast<Field>(f)) != column) continue;
+    if (!fields.empty()) fields += ", ";
+    fields += fieldName(static_cast<Field>(f));
+  }
+  return fields;
 }
 
 std::vector<std::size_t> GenericProfile::dateColumns() const {

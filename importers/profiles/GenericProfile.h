@@ -18,6 +18,11 @@ class GenericProfile : public Profile {
   Result<bool> start(const Row& header, const ParseSettings& settings) override;
   void read(const Row& row, RecordSink& sink) override;
   std::vector<std::size_t> dateColumns() const override;
+  std::string columnField(std::size_t column) const override;
+
+ protected:
+  // Starts reading rows of `layout`, whose header has `columns` cells.
+  void begin(const GenericLayout& layout, std::size_t columns, const ParseSettings& settings);
 
  private:
   GenericLayout layout_;

@@ -23,7 +23,9 @@ std::string matchingKey(std::string_view text) {
   std::string key;
   for (char c : text) {
     const auto byte = static_cast<unsigned char>(c);
-    if (c >= 'A' && c <= 'Z') {
+    if (c == '&') {
+      key += "and";  // "Bloom & Co" is "Bloom and Co"
+    } else if (c >= 'A' && c <= 'Z') {
       key.push_back(static_cast<char>(c + 32));
     } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
       key.push_back(c);

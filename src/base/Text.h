@@ -13,7 +13,7 @@ std::string toLower(std::string_view text);
 // True when `text` is well-formed UTF-8.
 bool isValidUtf8(std::string_view text);
 // The text as compared when matching names: ASCII letters lowered, ASCII punctuation and
-// spaces dropped, other characters kept ("ACME Ltd." and "acme ltd" match).
+// spaces dropped, '&' read as "and", other characters kept ("ACME Ltd." and "acme ltd" match).
 std::string matchingKey(std::string_view text);
 // `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD: for
 // output that declares UTF-8, whatever an import let through.

@@ -6,6 +6,7 @@
 
 #include "base/Error.h"
 #include "cli/Commands.h"
+#include "cli/ImportInspection.h"
 #include "cli/Settings.h"
 #include "importers/ImportJob.h"
 
@@ -60,6 +61,10 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
 int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
   if (args.empty()) throw UsageError("import needs at least one FILE; usage: kindly " + usage());
   auto options = importOptions(context.config);
+  if (context.config.getBool("import.inspect", false)) {
+    inspectFiles(args, options.source, context.out);  // no ledger is opened
+    return kDone;
+  }
   // A progress line for large files, only where a person watches a terminal.
   const bool terminal = isatty(STDERR_FILENO) == 1;
   if (terminal) {

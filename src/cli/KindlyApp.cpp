@@ -38,6 +38,8 @@ constexpr OptionSpec kOptions[] = {
     {"date-order", "ORDER", "import.date_order", "DMY, MDY or YMD for numeric dates"},
     {"decimal-comma", nullptr, "import.decimal_comma", "amounts are written 1.234,56"},
     {"dry-run", nullptr, "run.dry_run", "check and report, write nothing"},
+    {"map", "FILE", "import.map", "an INI naming the columns of a layout Kindly does not know"},
+    {"inspect", nullptr, "import.inspect", "show what Kindly sees in the files; import nothing"},
     {"all", nullptr, "rejects.all", "include rejects of earlier imports"},
     {"out", "DIR", "remind.out", "where the drafts batch goes (default ./out)"},
     {"templates", "DIR", "remind.templates", "templates that replace the built-in ones"},

@@ -7,6 +7,7 @@
 #include "base/Error.h"
 #include "base/Text.h"
 #include "dates/DateParser.h"
+#include "importers/profiles/MappedProfile.h"
 
 namespace kindly::cli {
 
@@ -70,6 +71,11 @@ importers::ImportOptions importOptions(const Config& config) {
   const auto currency = money::Currency::fromCode(code);
   if (!currency) throw UsageError("currency: '" + code + "' is not an ISO 4217 currency code");
   options.source.parse.defaultCurrency = *currency;
+  // The map's [format] is read first, so that an option on the command line still wins.
+  if (config.hasProperty("import.map")) {
+    options.source.map = std::make_shared<const importers::ColumnMap>(
+        importers::readColumnMap(config.getString("import.map"), options.source));
+  }
   if (config.hasProperty("import.date_order")) {
     const std::string name = config.getString("import.date_order");
     const auto order = dates::dateOrderFromName(name);
@@ -77,6 +83,9 @@ importers::ImportOptions importOptions(const Config& config) {
     options.source.parse.dateOrder = *order;
   }
   options.source.format = config.getString("run.format", "");
+  if (options.source.map && !options.source.format.empty()) {
+    throw UsageError("--map names the columns itself: give it without --format");
+  }
   if (config.getBool("import.decimal_comma", false)) {
     options.source.parse.decimalMark = money::DecimalMark::Comma;
   }

@@ -207,7 +207,9 @@ TEST(AgingEngine, voidStatusFromAnImportedFileIsExcluded) {
       "INV-2,ACME,Acme Ltd,2026-09-01,2026-10-01,250.00,USD,Sent\n");
   store::Database database(folder.file("kindly.db"));
   importers::ImportJob(
-      database, importers::ImportOptions{.source = {}, .asOf = day(2026, 11, 20), .dryRun = false})
+      database,
+      importers::ImportOptions{
+          .source = {}, .progress = {}, .asOf = day(2026, 11, 20), .dryRun = false})
       .run({invoices});
 
   const auto report = AgingEngine(database).age(asOf(day(2026, 11, 20)));
@@ -316,7 +318,8 @@ TEST(AgingEngine, samplesAgeToTheIndependentlyComputedTotals) {
   const auto summaries =
       importers::ImportJob(
           database,
-          importers::ImportOptions{.source = {}, .asOf = day(2026, 11, 20), .dryRun = false})
+          importers::ImportOptions{
+              .source = {}, .progress = {}, .asOf = day(2026, 11, 20), .dryRun = false})
           .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
   for (const auto& summary : summaries) EXPECT_EQ(summary.rejected, 0u) << summary.file;
 

@@ -1,0 +1,402 @@
+// Reads the workbook's parts with Poco::Zip and Poco's pull parser (expat underneath): the
+// sheet is parsed as it is read, one <row> per next(), so memory stays flat however big the
+// sheet. Exports put text in shared strings and dates in number-formatted cells; both are
+// resolved here so that profiles see the text a person sees in Excel.
+#include "importers/XlsxTable.h"
+
+#include <Poco/Exception.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <iterator>
+#include <map>
+#include <optional>
+
+#include "base/Error.h"
+#include "dates/Date.h"
+
+namespace kindly::importers {
+
+namespace {
+
+using Parser = Poco::XML::XMLStreamParser;
+
+// Attributes arrive as events, so an attribute the reader does not ask for is never an error.
+constexpr Parser::FeatureType kFeatures =
+    Parser::RECEIVE_ELEMENTS | Parser::RECEIVE_CHARACTERS | Parser::RECEIVE_ATTRIBUTES_EVENT;
+
+// Days from Excel's 1900 epoch (serial 0 = 1899-12-30) to 1970-01-01.
+constexpr std::int32_t kSerialOf1970 = 25569;
+// The 1904 date system (old Mac workbooks) counts from 1904-01-01.
+constexpr std::int32_t k1904Offset = 1462;
+
+using Attributes = std::map<std::string, std::string>;
+
+// Just after a start element: its attributes by local name ("r:id" is "id").
+Attributes attributesOf(Parser& parser) {
+  Attributes attributes;
+  while (parser.peek() == Parser::EV_START_ATTRIBUTE) {
+    parser.next();
+    const std::string name = parser.localName();
+    std::string value;
+    while (parser.next() == Parser::EV_CHARACTERS) value += parser.value();
+    attributes[name] = std::move(value);
+  }
+  return attributes;
+}
+
+std::string attribute(const Attributes& attributes, const std::string& name) {
+  const auto found = attributes.find(name);
+  return found == attributes.end() ? std::string() : found->second;
+}
+
+// Skips the rest of the element whose start the parser has just read.
+void skipElement(Parser& parser) {
+  for (int depth = 1; depth > 0;) {
+    const auto event = parser.next();
+    if (event == Parser::EV_START_ELEMENT) ++depth;
+    if (event == Parser::EV_END_ELEMENT) --depth;
+    if (event == Parser::EV_EOF) return;
+  }
+}
+
+// The text of a string item (<si> or <is>): plain <t>, or the <t> of each rich-text run.
+// Phonetic guides (<rPh>) are not part of the text.
+std::string stringItem(Parser& parser) {
+  std::string text;
+  for (int depth = 1; depth > 0;) {
+    const auto event = parser.next();
+    if (event == Parser::EV_EOF) break;
+    if (event == Parser::EV_END_ELEMENT) {
+      --depth;
+    } else if (event == Parser::EV_START_ELEMENT) {
+      const std::string name = parser.localName();
+      attributesOf(parser);
+      if (name == "rPh") {
+        skipElement(parser);
+      } else if (name == "t") {
+        while (parser.next() == Parser::EV_CHARACTERS) text += parser.value();
+      } else {
+        ++depth;
+      }
+    }
+  }
+  return text;
+}
+
+// 0-based column of a cell reference: "A7" -> 0, "AB12" -> 27; nullopt without letters.
+std::optional<std::size_t> columnOf(const std::string& reference) {
+  std::size_t column = 0;
+  std::size_t letters = 0;
+  for (char c : reference) {
+    if (c < 'A' || c > 'Z') break;
+    column = column * 26 + static_cast<std::size_t>(c - 'A' + 1);
+    ++letters;
+  }
+  if (letters == 0) return std::nullopt;
+  return column - 1;
+}
+
+std::size_t wholeNumber(const std::string& text, std::size_t fallback) {
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return error == std::errc() && end == text.data() + text.size() ? value : fallback;
+}
+
+// QuickBooks writes amounts to .xlsx as text like "=1284.50": a formula's text, not a
+// formula. The "=" goes when what follows is plainly a number.
+std::string withoutFormulaSign(std::string text) {
+  if (text.size() < 2 || text.front() != '=') return text;
+  bool digit = false;
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (!(c == '.' || c == ',' || ((c == '-' || c == '+') && i == 1))) {
+      return text;
+    }
+  }
+  return digit ? text.substr(1) : text;
+}
+
+std::string stripTrailingZeros(std::string text) {
+  if (text.find('.') == std::string::npos) return text;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+XlsxTable::XlsxTable(const std::string& path) : path_(path), file_(path, std::ios::binary) {
+  if (!file_) throw InputError(path + ": cannot open the file");
+  try {
+    archive_ = std::make_unique<Poco::Zip::ZipArchive>(file_);
+  } catch (const Poco::Exception& e) {
+    throw InputError(path + ": a damaged zip file, not a readable Excel (.xlsx) workbook (" +
+                     e.displayText() + ")");
+  }
+  if (archive_->findHeader("xl/workbook.xml") == archive_->headerEnd()) {
+    throw InputError(path + ": a zip file, not an Excel workbook");
+  }
+  try {
+    readWorkbook();
+    readSharedStrings();
+    readStyles();
+    sheetStream_ = openPart(sheetPart_);
+    parser_ = std::make_unique<Parser>(*sheetStream_, sheetPart_, kFeatures);
+  } catch (const Poco::Exception& e) {
+    throw InputError(path + ": cannot read the Excel workbook: " + e.displayText());
+  }
+}
+
+std::unique_ptr<std::istream> XlsxTable::openPart(const std::string& part) {
+  const auto header = archive_->findHeader(part);
+  if (header == archive_->headerEnd()) {
+    throw InputError(path_ + ": the Excel workbook has no part " + part);
+  }
+  file_.clear();
+  return std::make_unique<Poco::Zip::ZipInputStream>(file_, header->second, true);
+}
+
+std::string XlsxTable::partText(const std::string& part) {
+  auto stream = openPart(part);
+  return {std::istreambuf_iterator<char>(*stream), std::istreambuf_iterator<char>()};
+}
+
+void XlsxTable::readWorkbook() {
+  std::string relationId;
+  {
+    const std::string xml = partText("xl/workbook.xml");
+    Parser parser(xml.data(), xml.size(), "xl/workbook.xml", kFeatures);
+    for (auto event = parser.next(); event != Parser::EV_EOF; event = parser.next()) {
+      if (event != Parser::EV_START_ELEMENT) continue;
+      const std::string name = parser.localName();
+      const auto attributes = attributesOf(parser);
+      if (name == "workbookPr") {
+        const auto date1904 = attribute(attributes, "date1904");
+        date1904_ = date1904 == "1" || date1904 == "true";
+      } else if (name == "sheet" && relationId.empty()) {
+        sheetName_ = attribute(attributes, "name");
+        relationId = attribute(attributes, "id");
+      }
+    }
+  }
+  if (relationId.empty()) throw InputError(path_ + ": the Excel workbook has no worksheet");
+
+  const std::string xml = partText("xl/_rels/workbook.xml.rels");
+  Parser parser(xml.data(), xml.size(), "xl/_rels/workbook.xml.rels", kFeatures);
+  for (auto event = parser.next(); event != Parser::EV_EOF; event = parser.next()) {
+    if (event != Parser::EV_START_ELEMENT) continue;
+    const std::string name = parser.localName();
+    const auto attributes = attributesOf(parser);
+    if (name != "Relationship" || attribute(attributes, "Id") != relationId) continue;
+    const std::string target = attribute(attributes, "Target");
+    sheetPart_ = target.starts_with('/') ? target.substr(1) : "xl/" + target;
+  }
+  if (sheetPart_.empty()) {
+    throw InputError(path_ + ": the Excel workbook does not say where sheet '" + sheetName_ +
+                     "' is");
+  }
+}
+
+void XlsxTable::readSharedStrings() {
+  if (archive_->findHeader("xl/sharedStrings.xml") == archive_->headerEnd()) return;
+  auto stream = openPart("xl/sharedStrings.xml");
+  Parser parser(*stream, "xl/sharedStrings.xml", kFeatures);
+  for (auto event = parser.next(); event != Parser::EV_EOF; event = parser.next()) {
+    if (event != Parser::EV_START_ELEMENT) continue;
+    const std::string name = parser.localName();
+    attributesOf(parser);
+    if (name == "si") sharedStrings_.push_back(stringItem(parser));
+  }
+}
+
+void XlsxTable::readStyles() {
+  if (archive_->findHeader("xl/styles.xml") == archive_->headerEnd()) return;
+  const std::string xml = partText("xl/styles.xml");
+  std::map<int, std::string> customFormats;
+  std::vector<int> cellFormats;
+  Parser parser(xml.data(), xml.size(), "xl/styles.xml", kFeatures);
+  bool inCellXfs = false;  // cellStyleXfs holds <xf> too, but cells point into cellXfs
+  for (auto event = parser.next(); event != Parser::EV_EOF; event = parser.next()) {
+    if (event == Parser::EV_END_ELEMENT && parser.localName() == "cellXfs") inCellXfs = false;
+    if (event != Parser::EV_START_ELEMENT) continue;
+    const std::string name = parser.localName();
+    const auto attributes = attributesOf(parser);
+    if (name == "numFmt") {
+      customFormats[static_cast<int>(wholeNumber(attribute(attributes, "numFmtId"), 0))] =
+          attribute(attributes, "formatCode");
+    } else if (name == "cellXfs") {
+      inCellXfs = true;
+    } else if (name == "xf" && inCellXfs) {
+      cellFormats.push_back(static_cast<int>(wholeNumber(attribute(attributes, "numFmtId"), 0)));
+    }
+  }
+  for (int id : cellFormats) {
+    const auto custom = customFormats.find(id);
+    dateStyles_.push_back(isDateFormat(id, custom == customFormats.end() ? "" : custom->second));
+  }
+}
+
+bool XlsxTable::isDateFormat(int id, const std::string& code) {
+  if (code.empty()) return id >= 14 && id <= 22;
+  bool quoted = false;
+  bool bracketed = false;
+  bool dayOrYear = false;
+  bool month = false;
+  bool clock = false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(code[i])));
+    if (c == '"') {
+      quoted = !quoted;
+    } else if (quoted) {
+      continue;
+    } else if (c == '[') {
+      bracketed = true;
+    } else if (c == ']') {
+      bracketed = false;
+    } else if (bracketed) {
+      continue;
+    } else if (c == '\\') {
+      ++i;
+    } else if (c == 'd' || c == 'y') {
+      dayOrYear = true;
+    } else if (c == 'm') {
+      month = true;
+    } else if (c == 'h' || c == 's') {
+      clock = true;
+    }
+  }
+  return dayOrYear || (month && !clock);
+}
+
+std::string XlsxTable::numberText(std::string_view raw) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(raw.data(), raw.data() + raw.size(), value);
+  if (error != std::errc() || end != raw.data() + raw.size() || !std::isfinite(value)) {
+    return std::string(raw);
+  }
+  if (value == 0) return "0";
+  // Excel shows 15 significant digits: what a float adds beyond them is noise.
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.15g", value);
+  std::string text = buffer;
+  if (text.find('e') == std::string::npos) return text;
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(value))));
+  std::snprintf(buffer, sizeof buffer, "%.*f", std::max(0, 14 - magnitude), value);
+  return stripTrailingZeros(buffer);
+}
+
+std::string XlsxTable::display(const std::string& type, const std::string& value, int style) const {
+  if (type == "s") {
+    const std::size_t index = wholeNumber(value, sharedStrings_.size());
+    if (index >= sharedStrings_.size()) {
+      throw InputError(path_ + ": row " + std::to_string(line_) + ": shared string " + value +
+                       " is not in the workbook");
+    }
+    return withoutFormulaSign(sharedStrings_[index]);
+  }
+  if (type == "inlineStr") return withoutFormulaSign(value);
+  if (type == "b") return value == "1" ? "TRUE" : "FALSE";
+  if (type == "str" || type == "e" || type == "d" || value.empty()) return value;
+  const bool date = style >= 0 && static_cast<std::size_t>(style) < dateStyles_.size() &&
+                    dateStyles_[static_cast<std::size_t>(style)];
+  if (!date) return numberText(value);
+  double serial = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), serial);
+  if (error != std::errc() || end != value.data() + value.size()) return value;
+  auto days = static_cast<std::int32_t>(std::floor(serial));  // the time of day is dropped
+  if (date1904_) {
+    days += k1904Offset;
+  } else if (days < 61) {
+    ++days;  // Excel counts a 29 February 1900 that never was; only earlier serials shift
+  }
+  return dates::Date::fromDayNumber(days - kSerialOf1970).iso();
+}
+
+void XlsxTable::readCell(Cell& cell) {
+  const auto attributes = attributesOf(*parser_);
+  if (const auto column = columnOf(attribute(attributes, "r"))) cell.column = *column;
+  const std::string type = attribute(attributes, "t");
+  const std::string styleText = attribute(attributes, "s");
+  const int style = static_cast<int>(wholeNumber(styleText, 0));
+  std::string value;
+  for (int depth = 1; depth > 0;) {
+    const auto event = parser_->next();
+    if (event == Parser::EV_EOF) break;
+    if (event == Parser::EV_END_ELEMENT) {
+      --depth;
+    } else if (event == Parser::EV_START_ELEMENT) {
+      const std::string name = parser_->localName();
+      attributesOf(*parser_);
+      if (name == "v") {
+        while (parser_->next() == Parser::EV_CHARACTERS) value += parser_->value();
+      } else if (name == "is") {
+        value = stringItem(*parser_);
+      } else {
+        skipElement(*parser_);  // <f>: the formula; its cached value is in <v>
+      }
+    }
+  }
+  cell.text = display(type, value, style);
+}
+
+bool XlsxTable::next() {
+  try {
+    for (auto event = parser_->next(); event != Parser::EV_EOF; event = parser_->next()) {
+      if (event != Parser::EV_START_ELEMENT) continue;
+      const std::string name = parser_->localName();
+      if (name == "dimension") {
+        // "A1:H20": every row is given all the sheet's columns, as a CSV row has them.
+        const auto range = attribute(attributesOf(*parser_), "ref");
+        const auto last = columnOf(range.substr(range.find(':') + 1));
+        if (last) width_ = std::max(width_, *last + 1);
+        continue;
+      }
+      if (name != "row") {
+        attributesOf(*parser_);
+        continue;
+      }
+      const auto attributes = attributesOf(*parser_);
+      line_ = wholeNumber(attribute(attributes, "r"), nextRow_);
+      nextRow_ = line_ + 1;
+      cells_.clear();
+      Cell cell;
+      for (int depth = 1; depth > 0;) {
+        const auto inner = parser_->next();
+        if (inner == Parser::EV_EOF) break;
+        if (inner == Parser::EV_END_ELEMENT) {
+          --depth;
+        } else if (inner == Parser::EV_START_ELEMENT && parser_->localName() == "c") {
+          cell.column = cells_.size();  // a cell without a reference follows the last one
+          readCell(cell);
+          if (cell.column >= cells_.size()) cells_.resize(cell.column + 1);
+          cells_[cell.column] = std::move(cell.text);
+        } else if (inner == Parser::EV_START_ELEMENT) {
+          attributesOf(*parser_);
+          skipElement(*parser_);
+        }
+      }
+      // Rows that only carry formatting have no text: they are not rows of the export.
+      if (std::all_of(cells_.begin(), cells_.end(), [](const auto& c) { return c.empty(); })) {
+        continue;
+      }
+      width_ = std::max(width_, cells_.size());
+      cells_.resize(width_);
+      fields_.assign(cells_.begin(), cells_.end());
+      return true;
+    }
+  } catch (const Poco::Exception& e) {
+    throw InputError(path_ + ": sheet '" + sheetName_ + "' near row " + std::to_string(nextRow_) +
+                     ": " + e.displayText());
+  }
+  fields_.clear();
+  return false;
+}
+
+std::string XlsxTable::describe() const { return "Excel workbook, sheet '" + sheetName_ + "'"; }
+
+}  // namespace kindly::importers

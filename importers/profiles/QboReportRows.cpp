@@ -1,0 +1,123 @@
+// QuickBooks writes its report dates in words ("November 20, 2026"), whatever the order of
+// its numeric dates, so they are read without one.
+#include "importers/profiles/QboReportRows.h"
+
+#include <algorithm>
+
+#include "base/Text.h"
+#include "dates/DateParser.h"
+
+namespace kindly::importers {
+
+namespace {
+
+std::optional<dates::Date> wordDate(std::string_view text) {
+  const auto parsed = dates::parseDate(trim(text), dates::DateOrder::MDY);
+  if (!parsed) return std::nullopt;
+  return *parsed;
+}
+
+}  // namespace
+
+QboRowKind qboRowKind(const Row& row) {
+  const auto first = row.empty() ? std::string_view{} : trim(row[0]);
+  // Only the first cell decides: QBO writes its totals there, never in the customer column.
+  if (first == "TOTAL" || first.starts_with("Total for ")) return QboRowKind::Total;
+  if (qboStampDate(first)) return QboRowKind::Footer;
+  const bool restEmpty = std::all_of(row.begin() + (row.empty() ? 0 : 1), row.end(),
+                                     [](auto cell) { return trim(cell).empty(); });
+  return restEmpty ? QboRowKind::Heading : QboRowKind::Data;
+}
+
+std::optional<dates::Date> qboAsOfDate(std::string_view cell) {
+  cell = trim(cell);
+  constexpr std::string_view kAsOf = "As of ";
+  if (!cell.starts_with(kAsOf)) return std::nullopt;
+  return wordDate(cell.substr(kAsOf.size()));
+}
+
+std::optional<dates::Date> qboStampDate(std::string_view cell) {
+  cell = trim(cell);
+  for (std::string_view basis : {"Accrual Basis ", "Cash Basis "}) {
+    if (!cell.starts_with(basis)) continue;
+    auto stamp = cell.substr(basis.size());
+    // "Friday, November 20, 2026 09:15 AM GMT-05:00": the weekday before the first comma,
+    // the time from the last space before the first colon.
+    const auto comma = stamp.find(',');
+    if (comma == std::string_view::npos) return std::nullopt;
+    stamp = stamp.substr(comma + 1);
+    const auto colon = stamp.find(':');
+    if (colon != std::string_view::npos) {
+      const auto space = stamp.rfind(' ', colon);
+      if (space == std::string_view::npos) return std::nullopt;
+      stamp = stamp.substr(0, space);
+    }
+    return wordDate(stamp);
+  }
+  return std::nullopt;
+}
+
+QboInvoiceColumns::QboInvoiceColumns(const Columns& columns)
+    : date(columns.find({"Date", "Invoice Date", "Transaction Date"})),
+      number(columns.find({"Num", "No.", "Invoice No.", "Number", "Invoice Number"})),
+      customer(columns.find(
+          {"Customer", "Customer/Name", "Customer full name", "Customer name", "Name"})),
+      dueDate(columns.find({"Due Date"})),
+      amount(columns.find({"Amount", "Total", "Total Amount"})),
+      openBalance(columns.find({"Open Balance", "Balance"})),
+      currency(columns.find({"Currency"})) {}
+
+std::string QboInvoiceColumns::missing() const {
+  std::string names;
+  const auto need = [&](const std::optional<std::size_t>& column, std::string_view name) {
+    if (column) return;
+    names += names.empty() ? "" : ", ";
+    names += name;
+  };
+  need(date, "Date");
+  need(number, "Num");
+  need(customer, "Customer");
+  need(dueDate, "Due Date");
+  need(amount, "Amount");
+  need(openBalance, "Open Balance");
+  return names;
+}
+
+std::optional<InvoiceRecord> readQboInvoice(const QboInvoiceColumns& columns, Cells& cells,
+                                            bool creditMemo) {
+  // Numbers are text: "00123" keeps its zeros.
+  auto number = cells.required(columns.number, "invoice number (Num)");
+  auto customer = cells.required(columns.customer, "customer");
+  const auto issued = cells.date(columns.date, "date");
+  // A credit memo or an invoice entered without terms has no due date: due when issued.
+  const auto due = cells.date(columns.dueDate, "due date", true);
+  const auto currency = cells.currency(columns.currency);
+  if (cells.failed()) return std::nullopt;
+  auto amount = cells.amount(columns.amount, *currency, "amount");
+  auto open = cells.amount(columns.openBalance, *currency, "open balance");
+  if (cells.failed()) return std::nullopt;
+  if (creditMemo) {
+    if (!amount->isNegative()) amount = -*amount;
+    if (!open->isNegative()) open = -*open;
+  }
+  // The open balance lies between zero and the amount: more open than billed, or open the
+  // other way, is not what QuickBooks reports.
+  const auto billed = amount->minorUnits(), owed = open->minorUnits();
+  const bool openFits = creditMemo ? (owed >= billed && owed <= 0) : (owed <= billed && owed >= 0);
+  if (!cells.check(openFits, columns.openBalance,
+                   "the open balance is not between zero and the amount")) {
+    return std::nullopt;
+  }
+  return InvoiceRecord{.number = std::move(number),
+                       .numberColumn = columns.number,
+                       .clientCode = {},  // no client ids in this export: matched by name
+                       .clientName = customer,
+                       .clientEmail = {},
+                       .issueDate = *issued,
+                       .dueDate = due.value_or(*issued),
+                       .amount = *amount,
+                       .status = {},
+                       .paidSoFar = *amount - *open};
+}
+
+}  // namespace kindly::importers

@@ -1,0 +1,47 @@
+// The rows QuickBooks Online puts around a report's table: the title block with its "As of"
+// line, bucket or group headings, "Total for ..." and "TOTAL" rows, and the basis stamp.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dates/Date.h"
+#include "importers/Cells.h"
+#include "importers/Columns.h"
+#include "importers/Profile.h"
+
+namespace kindly::importers {
+
+enum class QboRowKind { Data, Heading, Total, Footer };
+
+// What a row below a QBO report's header is, told by its first cell alone: "TOTAL" or
+// "Total for ..." is a total, "Accrual Basis <day stamp>" the footer, a row with nothing
+// but its first cell a heading ("Current", "1 - 30 days past due", a customer's group).
+// A customer named "Total Quality Logistics" in a data row's customer cell stays data.
+QboRowKind qboRowKind(const Row& row);
+
+// The day of a title cell "As of November 20, 2026", or nullopt.
+std::optional<dates::Date> qboAsOfDate(std::string_view cell);
+
+// The day of the footer stamp "Accrual Basis Friday, November 20, 2026 09:15 AM GMT-05:00"
+// (or "Cash Basis ..."), or nullopt when the cell is no such stamp.
+std::optional<dates::Date> qboStampDate(std::string_view cell);
+
+// The columns of an invoice in QBO's A/R reports, found by the names QBO has used for them.
+struct QboInvoiceColumns {
+  explicit QboInvoiceColumns(const Columns& columns);
+  // The header names the required columns missing, or "" when none is.
+  std::string missing() const;
+
+  std::optional<std::size_t> date, number, customer, dueDate, amount, openBalance, currency;
+};
+
+// Reads an invoice, or a credit memo when `creditMemo` (its amounts are negative whatever
+// their sign in the file). paidSoFar is the amount less the open balance. Returns nullopt
+// once `cells` has rejected the row.
+std::optional<InvoiceRecord> readQboInvoice(const QboInvoiceColumns& columns, Cells& cells,
+                                            bool creditMemo);
+
+}  // namespace kindly::importers

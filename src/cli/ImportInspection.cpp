@@ -1,0 +1,131 @@
+// The rows are read through the profile exactly as an import reads them, into a sink that
+// prints instead of writing: what --inspect shows is what an import would do.
+#include "cli/ImportInspection.h"
+
+#include <algorithm>
+
+#include "base/Error.h"
+#include "base/Text.h"
+#include "dates/DateParser.h"
+
+namespace kindly::cli {
+
+namespace {
+
+using importers::InvoiceRecord;
+using importers::PaymentRecord;
+
+// Data rows shown per file.
+constexpr std::size_t kSampleRows = 5;
+
+class PrintingSink : public importers::RecordSink {
+ public:
+  PrintingSink(std::ostream& out, const std::vector<std::string>& header)
+      : out_(out), header_(header) {}
+
+  void startRow(std::size_t line) { prefix_ = "    line " + std::to_string(line) + ": "; }
+
+  void invoice(const InvoiceRecord& r) override {
+    out_ << prefix_ << "invoice " << r.number << ", client "
+         << (r.clientCode.empty() || r.clientCode == r.clientName
+                 ? r.clientName
+                 : r.clientCode + " " + r.clientName)
+         << (r.clientEmail.empty() ? "" : " <" + r.clientEmail + ">") << ", issued "
+         << r.issueDate.iso() << ", due " << r.dueDate.iso() << ", " << r.amount.toDecimal() << ' '
+         << r.amount.currency().code();
+    if (r.paidSoFar) out_ << ", paid " << r.paidSoFar->toDecimal();
+    if (!r.status.empty()) out_ << ", " << r.status;
+    out_ << '\n';
+  }
+  void payment(const PaymentRecord& r) override {
+    out_ << prefix_ << "payment of " << r.amountText << " to invoice " << r.invoiceNumber << " on "
+         << r.paymentDate.iso() << (r.reference.empty() ? "" : ", reference " + r.reference)
+         << '\n';
+  }
+  void skip(std::string_view kind) override {
+    out_ << prefix_ << "skipped, one of the " << kind << '\n';
+  }
+  void reject(std::optional<std::size_t> column, std::string reason) override {
+    out_ << prefix_ << "rejected";
+    if (column) {
+      out_ << " at column " << *column + 1;
+      if (*column < header_.size()) out_ << " (" << header_[*column] << ")";
+    }
+    out_ << ": " << reason << '\n';
+  }
+  void exportDate(dates::Date date) override {
+    out_ << prefix_ << "the export is as of " << date.iso() << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  const std::vector<std::string>& header_;
+  std::string prefix_;
+};
+
+void printColumns(std::ostream& out, const importers::SourceFile& source) {
+  out << "  columns:\n";
+  for (std::size_t c = 0; c < source.header.size(); ++c) {
+    const std::string field = source.profile->columnField(c);
+    out << "    " << c + 1 << " " << source.header[c] << " -> "
+        << (field.empty() ? "(not read)" : field) << '\n';
+  }
+}
+
+void printRows(std::ostream& out, importers::SourceFile& source) {
+  out << "  first rows:\n";
+  PrintingSink sink(out, source.header);
+  importers::Table& table = *source.table;
+  std::size_t shown = 0;
+  for (std::size_t row = 0; shown < kSampleRows && table.next(); ++row) {
+    sink.startRow(table.line());
+    if (!table.problem().empty()) {
+      sink.reject(std::nullopt, table.problem());
+    } else if (std::all_of(table.fields().begin(), table.fields().end(),
+                           [](auto cell) { return trim(cell).empty(); })) {
+      sink.skip("blank rows");
+    } else if (row < source.titleRows) {
+      source.profile->title(table.fields(), sink);
+      continue;  // titles are not data rows
+    } else {
+      source.profile->read(table.fields(), sink);
+    }
+    ++shown;
+  }
+  if (shown == 0) out << "    (none)\n";
+}
+
+void inspectFile(const std::string& path, const importers::SourceOptions& options,
+                 std::ostream& out) {
+  out << path << '\n';
+  // Opened first on its own: a file that cannot be read at all is an error, not a finding.
+  auto table = importers::openTable(path, options.table);
+  out << "  read as: " << table->describe() << '\n';
+  try {
+    auto source = importers::openSource(path, options);
+    out << "  header: line " << source.headerLine << '\n';
+    out << "  format: " << source.profile->name() << " (" << source.profile->description() << ")\n";
+    printColumns(out, source);
+    const auto order = source.settings.dateOrder;
+    out << "  date order: "
+        << (order == dates::DateOrder::Unknown ? std::string("none needed (ISO dates or names)")
+                                               : dates::dateOrderName(order))
+        << '\n';
+    printRows(out, source);
+  } catch (const InputError& e) {
+    out << "  format: none: " << e.what() << '\n';
+    out << "  first rows as read:\n";
+    for (std::size_t shown = 0; shown < kSampleRows + 1 && table->next(); ++shown) {
+      out << "    line " << table->line() << ": " << table->text() << '\n';
+    }
+  }
+}
+
+}  // namespace
+
+void inspectFiles(const std::vector<std::string>& paths, const importers::SourceOptions& options,
+                  std::ostream& out) {
+  for (const auto& path : paths) inspectFile(path, options, out);
+}
+
+}  // namespace kindly::cli

@@ -1,0 +1,220 @@
+// XlsxTable: cells as Excel shows them (shared, inline and rich strings, numbers without
+// float noise, dates from number formats, formulas' cached values, QuickBooks' "=1284.50"),
+// sheet row numbers, and the zip files it refuses. Workbooks are written by hand with
+// Poco::Zip so that each test holds exactly the XML it is about.
+#include <Poco/DateTime.h>
+#include <Poco/Path.h>
+#include <Poco/Zip/Compress.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/Error.h"
+#include "importers/Table.h"
+#include "importers/XlsxTable.h"
+#include "support/TempDir.h"
+
+namespace kindly::importers {
+namespace {
+
+using kindly::testing::TempDir;
+
+const char* const kRels =
+    R"(<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/>
+</Relationships>)";
+
+// Styles: 0 General, 1 built-in date 14, 2 custom dd/mm/yyyy, 3 time of day, 4 money.
+const char* const kStyles = R"(<?xml version="1.0" encoding="UTF-8"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>
+<numFmt numFmtId="165" formatCode="h:mm"/><numFmt numFmtId="166" formatCode="&quot;$&quot;#,##0.00"/></numFmts>
+<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>
+<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/>
+<xf numFmtId="165"/><xf numFmtId="166"/></cellXfs>
+</styleSheet>)";
+
+const char* const kSharedStrings = R"(<?xml version="1.0" encoding="UTF-8"?>
+<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="4" uniqueCount="4">
+<si><t>Invoice</t></si>
+<si><r><rPr><b/></rPr><t xml:space="preserve">Café </t></r><r><t>Lumière</t></r><rPh><t>ignored</t></rPh></si>
+<si><t>=1284.50</t></si>
+<si><t>=SUM(A1:A2)</t></si>
+</sst>)";
+
+std::string workbookXml(bool date1904) {
+  return std::string(R"(<?xml version="1.0" encoding="UTF-8"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)") +
+         (date1904 ? R"(<workbookPr date1904="1"/>)" : "<workbookPr/>") +
+         R"(<sheets><sheet name="Aged &amp; Open" sheetId="1" r:id="rId1"/>
+<sheet name="Other" sheetId="2" r:id="rId2"/></sheets></workbook>)";
+}
+
+std::string sheetXml(const std::string& rows) {
+  return R"(<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>)" +
+         rows + "</sheetData></worksheet>";
+}
+
+// Writes a zip holding `parts` (entry name -> content) and returns its path.
+std::string writeZip(const TempDir& dir, const std::string& name,
+                     const std::map<std::string, std::string>& parts) {
+  const std::string path = dir.file(name);
+  std::ofstream out(path, std::ios::binary);
+  Poco::Zip::Compress compress(out, true);
+  for (const auto& [entry, content] : parts) {
+    std::istringstream in(content);
+    compress.addFile(in, Poco::DateTime(2026, 11, 20), Poco::Path(entry, Poco::Path::PATH_UNIX));
+  }
+  compress.close();
+  return path;
+}
+
+std::string writeWorkbook(const TempDir& dir, const std::string& rows, bool date1904 = false) {
+  return writeZip(
+      dir, "book.xlsx",
+      {{"[Content_Types].xml", "<Types/>"},
+       {"xl/workbook.xml", workbookXml(date1904)},
+       {"xl/_rels/workbook.xml.rels", kRels},
+       {"xl/styles.xml", kStyles},
+       {"xl/sharedStrings.xml", kSharedStrings},
+       {"xl/worksheets/sheet1.xml", sheetXml(rows)},
+       {"xl/worksheets/sheet2.xml",
+        sheetXml(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>other sheet</t></is></c></row>)")}});
+}
+
+struct SheetRow {
+  std::size_t line;
+  std::vector<std::string> cells;
+  friend bool operator==(const SheetRow&, const SheetRow&) = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const SheetRow& row) {
+  out << "{row " << row.line << ":";
+  for (const auto& cell : row.cells) out << " [" << cell << "]";
+  return out << "}";
+}
+
+std::vector<SheetRow> readAll(Table& table) {
+  std::vector<SheetRow> rows;
+  while (table.next()) {
+    rows.push_back({table.line(), {table.fields().begin(), table.fields().end()}});
+  }
+  return rows;
+}
+
+TEST(XlsxTable, readsSharedInlineAndRichTextStrings) {
+  TempDir dir;
+  XlsxTable table(writeWorkbook(dir, R"(<row r="1"><c r="A1" t="s"><v>0</v></c>
+<c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>Due date</t></is></c></row>)"));
+  EXPECT_EQ(readAll(table), (std::vector<SheetRow>{{1, {"Invoice", "Café Lumière", "Due date"}}}));
+}
+
+TEST(XlsxTable, describesTheFirstSheet) {
+  TempDir dir;
+  XlsxTable table(writeWorkbook(dir, ""));
+  EXPECT_EQ(table.describe(), "Excel workbook, sheet 'Aged & Open'");
+  EXPECT_FALSE(table.next());
+}
+
+TEST(XlsxTable, showsNumbersWithoutFloatNoise) {
+  TempDir dir;
+  XlsxTable table(writeWorkbook(
+      dir, R"(<row r="1"><c r="A1"><v>1284.5</v></c><c r="B1" s="4"><v>1284.4999999999998</v></c>
+<c r="C1" t="n"><v>0.30000000000000004</v></c><c r="D1"><v>1E-3</v></c><c r="E1"><v>-42</v></c>
+<c r="F1" t="b"><v>1</v></c><c r="G1" t="e"><v>#N/A</v></c></row>)"));
+  EXPECT_EQ(
+      readAll(table),
+      (std::vector<SheetRow>{{1, {"1284.5", "1284.5", "0.3", "0.001", "-42", "TRUE", "#N/A"}}}));
+}
+
+TEST(XlsxTable, turnsDateFormattedNumbersIntoIsoDates) {
+  TempDir dir;
+  // 46296 is 2026-10-01; a time of day is dropped; h:mm shows a time, not a date.
+  XlsxTable table(writeWorkbook(dir, R"(<row r="1"><c r="A1" s="1"><v>46296</v></c>
+<c r="B1" s="2"><v>46296.75</v></c><c r="C1" s="3"><v>0.5</v></c><c r="D1" s="0"><v>46296</v></c></row>)"));
+  EXPECT_EQ(readAll(table),
+            (std::vector<SheetRow>{{1, {"2026-10-01", "2026-10-01", "0.5", "46296"}}}));
+}
+
+TEST(XlsxTable, countsDatesFrom1904WhenTheWorkbookSaysSo) {
+  TempDir dir;
+  XlsxTable table(writeWorkbook(dir, R"(<row r="1"><c r="A1" s="1"><v>44834</v></c></row>)", true));
+  EXPECT_EQ(readAll(table), (std::vector<SheetRow>{{1, {"2026-10-01"}}}));
+}
+
+TEST(XlsxTable, givesFormulasCachedValues) {
+  TempDir dir;
+  XlsxTable table(writeWorkbook(dir, R"(<row r="1"><c r="A1"><f>1000+250.25</f><v>1250.25</v></c>
+<c r="B1" t="str"><f>"INV-"&amp;"7"</f><v>INV-7</v></c></row>)"));
+  EXPECT_EQ(readAll(table), (std::vector<SheetRow>{{1, {"1250.25", "INV-7"}}}));
+}
+
+TEST(XlsxTable, dropsTheEqualsSignOfQuickBooksTextAmounts) {
+  TempDir dir;
+  // "=SUM(A1:A2)" is text that is no number: kept as written.
+  XlsxTable table(writeWorkbook(
+      dir,
+      R"(<row r="1"><c r="A1" t="s"><v>2</v></c><c r="B1" t="inlineStr"><is><t>=-1,284.50</t></is></c>
+<c r="C1" t="s"><v>3</v></c></row>)"));
+  EXPECT_EQ(readAll(table), (std::vector<SheetRow>{{1, {"1284.50", "-1,284.50", "=SUM(A1:A2)"}}}));
+}
+
+TEST(XlsxTable, numbersRowsAsTheSheetDoesAndPadsMissingCells) {
+  TempDir dir;
+  // Row 2 only carries formatting; row 4's first cell is missing; row 5 names no references.
+  XlsxTable table(writeWorkbook(dir, R"(<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c>
+<c r="C1" t="inlineStr"><is><t>c</t></is></c></row><row r="2"><c r="A2" s="1"/></row>
+<row r="4"><c r="B4"><v>2</v></c></row><row><c><v>7</v></c><c><v>8</v></c></row>)"));
+  EXPECT_EQ(readAll(table),
+            (std::vector<SheetRow>{{1, {"a", "", "c"}}, {4, {"", "2", ""}}, {5, {"7", "8", ""}}}));
+}
+
+TEST(XlsxTable, recognisesDateFormats) {
+  struct Case {
+    int id;
+    std::string code;
+    bool date;
+  };
+  for (const auto& c : std::vector<Case>{{14, "", true},
+                                         {22, "", true},
+                                         {2, "", false},
+                                         {164, "yyyy-mm-dd", true},
+                                         {164, "d mmm", true},
+                                         {164, "mmm-yy", true},
+                                         {164, "h:mm", false},
+                                         {164, "[h]:mm:ss", false},
+                                         {164, "\"$\"#,##0.00;[Red]-\"$\"#,##0.00", false},
+                                         {164, "0.00\\d", false}}) {
+    EXPECT_EQ(XlsxTable::isDateFormat(c.id, c.code), c.date) << c.id << " " << c.code;
+  }
+}
+
+TEST(XlsxTable, openTableKnowsAWorkbookByItsSignature) {
+  TempDir dir;
+  const auto path = writeWorkbook(dir, R"(<row r="3"><c r="A3" t="s"><v>0</v></c></row>)");
+  auto table = openTable(path, {});
+  ASSERT_TRUE(table->next());
+  EXPECT_EQ(table->line(), 3u);
+  EXPECT_EQ(table->text(), "Invoice");
+}
+
+TEST(XlsxTable, refusesAZipThatIsNotAWorkbook) {
+  TempDir dir;
+  const auto path = writeZip(dir, "notes.zip", {{"notes.txt", "hello"}});
+  try {
+    openTable(path, {});
+    FAIL() << "opened a zip that is no workbook";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), path + ": a zip file, not an Excel workbook");
+  }
+}
+
+}  // namespace
+}  // namespace kindly::importers

@@ -1,0 +1,163 @@
+// IifProfile: QuickBooks Desktop IIF transactions, their headers, lines and payments.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "importers/profiles/IifProfile.h"
+
+namespace kindly::importers {
+namespace {
+
+const std::vector<std::string> kGenericHeader{"invoice_number", "client_id",  "client_name",
+                                              "client_email",   "issue_date", "due_date",
+                                              "amount",         "currency",   "amount_paid"};
+const std::vector<std::string> kXeroHeader{"ContactName",
+                                           "EmailAddress",
+                                           "InvoiceNumber",
+                                           "Reference",
+                                           "InvoiceDate",
+                                           "DueDate",
+                                           "Total",
+                                           "TaxTotal",
+                                           "InvoiceAmountPaid",
+                                           "InvoiceAmountDue",
+                                           "Currency",
+                                           "Type",
+                                           "Sent",
+                                           "Status"};
+const std::vector<std::string> kXeroAgedHeader{
+    "Invoice Date", "Invoice Number", "Invoice Reference", "Due Date", "Current", "< 1 Month",
+    "1 Month",      "2 Months",       "3 Months",          "Older",    "Total"};
+const std::vector<std::string> kQboAgingHeader{
+    "", "Date", "Transaction Type", "Num", "Customer", "Due Date", "Amount", "Open Balance"};
+const std::vector<std::string> kQboInvoicesHeader{"Date",   "Num",          "Customer", "Due Date",
+                                                  "Amount", "Open Balance", "Status"};
+const std::vector<std::string> kIifHeader{"!TRNS", "TRNSID", "TRNSTYPE", "DATE", "ACCNT",
+                                          "NAME",  "AMOUNT", "DOCNUM",   "MEMO", "DUEDATE"};
+const std::vector<std::string> kSageHeader{
+    "No",   "Type",           "Account", "Nominal", "Dept", "Details", "Date",
+    "Ref",  "Ex.Ref",         "Net",     "Tax",     "T/C",  "Paid",    "Amount Paid",
+    "Bank", "Bank Rec. Date", "VAT"};
+const std::vector<std::vector<std::string>> kEveryHeader{
+    kGenericHeader,     kXeroHeader, kXeroAgedHeader, kQboAgingHeader,
+    kQboInvoicesHeader, kIifHeader,  kSageHeader};
+
+Row rowOf(const std::vector<std::string>& cells) { return Row(cells.begin(), cells.end()); }
+
+// Keeps what a profile makes of each row.
+class RecordingSink : public RecordSink {
+ public:
+  void invoice(const InvoiceRecord& record) override { invoices.push_back(record); }
+  void payment(const PaymentRecord& record) override { payments.push_back(record); }
+  void skip(std::string_view kind) override { skips.emplace_back(kind); }
+  void reject(std::optional<std::size_t> column, std::string reason) override {
+    rejects.emplace_back(column, std::move(reason));
+  }
+  void exportDate(dates::Date date) override { exported = date; }
+
+  std::size_t outcomes() const {
+    return invoices.size() + payments.size() + skips.size() + rejects.size();
+  }
+
+  std::vector<InvoiceRecord> invoices;
+  std::vector<PaymentRecord> payments;
+  std::vector<std::string> skips;
+  std::vector<std::pair<std::optional<std::size_t>, std::string>> rejects;
+  std::optional<dates::Date> exported;
+};
+
+dates::Date day(int year, int month, int date) { return *dates::Date::fromYmd(year, month, date); }
+money::Money money(std::string_view code, std::int64_t minor) {
+  return money::Money(minor, *money::Currency::fromCode(code));
+}
+
+IifProfile started() {
+  IifProfile profile;
+  EXPECT_TRUE(profile.start(rowOf(kIifHeader), ParseSettings{}));
+  return profile;
+}
+
+TEST(IifProfile, recognisesItsOwnHeaderOnly) {
+  IifProfile profile;
+  EXPECT_GT(profile.recognise(rowOf(kIifHeader)), 10);
+  EXPECT_EQ(profile.recognise(rowOf({"!SPL", "SPLID", "TRNSTYPE"})), 0);
+  for (const auto& header : kEveryHeader) {
+    if (header == kIifHeader) continue;
+    EXPECT_EQ(profile.recognise(rowOf(header)), 0);
+  }
+}
+
+TEST(IifProfile, invoiceWithTwoDigitYearsAndLeadingZeros) {
+  auto profile = started();
+  RecordingSink sink;
+  profile.read(rowOf({"TRNS", "", "INVOICE", "11/10/26", "Accounts Receivable",
+                      "Total Quality Logistics", "640.00", "02043", "", "12/10/26"}),
+               sink);
+  ASSERT_EQ(sink.invoices.size(), 1u);
+  EXPECT_EQ(sink.invoices[0].number, "02043");
+  EXPECT_EQ(sink.invoices[0].clientCode, "") << "no ids in this export: the ledger matches by name";
+  EXPECT_EQ(sink.invoices[0].issueDate, day(2026, 11, 10));
+  EXPECT_EQ(sink.invoices[0].dueDate, day(2026, 12, 10));
+  EXPECT_EQ(sink.invoices[0].amount, money("USD", 64000));
+}
+
+TEST(IifProfile, creditMemoIsANegativeInvoice) {
+  auto profile = started();
+  RecordingSink sink;
+  profile.read(rowOf({"TRNS", "", "CREDIT MEMO", "11/12/26", "Accounts Receivable", "Acme",
+                      "-200.00", "CM-7", "", ""}),
+               sink);
+  ASSERT_EQ(sink.invoices.size(), 1u);
+  EXPECT_EQ(sink.invoices[0].amount, money("USD", -20000));
+  EXPECT_EQ(sink.invoices[0].dueDate, day(2026, 11, 12));
+}
+
+TEST(IifProfile, paymentIsLinkedByTheInvoiceItsMemoNames) {
+  auto profile = started();
+  RecordingSink sink;
+  profile.read(rowOf({"TRNS", "", "PAYMENT", "11/15/26", "Undeposited Funds", "Acme", "1000.00",
+                      "5521", "Inv #02043", ""}),
+               sink);
+  ASSERT_EQ(sink.payments.size(), 1u);
+  EXPECT_EQ(sink.payments[0].invoiceNumber, "02043");
+  EXPECT_EQ(sink.payments[0].paymentDate, day(2026, 11, 15));
+  EXPECT_EQ(sink.payments[0].amountText, "1000.00");
+  EXPECT_EQ(sink.payments[0].reference, "5521");
+}
+
+TEST(IifProfile, paymentNamingNoInvoiceIsRejected) {
+  auto profile = started();
+  RecordingSink sink;
+  profile.read(rowOf({"TRNS", "", "PAYMENT", "11/18/26", "Undeposited Funds", "Acme", "300.00",
+                      "5530", "Thanks!", ""}),
+               sink);
+  ASSERT_EQ(sink.rejects.size(), 1u);
+  EXPECT_EQ(sink.rejects[0].first, 8u);
+  EXPECT_NE(sink.rejects[0].second.find("a payment applied to no invoice"), std::string::npos);
+}
+
+TEST(IifProfile, headingsListsAndLinesAreSkippedNotRejected) {
+  auto profile = started();
+  RecordingSink sink;
+  profile.title(rowOf({"!ACCNT", "NAME", "ACCNTTYPE"}), sink);
+  profile.title(rowOf({"ACCNT", "Accounts Receivable", "AR"}), sink);
+  profile.read(rowOf({"!SPL", "SPLID", "TRNSTYPE"}), sink);
+  profile.read(rowOf({"!ENDTRNS"}), sink);
+  profile.read(rowOf({"SPL", "", "INVOICE", "11/10/26", "Sales", "", "-640.00"}), sink);
+  profile.read(rowOf({"ENDTRNS"}), sink);
+  profile.read(rowOf({"TRNS", "", "BILL", "11/16/26", "Accounts Payable", "Mill", "-120.00", "B-88",
+                      "", ""}),
+               sink);
+  EXPECT_EQ(sink.skips,
+            (std::vector<std::string>{"headings", "list rows", "headings", "headings",
+                                      "lines of a transaction above",
+                                      "lines of a transaction above", "other transactions"}));
+  EXPECT_TRUE(sink.rejects.empty());
+}
+
+}  // namespace
+}  // namespace kindly::importers

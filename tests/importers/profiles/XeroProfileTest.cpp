@@ -1,0 +1,214 @@
+// XeroProfile: Xero's invoice export, line items, credit notes and overpayments.
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "importers/profiles/XeroProfile.h"
+
+namespace kindly::importers {
+namespace {
+
+const std::vector<std::string> kXeroHeader{
+    "ContactName",       "EmailAddress",     "POAddressLine1", "InvoiceNumber", "Reference",
+    "InvoiceDate",       "DueDate",          "PlannedDate",    "Total",         "TaxTotal",
+    "InvoiceAmountPaid", "InvoiceAmountDue", "Description",    "Quantity",      "UnitAmount",
+    "LineAmount",        "Currency",         "Type",           "Sent",          "Status"};
+const std::vector<std::string> kGenericHeader{"invoice_number", "client_id",  "client_name",
+                                              "client_email",   "issue_date", "due_date",
+                                              "amount",         "currency",   "amount_paid"};
+const std::vector<std::string> kStripeHeader{"id",
+                                             "Number",
+                                             "Customer",
+                                             "Customer Name",
+                                             "Customer Email",
+                                             "Date (UTC)",
+                                             "Due Date (UTC)",
+                                             "Currency",
+                                             "Amount Due",
+                                             "Amount Paid",
+                                             "Amount Remaining",
+                                             "Total",
+                                             "Status"};
+const std::vector<std::string> kFreshBooksHeader{
+    "Client Name", "Invoice #",  "Date Issued", "Due Date", "Invoice Status",
+    "Currency",    "Line Total", "Total",       "Paid",     "Outstanding"};
+const std::vector<std::string> kXeroAgedHeader{
+    "Invoice Date", "Invoice Number", "Invoice Reference", "Due Date", "Current", "< 1 Month",
+    "1 Month",      "2 Months",       "3 Months",          "Older",    "Total"};
+const std::vector<std::string> kQboAgingHeader{
+    "Date", "Transaction Type", "Num", "Customer", "Due Date", "Amount", "Open Balance"};
+
+Row rowOf(const std::vector<std::string>& cells) { return Row(cells.begin(), cells.end()); }
+
+class RecordingSink : public RecordSink {
+ public:
+  void invoice(const InvoiceRecord& record) override { invoices.push_back(record); }
+  void payment(const PaymentRecord&) override { ADD_FAILURE() << "a payment"; }
+  void skip(std::string_view kind) override { skips.emplace_back(kind); }
+  void reject(std::optional<std::size_t> column, std::string reason) override {
+    rejects.emplace_back(column, std::move(reason));
+  }
+  void exportDate(dates::Date date) override { exported = date; }
+
+  std::size_t outcomes() const { return invoices.size() + skips.size() + rejects.size(); }
+
+  std::vector<InvoiceRecord> invoices;
+  std::vector<std::string> skips;
+  std::vector<std::pair<std::optional<std::size_t>, std::string>> rejects;
+  std::optional<dates::Date> exported;
+};
+
+money::Money gbp(std::int64_t pence) {
+  return money::Money(pence, *money::Currency::fromCode("GBP"));
+}
+
+// A row of kXeroHeader from the cells that matter here.
+std::vector<std::string> line(std::string contact, std::string number, std::string date,
+                              std::string due, std::string total, std::string paid,
+                              std::string owing, std::string type, std::string status) {
+  return {contact,
+          "ap@acme.example",
+          "1 Wharf Road",
+          number,
+          "",
+          date,
+          due,
+          "",
+          total,
+          "0.00",
+          paid,
+          owing,
+          "Consulting",
+          "1",
+          total,
+          total,
+          "GBP",
+          type,
+          "Sent",
+          status};
+}
+
+class XeroRows : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ParseSettings settings;
+    settings.dateOrder = dates::DateOrder::DMY;
+    ASSERT_TRUE(profile_.start(rowOf(kXeroHeader), settings));
+  }
+  RecordingSink read(const std::vector<std::string>& cells) {
+    RecordingSink sink;
+    profile_.read(rowOf(cells), sink);
+    EXPECT_EQ(sink.outcomes(), 1u);
+    return sink;
+  }
+  XeroProfile profile_;
+};
+
+TEST(XeroProfile, recognisesItsOwnHeaderAboveTheGenericLayouts) {
+  EXPECT_GT(XeroProfile().recognise(rowOf(kXeroHeader)), 10);
+}
+
+TEST(XeroProfile, recognisesTheStarredHeaderOfOlderExports) {
+  EXPECT_GT(XeroProfile().recognise(rowOf({"*ContactName", "*InvoiceNumber", "*InvoiceDate",
+                                           "*DueDate", "Total", "InvoiceAmountDue"})),
+            10);
+}
+
+TEST(XeroProfile, leavesOtherHeadersAlone) {
+  const XeroProfile profile;
+  for (const auto* header :
+       {&kGenericHeader, &kStripeHeader, &kFreshBooksHeader, &kXeroAgedHeader, &kQboAgingHeader}) {
+    EXPECT_EQ(profile.recognise(rowOf(*header)), 0) << (*header)[0];
+  }
+}
+
+TEST(XeroProfile, namesTheColumnsAForcedHeaderLacks) {
+  XeroProfile profile;
+  const auto started = profile.start(rowOf({"ContactName", "InvoiceNumber", "Total"}), {});
+  ASSERT_FALSE(started);
+  EXPECT_NE(started.error().find("InvoiceDate, DueDate, InvoiceAmountDue"), std::string::npos)
+      << started.error();
+}
+
+TEST_F(XeroRows, salesInvoiceOwesItsTotalLessWhatIsDue) {
+  const auto sink = read(line("Acme Ltd", "INV-0102", "15/10/2026", "14/11/2026", "600.00",
+                              "250.00", "350.00", "Sales invoice", "AUTHORISED"));
+  ASSERT_EQ(sink.invoices.size(), 1u);
+  const auto& invoice = sink.invoices[0];
+  EXPECT_EQ(invoice.number, "INV-0102");
+  EXPECT_EQ(invoice.clientCode, "") << "no ids in this export: the ledger matches by name";
+  EXPECT_EQ(invoice.clientEmail, "ap@acme.example");
+  EXPECT_EQ(invoice.issueDate.iso(), "2026-10-15");
+  EXPECT_EQ(invoice.dueDate.iso(), "2026-11-14");
+  EXPECT_EQ(invoice.amount, gbp(60000));
+  EXPECT_EQ(invoice.paidSoFar, gbp(25000));
+  EXPECT_EQ(invoice.status, "authorised");
+}
+
+TEST_F(XeroRows, creditNoteIsANegativeInvoiceDueWhenIssued) {
+  const auto sink = read(line("Bloom & Petals", "CN-0007", "20/10/2026", "", "150.00", "0.00",
+                              "150.00", "Sales credit note", "AUTHORISED"));
+  ASSERT_EQ(sink.invoices.size(), 1u);
+  EXPECT_EQ(sink.invoices[0].amount, gbp(-15000));
+  EXPECT_EQ(sink.invoices[0].paidSoFar, gbp(0));
+  EXPECT_EQ(sink.invoices[0].dueDate.iso(), "2026-10-20");
+}
+
+TEST_F(XeroRows, overpaymentGetsANumberThatStaysTheSameAsItIsAllocated) {
+  const auto open = read(line("Dune Surf Co", "", "12/11/2026", "", "75.00", "0.00", "75.00",
+                              "Sales overpayment", "AUTHORISED"));
+  const auto allocated = read(line("Dune Surf Co", "", "12/11/2026", "", "75.00", "75.00", "0.00",
+                                   "Sales overpayment", "PAID"));
+  ASSERT_EQ(open.invoices.size(), 1u);
+  ASSERT_EQ(allocated.invoices.size(), 1u);
+  EXPECT_EQ(open.invoices[0].number, "OVERPAYMENT Dune Surf Co 2026-11-12 75.00");
+  EXPECT_EQ(allocated.invoices[0].number, open.invoices[0].number);
+  EXPECT_EQ(open.invoices[0].amount, gbp(-7500));
+  EXPECT_EQ(allocated.invoices[0].paidSoFar, gbp(-7500));
+}
+
+TEST_F(XeroRows, voidedInvoiceClaimsNoPayment) {
+  const auto sink = read(line("Harbour Books", "INV-0105", "03/11/2026", "03/12/2026", "300.00",
+                              "0.00", "0.00", "Sales invoice", "VOIDED"));
+  ASSERT_EQ(sink.invoices.size(), 1u);
+  EXPECT_EQ(sink.invoices[0].status, "voided");
+  EXPECT_EQ(sink.invoices[0].paidSoFar, std::nullopt);
+}
+
+TEST_F(XeroRows, screenStatusNamesAreReadAsXerosOwn) {
+  const auto awaiting = read(line("Acme Ltd", "INV-1", "01/10/2026", "31/10/2026", "10.00", "0.00",
+                                  "10.00", "Sales invoice", "Awaiting Payment"));
+  const auto approval = read(line("Acme Ltd", "INV-2", "01/10/2026", "31/10/2026", "10.00", "0.00",
+                                  "10.00", "Sales invoice", "Awaiting Approval"));
+  ASSERT_EQ(awaiting.invoices.size(), 1u);
+  ASSERT_EQ(approval.invoices.size(), 1u);
+  EXPECT_EQ(awaiting.invoices[0].status, "authorised");
+  EXPECT_EQ(approval.invoices[0].status, "draft");
+}
+
+TEST_F(XeroRows, billIsRefusedAtItsType) {
+  const auto sink = read(line("Paper Co", "BILL-9", "01/10/2026", "31/10/2026", "10.00", "0.00",
+                              "10.00", "Bill", "AUTHORISED"));
+  ASSERT_EQ(sink.rejects.size(), 1u);
+  EXPECT_EQ(sink.rejects[0].first, std::optional<std::size_t>(17));
+}
+
+TEST_F(XeroRows, invoiceWithoutDueDateIsRefusedAtThatColumn) {
+  const auto sink = read(line("Acme Ltd", "INV-3", "01/10/2026", "", "10.00", "0.00", "10.00",
+                              "Sales invoice", "AUTHORISED"));
+  ASSERT_EQ(sink.rejects.size(), 1u);
+  EXPECT_EQ(sink.rejects[0].first, std::optional<std::size_t>(6));
+}
+
+TEST_F(XeroRows, moreDueThanTheTotalIsRefused) {
+  const auto sink = read(line("Acme Ltd", "INV-4", "01/10/2026", "31/10/2026", "10.00", "0.00",
+                              "12.00", "Sales invoice", "AUTHORISED"));
+  ASSERT_EQ(sink.rejects.size(), 1u);
+  EXPECT_EQ(sink.rejects[0].first, std::optional<std::size_t>(11));
+}
+
+}  // namespace
+}  // namespace kindly::importers
