@@ -63,6 +63,7 @@ FileSummary FileImport::run() {
   }
   if (source_.profile->isFullExport()) reportMissing();
   summary_.suspectedDuplicates = ledger_.takeSuspectedDuplicates();
+  summary_.replacedInferred = ledger_.takeReplacedInferred();
   // Described again once every row is read: it counts the rows read as Windows-1252.
   summary_.table = source_.table->describe();
   ledger_.finishImport(importId_, summary_);

@@ -23,9 +23,13 @@ void inferPayments(LedgerWriter& ledger, const std::vector<PaidClaim>& claims, d
     const auto invoice = ledger.findInvoice(claim.invoiceNumber);
     const auto known = ledger.paymentsSoFar(invoice->id);
     const auto missing = claim.paid.minorUnits() - known.total;
+    if (missing == 0) continue;
     // A credit (a negative invoice) is settled by negative amounts: allocated or refunded.
     const bool settledFurther = claim.paid.isNegative() ? missing < 0 : missing > 0;
-    if (known.listed > 0 || !settledFurther) continue;
+    if (known.listed > 0 || !settledFurther) {
+      summary.balanceDisagreements.push_back(claim.invoiceNumber);
+      continue;
+    }
     const money::Money amount(missing, claim.paid.currency());
     if (ledger.writePayment(claim.importId, invoice->id, summary.exportDate.value_or(asOf), amount,
                             "inferred from balance", 1, true)) {

@@ -41,6 +41,11 @@ struct FileSummary {
   std::optional<dates::Date> exportDate;  // what the file says it was made as of
   // Payments made from a fall in the export's balance, for invoices with no payment rows.
   std::size_t inferredPayments = 0;
+  // Inferred payments of earlier imports that payment rows of this file replaced.
+  std::size_t replacedInferred = 0;
+  // Invoices whose balance in this export the ledger's payments do not explain (a payment
+  // reversed at the source, or listed payments that differ): the ledger's payments stand.
+  std::vector<std::string> balanceDisagreements;
   // Open invoices of earlier full exports of this format that this one no longer lists.
   std::vector<std::string> missingFromExport;
   // New clients that look like known ones (same name or email, another id): never merged.

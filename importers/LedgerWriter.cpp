@@ -49,6 +49,7 @@ LedgerWriter::LedgerWriter(store::Database& database)
           database,
           "SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(inferred = 0), 0) FROM payments "
           "WHERE invoice_id = ?"),
+      dropInferred_(database, "DELETE FROM payments WHERE invoice_id = ? AND inferred = 1"),
       insertPayment_(database, R"sql(
           INSERT INTO payments (invoice_id, payment_day, amount, reference, occurrence, inferred,
                                 import_id)
@@ -79,9 +80,9 @@ void LedgerWriter::writeReject(std::int64_t importId, const Reject& r) {
 }
 
 std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
-  // An export without client ids names its clients: they are matched by name, then email.
-  const std::string code =
-      invoice.clientCode.empty() ? codeByNameOrEmail(invoice) : invoice.clientCode;
+  // An export without client ids names its clients: they are matched by name. A shared email
+  // alone is no proof (branches of one group share an accounts address): noted, not merged.
+  const std::string code = invoice.clientCode.empty() ? codeByName(invoice) : invoice.clientCode;
   auto found = clients_.find(code);
   if (found == clients_.end()) {
     Client client{0, invoice.clientName, invoice.clientEmail};
@@ -100,12 +101,14 @@ std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
     found = clients_.emplace(code, client).first;
   }
   Client& client = found->second;
-  // The newest export knows the client's current name and email.
-  if (client.name != invoice.clientName || client.email != invoice.clientEmail) {
-    updateClient_.bind(1, invoice.clientName).bind(2, invoice.clientEmail).bind(3, client.id);
-    run(updateClient_);
+  // The newest export knows the client's current name and email; an export that carries
+  // no email (many reports do not) leaves the known one alone.
+  const std::string& email = invoice.clientEmail.empty() ? client.email : invoice.clientEmail;
+  if (client.name != invoice.clientName || client.email != email) {
     client.name = invoice.clientName;
-    client.email = invoice.clientEmail;
+    client.email = email;
+    updateClient_.bind(1, client.name).bind(2, client.email).bind(3, client.id);
+    run(updateClient_);
   }
   return client.id;
 }
@@ -131,12 +134,10 @@ std::unordered_map<std::string, std::string>& LedgerWriter::knownClients() {
   return *codesByKey_;
 }
 
-std::string LedgerWriter::codeByNameOrEmail(const InvoiceRecord& invoice) {
+std::string LedgerWriter::codeByName(const InvoiceRecord& invoice) {
   const auto& known = knownClients();
-  for (const auto& key : matchingKeys(invoice)) {
-    if (const auto found = known.find(key); found != known.end()) return found->second;
-  }
-  return invoice.clientName;
+  const auto found = known.find(matchingKeys(invoice).front());
+  return found != known.end() ? found->second : invoice.clientName;
 }
 
 Outcome LedgerWriter::writeInvoice(std::int64_t importId, const InvoiceRecord& invoice) {
@@ -184,6 +185,13 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
   insertPayment_.step();
   const bool added = insertPayment_.changes() == 1;
   insertPayment_.reset();
+  // A payment guessed from a fall in balance gives way to the payments the books list.
+  if (added && !inferred) {
+    dropInferred_.bind(1, invoiceId);
+    dropInferred_.step();
+    replacedInferred_ += dropInferred_.changes();
+    dropInferred_.reset();
+  }
   return added;
 }
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "importers/ImportJob.h"
@@ -46,9 +47,13 @@ class LedgerWriter {
   std::vector<std::string> takeSuspectedDuplicates();
   // Records a payment unless the same one (same invoice, day, amount, reference and
   // occurrence) is already there; true when it is new.
+  // A listed (not inferred) payment replaces the invoice's inferred ones: the export's
+  // balance only stood in for the payments the books had not yet listed.
   bool writePayment(std::int64_t importId, std::int64_t invoiceId, dates::Date day,
                     const money::Money& amount, const std::string& reference, int occurrence,
                     bool inferred);
+  // Inferred payments replaced by listed ones since the last call.
+  std::size_t takeReplacedInferred() { return std::exchange(replacedInferred_, 0); }
 
  private:
   std::int64_t clientId(const InvoiceRecord& invoice);
@@ -62,7 +67,7 @@ class LedgerWriter {
   void noteIfDuplicate(const InvoiceRecord& invoice, const std::string& code);
   static std::vector<std::string> matchingKeys(const InvoiceRecord& invoice);
   std::unordered_map<std::string, std::string>& knownClients();
-  std::string codeByNameOrEmail(const InvoiceRecord& invoice);
+  std::string codeByName(const InvoiceRecord& invoice);
   // Known clients by matchingKey(name) and by lower-case email, loaded at the first new one.
   std::optional<std::unordered_map<std::string, std::string>> codesByKey_;
   std::vector<std::string> suspectedDuplicates_;
@@ -77,7 +82,9 @@ class LedgerWriter {
   store::PreparedStatement upsertInvoice_;
   store::PreparedStatement findInvoice_;
   store::PreparedStatement paymentsSoFar_;
+  store::PreparedStatement dropInferred_;
   store::PreparedStatement insertPayment_;
+  std::size_t replacedInferred_ = 0;
 };
 
 }  // namespace kindly::importers

@@ -12,8 +12,9 @@ namespace kindly::importers {
 
 namespace {
 
-// How far down a header may sit.
-constexpr std::size_t kHeaderSearchRows = 30;
+// How far down a header may sit: reports have a few title rows, an IIF file its lists of
+// accounts and customers before the transactions.
+constexpr std::size_t kHeaderSearchRows = 500;
 // Rows sampled before deciding a file's dates are ISO and need no order.
 constexpr std::size_t kDateSampleRows = 100;
 

@@ -17,7 +17,10 @@ int GenericProfile::recognise(const Row& row) const { return GenericLayout::matc
 Result<bool> GenericProfile::start(const Row& header, const ParseSettings& settings) {
   auto layout = GenericLayout::match(header);
   if (!layout) return Failure{layout.error()};
-  begin(*layout, header.size(), settings);
+  // Spreadsheets save empty trailing columns ("amount,,"): the width ends at the last name.
+  std::size_t width = header.size();
+  while (width > 0 && trim(header[width - 1]).empty()) --width;
+  begin(*layout, width, settings);
   return true;
 }
 

@@ -3,6 +3,9 @@
 // overpayment allocations have settled, which is what the ledger's balance must follow.
 #include "importers/profiles/XeroProfile.h"
 
+#include <map>
+#include <utility>
+
 #include "base/Text.h"
 #include "importers/Cells.h"
 #include "importers/Columns.h"
@@ -82,6 +85,7 @@ Result<bool> XeroProfile::start(const Row& header, const ParseSettings& settings
 std::vector<std::size_t> XeroProfile::dateColumns() const { return {*issueDate_, *dueDate_}; }
 
 void XeroProfile::read(const Row& row, RecordSink& sink) {
+  const std::string previousOverpayment = std::exchange(lastOverpayment_, {});
   Cells cells(row, sink, settings_);
   const auto typeText = cells.text(type_);
   const auto document = documentOf(typeText);
@@ -111,7 +115,14 @@ void XeroProfile::read(const Row& row, RecordSink& sink) {
     // An overpayment has no number, but the ledger needs one that stays the same from one
     // week's export to the next: its contact, date and total never change, while its amount
     // due falls as it is allocated.
-    number = "OVERPAYMENT " + contact + " " + issued->iso() + " " + size.toDecimal();
+    // Two overpayments alike in all three are told apart by their order in the file; rows
+    // right below each other are lines of one.
+    const std::string base =
+        "OVERPAYMENT " + contact + " " + issued->iso() + " " + size.toDecimal();
+    if (base != previousOverpayment) ++overpayments_[base];
+    lastOverpayment_ = base;
+    const int nth = overpayments_[base];
+    number = nth > 1 ? base + " #" + std::to_string(nth) : base;
   }
   InvoiceRecord record{.number = number,
                        .numberColumn = number_,

@@ -2,7 +2,9 @@
 // invoice's totals repeated, credit notes and overpayments listed among the invoices.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 
 #include "importers/Profile.h"
 
@@ -37,6 +39,8 @@ class XeroProfile : public Profile {
   std::optional<std::size_t> currency_;
   std::optional<std::size_t> type_;
   std::optional<std::size_t> status_;
+  std::map<std::string, int> overpayments_;  // overpayments read, by contact, date and total
+  std::string lastOverpayment_;              // of the row above, "" when it was none
 };
 
 }  // namespace kindly::importers

@@ -36,6 +36,20 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << "  " << s.inferredPayments << " payments inferred from a fall in balance, dated "
         << s.exportDate.value_or(asOf).iso() << '\n';
   }
+  if (s.replacedInferred > 0) {
+    out << "  " << s.replacedInferred
+        << " payments inferred earlier were replaced by the payments listed here\n";
+  }
+  if (!s.balanceDisagreements.empty()) {
+    out << "  " << s.balanceDisagreements.size()
+        << " invoices show a balance the ledger's payments do not explain; the ledger's "
+           "payments stand:";
+    for (std::size_t i = 0; i < std::min(kListedAtMost, s.balanceDisagreements.size()); ++i) {
+      out << ' ' << s.balanceDisagreements[i];
+    }
+    if (s.balanceDisagreements.size() > kListedAtMost) out << " ...";
+    out << '\n';
+  }
   if (!s.missingFromExport.empty()) {
     out << "  " << s.missingFromExport.size()
         << " open invoices of earlier exports are not in this one; kept until a person "

@@ -396,6 +396,67 @@ TEST_F(ImportJob, infersNothingForAnInvoiceWhosePaymentsAreListed) {
             20000);
 }
 
+// Regression: a payment inferred from last week's balance stayed beside the real payment
+// listed this week, so the client looked overpaid (balance -200 of 1000 with 600 paid).
+TEST_F(ImportJob, aListedPaymentReplacesThePaymentInferredBeforeIt) {
+  const auto invoices = dir_.write(
+      "invoices.csv",
+      "invoice_number,client_id,client_name,issue_date,due_date,amount,currency,balance\n"
+      "INV-1,C1,Acme,2026-10-01,2026-10-31,1000.00,USD,400.00\n");
+  EXPECT_EQ(import({invoices}, day(2026, 11, 1))[0].inferredPayments, 1u);
+  const auto payments = dir_.write("payments.csv",
+                                   "invoice_number,payment_date,amount,reference\n"
+                                   "INV-1,2026-10-15,600.00,BACS 123\n");
+  const auto summaries = import({payments}, day(2026, 11, 8));
+  EXPECT_EQ(summaries[0].replacedInferred, 1u);
+  EXPECT_EQ(scalar("SELECT SUM(amount) FROM payments"), 60000);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM payments WHERE inferred = 1"), 0);
+}
+
+TEST_F(ImportJob, reportsABalanceTheLedgersPaymentsDoNotExplain) {
+  const std::string header =
+      "invoice_number,client_id,client_name,issue_date,due_date,amount,currency,balance\n";
+  const auto path = dir_.file("invoices.csv");
+  dir_.write("invoices.csv", header + "INV-1,C1,Acme,2026-10-01,2026-10-31,1000.00,USD,400.00\n");
+  import({path}, day(2026, 11, 1));
+  // A cheque bounced at the source: the export owes the full amount again.
+  dir_.write("invoices.csv", header + "INV-1,C1,Acme,2026-10-01,2026-10-31,1000.00,USD,1000.00\n");
+  const auto summaries = import({path}, day(2026, 11, 8));
+  EXPECT_EQ(summaries[0].balanceDisagreements, (std::vector<std::string>{"INV-1"}));
+}
+
+// Regression: branches of one group sharing an accounts address were filed as one client.
+TEST_F(ImportJob, aSharedEmailIsNotedNotMerged) {
+  const auto summaries =
+      import({dir_.write("invoices.csv",
+                         "invoice_number,client_name,client_email,due_date,amount\n"
+                         "A-1,North Branch,ap@group.example,2026-10-01,100.00\n"
+                         "B-1,South Branch,ap@group.example,2026-10-01,200.00\n")});
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM clients"), 2);
+  ASSERT_EQ(summaries[0].suspectedDuplicates.size(), 1u);
+  EXPECT_NE(summaries[0].suspectedDuplicates[0].find("same email"), std::string::npos);
+}
+
+// Regression: an export without an email column erased the email a remind needs.
+TEST_F(ImportJob, anExportWithoutEmailsKeepsTheKnownEmail) {
+  import({dir_.write("with.csv",
+                     "invoice_number,client_id,client_name,client_email,due_date,amount\n"
+                     "A-1,C1,North,ap@north.example,2026-10-01,100.00\n")});
+  import({dir_.write("without.csv",
+                     "invoice_number,client_id,client_name,due_date,amount\n"
+                     "A-2,C1,North,2026-10-01,100.00\n")});
+  EXPECT_EQ(dump("clients"), "1|C1|North|ap@north.example|\n");
+}
+
+// Spreadsheets save a header with empty trailing columns and rows that stop before them.
+TEST_F(ImportJob, acceptsEmptyTrailingColumns) {
+  const auto summaries = import({dir_.write("invoices.csv",
+                                            "invoice_number,client_id,due_date,amount,,\n"
+                                            "A-1,C1,2026-10-01,100.00\n"
+                                            "A-2,C1,2026-10-01,100.00,,\n")});
+  EXPECT_EQ(countsOf(summaries[0]), (Counts{2, 2, 0, 0, 0}));
+}
+
 TEST_F(ImportJob, writesNothingOnADryRunButCountsTheSame) {
   import({dir_.write("invoices.csv", kInvoices)});
   const auto newer =

@@ -170,6 +170,19 @@ TEST_F(XeroRows, overpaymentGetsANumberThatStaysTheSameAsItIsAllocated) {
   EXPECT_EQ(allocated.invoices[0].paidSoFar, gbp(-7500));
 }
 
+// Regression: two overpayments of one contact, day and total got one number, so the second
+// merged into the first as "another line" and half the credit was lost.
+TEST_F(XeroRows, twoAlikeOverpaymentsApartInTheFileAreTwoCredits) {
+  const auto overpayment = line("Dune Surf Co", "", "12/11/2026", "", "75.00", "0.00", "75.00",
+                                "Sales overpayment", "AUTHORISED");
+  const auto first = read(overpayment);
+  read(line("Acme Ltd", "INV-1", "01/10/2026", "31/10/2026", "10.00", "0.00", "10.00",
+            "Sales invoice", "AUTHORISED"));
+  const auto second = read(overpayment);
+  ASSERT_EQ(second.invoices.size(), 1u);
+  EXPECT_EQ(second.invoices[0].number, first.invoices[0].number + " #2");
+}
+
 TEST_F(XeroRows, voidedInvoiceClaimsNoPayment) {
   const auto sink = read(line("Harbour Books", "INV-0105", "03/11/2026", "03/12/2026", "300.00",
                               "0.00", "0.00", "Sales invoice", "VOIDED"));
