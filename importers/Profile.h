@@ -73,6 +73,9 @@ class Profile {
   // After start(): the columns holding dates, read once first to settle whether the file
   // writes day or month first when --date-order does not say.
   virtual std::vector<std::size_t> dateColumns() const { return {}; }
+  // The order the format's own software writes when the dates leave it open (QuickBooks:
+  // month first); Unknown when such a file must be given --date-order.
+  virtual dates::DateOrder usualDateOrder() const { return dates::DateOrder::Unknown; }
   // True for exports that list every open invoice (aging reports, full invoice lists): an
   // open invoice missing from this week's file is then reported for a person to check.
   virtual bool isFullExport() const { return false; }

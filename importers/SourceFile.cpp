@@ -156,8 +156,14 @@ SourceFile openSource(const std::string& path, const SourceOptions& options) {
     throw InputError(path + ":" + std::to_string(source.headerLine) + ": " + started.error());
   }
   if (source.settings.dateOrder == dates::DateOrder::Unknown && !best->dateColumns().empty()) {
-    source.settings.dateOrder =
-        sniffDateOrder(path, options.table, source.headerLine, best->dateColumns(), source.header);
+    try {
+      source.settings.dateOrder = sniffDateOrder(path, options.table, source.headerLine,
+                                                 best->dateColumns(), source.header);
+    } catch (const InputError&) {
+      // Every date reads both ways: the format's own habit decides, where it has one.
+      if (best->usualDateOrder() == dates::DateOrder::Unknown) throw;
+      source.settings.dateOrder = best->usualDateOrder();
+    }
     if (source.settings.dateOrder != dates::DateOrder::Unknown) {
       best->start(header, source.settings);
     }

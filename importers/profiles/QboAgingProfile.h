@@ -21,6 +21,9 @@ class QboAgingProfile : public Profile {
   // Gives the export date of the "As of November 20, 2026" line.
   void title(const Row& row, RecordSink& sink) override;
   void read(const Row& row, RecordSink& sink) override;
+  // Day-first companies' reports are sniffed as such; month first when the dates leave it open.
+  std::vector<std::size_t> dateColumns() const override { return columns_->dateColumns(); }
+  dates::DateOrder usualDateOrder() const override { return dates::DateOrder::MDY; }
   // The report lists every open invoice.
   bool isFullExport() const override { return true; }
 

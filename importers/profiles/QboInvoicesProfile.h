@@ -21,6 +21,9 @@ class QboInvoicesProfile : public Profile {
   Result<bool> start(const Row& header, const ParseSettings& settings) override;
   // Gives the export date of the basis stamp at the foot of the report.
   void read(const Row& row, RecordSink& sink) override;
+  // Day-first companies' reports are sniffed as such; month first when the dates leave it open.
+  std::vector<std::size_t> dateColumns() const override { return columns_->dateColumns(); }
+  dates::DateOrder usualDateOrder() const override { return dates::DateOrder::MDY; }
   // The list holds every invoice of its period, paid ones with a zero open balance.
   bool isFullExport() const override { return true; }
 

@@ -120,4 +120,12 @@ std::optional<InvoiceRecord> readQboInvoice(const QboInvoiceColumns& columns, Ce
                        .paidSoFar = *amount - *open};
 }
 
+std::vector<std::size_t> QboInvoiceColumns::dateColumns() const {
+  std::vector<std::size_t> columns;
+  for (const auto& column : {date, dueDate}) {
+    if (column) columns.push_back(*column);
+  }
+  return columns;
+}
+
 }  // namespace kindly::importers

@@ -36,6 +36,8 @@ struct QboInvoiceColumns {
   std::string missing() const;
 
   std::optional<std::size_t> date, number, customer, dueDate, amount, openBalance, currency;
+  // The date columns the report has, for sniffing their order.
+  std::vector<std::size_t> dateColumns() const;
 };
 
 // Reads an invoice, or a credit memo when `creditMemo` (its amounts are negative whatever
