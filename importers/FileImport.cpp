@@ -103,7 +103,16 @@ void FileImport::reject(std::optional<std::size_t> column, std::string reason) {
   ++summary_.rejected;
 }
 
-void FileImport::invoice(const InvoiceRecord& record) {
+void FileImport::invoice(const InvoiceRecord& given) {
+  InvoiceRecord record = given;
+  if (record.amountIsOpenBalance) {
+    // What an aged report shows open of an invoice the ledger knows tells what is paid.
+    if (const auto known = ledger_.findInvoice(record.number);
+        known && known->amount.currency() == record.amount.currency()) {
+      record.paidSoFar = known->amount - record.amount;
+      record.amount = known->amount;
+    }
+  }
   if (const auto problem = invoiceProblem(record)) return reject(std::nullopt, *problem);
   // Line-item exports repeat the invoice on every line: one invoice, however many lines.
   if (previous_ && previous_->number == record.number) {
@@ -146,13 +155,13 @@ void FileImport::writePayment(const PaymentRecord& record) {
     return fail(record.numberColumn, "no invoice " + record.invoiceNumber +
                                          " in the ledger (import the invoices first)");
   }
-  const auto amount =
-      money::parseAmount(record.amountText, invoice->currency, source_.settings.decimalMark);
+  const auto amount = money::parseAmount(record.amountText, invoice->amount.currency(),
+                                         source_.settings.decimalMark);
   if (!amount) return fail(record.amountColumn, amount.error());
-  if (amount->money.currency() != invoice->currency) {
+  if (amount->money.currency() != invoice->amount.currency()) {
     return fail(record.amountColumn, "in " + amount->money.currency().code() + ", but invoice " +
                                          record.invoiceNumber + " is in " +
-                                         invoice->currency.code());
+                                         invoice->amount.currency().code());
   }
   if (amount->money.isZero()) return fail(record.amountColumn, "a payment of zero");
   // Two identical payments in one file are both real: the occurrence tells them apart. The

@@ -37,7 +37,7 @@ class FileImport : private RecordSink {
     std::string text;
   };
 
-  void invoice(const InvoiceRecord& record) override;
+  void invoice(const InvoiceRecord& given) override;
   void payment(const PaymentRecord& record) override;
   void skip(std::string_view kind) override;
   void reject(std::optional<std::size_t> column, std::string reason) override;

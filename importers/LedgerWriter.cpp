@@ -44,7 +44,7 @@ LedgerWriter::LedgerWriter(store::Database& database)
              OR due_day IS NOT excluded.due_day OR currency IS NOT excluded.currency
              OR amount IS NOT excluded.amount OR status IS NOT excluded.status
           RETURNING first_import_id)sql"),
-      findInvoice_(database, "SELECT id, currency, last_import_id FROM invoices WHERE number = ?"),
+      findInvoice_(database, "SELECT id, currency, amount FROM invoices WHERE number = ?"),
       paymentsSoFar_(
           database,
           "SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(inferred = 0), 0) FROM payments "
@@ -160,8 +160,9 @@ std::optional<LedgerWriter::InvoiceRef> LedgerWriter::findInvoice(const std::str
   findInvoice_.bind(1, number);
   std::optional<InvoiceRef> found;
   if (findInvoice_.step()) {
-    found = InvoiceRef{findInvoice_.columnInt(0),
-                       *money::Currency::fromCode(findInvoice_.columnText(1))};
+    const auto currency = *money::Currency::fromCode(findInvoice_.columnText(1));
+    found =
+        InvoiceRef{findInvoice_.columnInt(0), money::Money(findInvoice_.columnInt(2), currency)};
   }
   findInvoice_.reset();
   return found;

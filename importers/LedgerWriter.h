@@ -32,7 +32,7 @@ class LedgerWriter {
 
   struct InvoiceRef {
     std::int64_t id;
-    money::Currency currency;
+    money::Money amount;
   };
   std::optional<InvoiceRef> findInvoice(const std::string& number);
   struct PaymentsSoFar {

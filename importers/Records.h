@@ -23,6 +23,9 @@ struct InvoiceRecord {
   money::Money amount;
   std::string status;                     // lower case; "" when the file has none
   std::optional<money::Money> paidSoFar;  // when the export says how much is paid
+  // The amount is what is still open, not what was invoiced (aged receivables reports): for
+  // an invoice the ledger knows, its amount stands and the difference is what is paid.
+  bool amountIsOpenBalance = false;
 
   friend bool operator==(const InvoiceRecord&, const InvoiceRecord&) = default;
 };

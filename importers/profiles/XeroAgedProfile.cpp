@@ -112,7 +112,8 @@ void XeroAgedProfile::read(const Row& row, RecordSink& sink) {
                        .dueDate = due.value_or(*issued),
                        .amount = *open,
                        .status = "",
-                       .paidSoFar = std::nullopt};
+                       .paidSoFar = std::nullopt,
+                       .amountIsOpenBalance = true};
   if (record.number.empty() && open->isNegative()) {
     // Overpayments and prepayments have no number. Their open amount falls as they are
     // allocated, so the name is the contact and date only, counted when one contact has
