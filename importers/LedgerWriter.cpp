@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/Text.h"
+#include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
 
@@ -199,7 +200,8 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
 std::vector<std::string> LedgerWriter::openInvoicesOfFormat(const std::string& format) {
   store::PreparedStatement select(database_, R"sql(
       SELECT i.number FROM invoices i JOIN imports m ON m.id = i.first_import_id
-      WHERE m.layout = ? AND i.status NOT IN ('void', 'voided', 'deleted', 'draft')
+      WHERE m.layout = ? AND i.status NOT IN )sql" +
+                                                 store::notOwedSqlList() + R"sql(
         AND i.amount <> (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE invoice_id = i.id)
       ORDER BY i.number)sql");
   select.bind(1, format);

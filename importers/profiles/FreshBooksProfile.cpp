@@ -6,14 +6,9 @@
 #include "base/Text.h"
 #include "importers/Cells.h"
 #include "importers/Columns.h"
+#include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
-
-namespace {
-
-bool isOwed(const std::string& status) { return status != "draft" && status != "void"; }
-
-}  // namespace
 
 int FreshBooksProfile::recognise(const Row& row) const {
   const Columns columns(row);
@@ -83,7 +78,7 @@ void FreshBooksProfile::read(const Row& row, RecordSink& sink) {
                        .status = status,
                        .paidSoFar = std::nullopt};
   // A draft shows its whole total outstanding and a void nothing: neither says what is paid.
-  if (isOwed(record.status) && (outstanding || paid)) {
+  if (store::isOwed(record.status) && (outstanding || paid)) {
     record.paidSoFar = outstanding ? *total - *outstanding : *paid;
   }
   sink.invoice(record);

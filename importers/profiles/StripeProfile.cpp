@@ -6,14 +6,9 @@
 #include "base/Text.h"
 #include "importers/Cells.h"
 #include "importers/Columns.h"
+#include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
-
-namespace {
-
-bool isOwed(const std::string& status) { return status != "draft" && status != "void"; }
-
-}  // namespace
 
 int StripeProfile::recognise(const Row& row) const {
   const Columns columns(row);
@@ -96,7 +91,7 @@ void StripeProfile::read(const Row& row, RecordSink& sink) {
                        .status = status,
                        .paidSoFar = std::nullopt};
   // A void invoice shows nothing remaining: the total less it would invent a payment.
-  if (isOwed(record.status) && (remaining || paid)) {
+  if (store::isOwed(record.status) && (remaining || paid)) {
     record.paidSoFar = remaining ? *total - *remaining : *paid;
   }
   sink.invoice(record);

@@ -9,6 +9,7 @@
 #include "base/Text.h"
 #include "importers/Cells.h"
 #include "importers/Columns.h"
+#include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
 
@@ -34,10 +35,6 @@ std::string statusOf(std::string_view status) {
   if (key == "awaitingapproval" || key == "submitted") return "draft";
   if (key == "void") return "voided";
   return toLower(trim(status));
-}
-
-bool isOwed(const std::string& status) {
-  return status != "voided" && status != "deleted" && status != "draft";
 }
 
 }  // namespace
@@ -136,7 +133,7 @@ void XeroProfile::read(const Row& row, RecordSink& sink) {
                        .paidSoFar = std::nullopt};
   // A voided invoice shows nothing due and nothing paid: Total minus InvoiceAmountDue would
   // invent a payment.
-  if (isOwed(record.status) && (owing || paid)) {
+  if (store::isOwed(record.status) && (owing || paid)) {
     const auto settled = owing ? size - (owing->isNegative() ? -*owing : *owing)
                                : (paid->isNegative() ? -*paid : *paid);
     if (!cells.check(!settled.isNegative(), owing ? amountDue_ : amountPaid_,

@@ -8,16 +8,9 @@
 #include "base/Text.h"
 #include "importers/Cells.h"
 #include "importers/Columns.h"
+#include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
-
-namespace {
-
-// A draft was never sent and a void one is not owed: Zoho shows the first's whole total as
-// its balance and the second's as nothing, so neither says what was paid.
-bool saysWhatIsPaid(const std::string& status) { return status != "draft" && status != "void"; }
-
-}  // namespace
 
 int ZohoProfile::recognise(const Row& row) const {
   const Columns columns(row);
@@ -92,7 +85,9 @@ void ZohoProfile::read(const Row& row, RecordSink& sink) {
   const auto balance = cells.amount(balance_, *currency, "balance", true);
   if (cells.failed()) return;
   std::optional<money::Money> paid;
-  if (balance && saysWhatIsPaid(status)) paid = *total - *balance;
+  // A draft shows its whole total as its balance and a void one nothing: neither says what
+  // was paid.
+  if (balance && store::isOwed(status)) paid = *total - *balance;
   sink.invoice(InvoiceRecord{.number = std::move(number),
                              .numberColumn = number_,
                              .clientCode = std::move(code),

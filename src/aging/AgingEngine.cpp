@@ -7,16 +7,11 @@
 
 #include <algorithm>
 
+#include "store/InvoiceStatus.h"
+
 using namespace Poco::Data::Keywords;
 
 namespace kindly::aging {
-
-namespace {
-
-// Statuses that say an invoice is not, or no longer, owed.
-constexpr const char* kNotOwed = "('void', 'voided', 'deleted', 'draft')";
-
-}  // namespace
 
 std::vector<OpenInvoice> AgingEngine::openInvoices(const AgingOptions& options) {
   const Poco::Int64 asOf = options.asOf.dayNumber();
@@ -27,7 +22,7 @@ std::vector<OpenInvoice> AgingEngine::openInvoices(const AgingOptions& options) 
             "LEFT JOIN (SELECT invoice_id, SUM(amount) AS paid FROM payments "
             "           WHERE payment_day <= ? GROUP BY invoice_id) p ON p.invoice_id = i.id "
             "WHERE i.amount <> COALESCE(p.paid, 0) AND i.status NOT IN " +
-                std::string(kNotOwed) + " ORDER BY c.code, i.currency, i.due_day, i.number",
+                store::notOwedSqlList() + " ORDER BY c.code, i.currency, i.due_day, i.number",
       bind(asOf);
   select.execute();
   Poco::Data::RecordSet rows(select);

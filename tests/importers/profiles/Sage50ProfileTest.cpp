@@ -1,79 +1,19 @@
 // Sage50Profile: Sage 50 audit-trail invoices, credits and receipts.
 #include <gtest/gtest.h>
 
-#include <cstdint>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "importers/profiles/Sage50Profile.h"
+#include "support/AmountsAndDays.h"
+#include "support/ExportHeaders.h"
+#include "support/RecordingSink.h"
 
 namespace kindly::importers {
 namespace {
 
-const std::vector<std::string> kGenericHeader{"invoice_number", "client_id",  "client_name",
-                                              "client_email",   "issue_date", "due_date",
-                                              "amount",         "currency",   "amount_paid"};
-const std::vector<std::string> kXeroHeader{"ContactName",
-                                           "EmailAddress",
-                                           "InvoiceNumber",
-                                           "Reference",
-                                           "InvoiceDate",
-                                           "DueDate",
-                                           "Total",
-                                           "TaxTotal",
-                                           "InvoiceAmountPaid",
-                                           "InvoiceAmountDue",
-                                           "Currency",
-                                           "Type",
-                                           "Sent",
-                                           "Status"};
-const std::vector<std::string> kXeroAgedHeader{
-    "Invoice Date", "Invoice Number", "Invoice Reference", "Due Date", "Current", "< 1 Month",
-    "1 Month",      "2 Months",       "3 Months",          "Older",    "Total"};
-const std::vector<std::string> kQboAgingHeader{
-    "", "Date", "Transaction Type", "Num", "Customer", "Due Date", "Amount", "Open Balance"};
-const std::vector<std::string> kQboInvoicesHeader{"Date",   "Num",          "Customer", "Due Date",
-                                                  "Amount", "Open Balance", "Status"};
-const std::vector<std::string> kIifHeader{"!TRNS", "TRNSID", "TRNSTYPE", "DATE", "ACCNT",
-                                          "NAME",  "AMOUNT", "DOCNUM",   "MEMO", "DUEDATE"};
-const std::vector<std::string> kSageHeader{
-    "No",   "Type",           "Account", "Nominal", "Dept", "Details", "Date",
-    "Ref",  "Ex.Ref",         "Net",     "Tax",     "T/C",  "Paid",    "Amount Paid",
-    "Bank", "Bank Rec. Date", "VAT"};
-const std::vector<std::vector<std::string>> kEveryHeader{
-    kGenericHeader,     kXeroHeader, kXeroAgedHeader, kQboAgingHeader,
-    kQboInvoicesHeader, kIifHeader,  kSageHeader};
-
-Row rowOf(const std::vector<std::string>& cells) { return Row(cells.begin(), cells.end()); }
-
-// Keeps what a profile makes of each row.
-class RecordingSink : public RecordSink {
- public:
-  void invoice(const InvoiceRecord& record) override { invoices.push_back(record); }
-  void payment(const PaymentRecord& record) override { payments.push_back(record); }
-  void skip(std::string_view kind) override { skips.emplace_back(kind); }
-  void reject(std::optional<std::size_t> column, std::string reason) override {
-    rejects.emplace_back(column, std::move(reason));
-  }
-  void exportDate(dates::Date date) override { exported = date; }
-
-  std::size_t outcomes() const {
-    return invoices.size() + payments.size() + skips.size() + rejects.size();
-  }
-
-  std::vector<InvoiceRecord> invoices;
-  std::vector<PaymentRecord> payments;
-  std::vector<std::string> skips;
-  std::vector<std::pair<std::optional<std::size_t>, std::string>> rejects;
-  std::optional<dates::Date> exported;
-};
-
-dates::Date day(int year, int month, int date) { return *dates::Date::fromYmd(year, month, date); }
-money::Money money(std::string_view code, std::int64_t minor) {
-  return money::Money(minor, *money::Currency::fromCode(code));
-}
+using namespace kindly::testing;
 
 Sage50Profile started() {
   Sage50Profile profile;
@@ -106,7 +46,7 @@ TEST(Sage50Profile, salesInvoiceIsDueThirtyDaysOnInPounds) {
   EXPECT_EQ(sink.invoices[0].clientCode, "TQL001");
   EXPECT_EQ(sink.invoices[0].issueDate, day(2026, 10, 31));
   EXPECT_EQ(sink.invoices[0].dueDate, day(2026, 11, 30));
-  EXPECT_EQ(sink.invoices[0].amount, money("GBP", 96000));
+  EXPECT_EQ(sink.invoices[0].amount, gbp(96000));
 }
 
 TEST(Sage50Profile, salesCreditIsANegativeInvoice) {
@@ -115,7 +55,7 @@ TEST(Sage50Profile, salesCreditIsANegativeInvoice) {
   const auto row = line("SC", "KEST002", "Overcharge", "05/11/2026", "CN015", "100.00", "20.00");
   profile.read(rowOf(row), sink);
   ASSERT_EQ(sink.invoices.size(), 1u);
-  EXPECT_EQ(sink.invoices[0].amount, money("GBP", -12000));
+  EXPECT_EQ(sink.invoices[0].amount, gbp(-12000));
 }
 
 TEST(Sage50Profile, receiptIsLinkedByItsDetailsBeforeItsRef) {
