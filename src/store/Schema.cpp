@@ -116,10 +116,39 @@ constexpr std::string_view kSkippedRows = R"sql(
 ALTER TABLE imports ADD COLUMN rows_skipped INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// What people tell Kindly, kept forever: contacts and their outcome, promises to pay,
+// disputes and their resolution, notes; and write-offs, a person's explicit act, undone by
+// another act rather than by deleting the first.
+constexpr std::string_view kPeopleSay = R"sql(
+CREATE TABLE contacts (
+  id           INTEGER PRIMARY KEY,
+  client_id    INTEGER NOT NULL REFERENCES clients(id),
+  invoice_id   INTEGER REFERENCES invoices(id),  -- when it is about one invoice
+  day          INTEGER NOT NULL,                 -- when it happened
+  kind         TEXT NOT NULL,     -- contact | promise | dispute | resolved | note
+  channel      TEXT NOT NULL DEFAULT '',  -- email | call | letter | visit | other
+  outcome      TEXT NOT NULL DEFAULT '',  -- reached | voicemail | no-answer | promised | disputed | paid-already
+  promised_day INTEGER,                   -- a promise: the day the client said it would pay
+  text         TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX contacts_by_client ON contacts(client_id, day);
+
+CREATE TABLE writeoffs (
+  id          INTEGER PRIMARY KEY,
+  invoice_id  INTEGER NOT NULL REFERENCES invoices(id),
+  day         INTEGER NOT NULL,
+  reason      TEXT NOT NULL,
+  undone_day  INTEGER,            -- set by an undo; the row itself stays
+  undo_reason TEXT
+);
+CREATE INDEX writeoffs_by_invoice ON writeoffs(invoice_id);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kLedger, kInvoiceAudit, kSkippedRows};
+  static const std::vector<std::string_view> all = {kLedger, kInvoiceAudit, kSkippedRows,
+                                                    kPeopleSay};
   return all;
 }
 
