@@ -4,44 +4,13 @@
 #include <sstream>
 
 #include "reports/AgingOutput.h"
+#include "reports/TableText.h"
 
 namespace kindly::reports {
 
 namespace {
 
 constexpr std::size_t kNameWidth = 28;
-
-// Code points of UTF-8 text: what a terminal shows as characters (wide scripts aside).
-std::size_t displayWidth(std::string_view text) {
-  return std::count_if(text.begin(), text.end(),
-                       [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-}
-
-// The name cut to `width` characters (ending in "…" when cut) and padded to it.
-std::string fitted(std::string_view name, std::size_t width) {
-  std::string out;
-  std::size_t shown = 0;
-  for (std::size_t i = 0; i < name.size();) {
-    std::size_t length = 1;
-    while (i + length < name.size() &&
-           (static_cast<unsigned char>(name[i + length]) & 0xC0) == 0x80) {
-      ++length;
-    }
-    if (shown + 1 == width && displayWidth(name.substr(i)) > 1) {
-      out += "…";
-      ++shown;
-      break;
-    }
-    out.append(name.substr(i, length));
-    ++shown;
-    i += length;
-  }
-  return out + std::string(width - std::min(width, shown), ' ');
-}
-
-std::string padLeft(const std::string& text, std::size_t width) {
-  return std::string(width - std::min(width, displayWidth(text)), ' ') + text;
-}
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "store/InvoiceStatus.h"
+#include "store/WriteOffs.h"
 
 using namespace Poco::Data::Keywords;
 
@@ -22,8 +23,9 @@ std::vector<OpenInvoice> AgingEngine::openInvoices(const AgingOptions& options) 
             "LEFT JOIN (SELECT invoice_id, SUM(amount) AS paid FROM payments "
             "           WHERE payment_day <= ? GROUP BY invoice_id) p ON p.invoice_id = i.id "
             "WHERE i.amount <> COALESCE(p.paid, 0) AND i.status NOT IN " +
-                store::notOwedSqlList() + " ORDER BY c.code, i.currency, i.due_day, i.number",
-      bind(asOf);
+                store::notOwedSqlList() + " AND NOT " + store::kWrittenOffSql +
+                " ORDER BY c.code, i.currency, i.due_day, i.number",
+      bind(asOf), bind(asOf), bind(asOf);
   select.execute();
   Poco::Data::RecordSet rows(select);
   std::vector<OpenInvoice> invoices;
@@ -58,22 +60,27 @@ std::vector<std::string> AgingEngine::repeatLateClients(const AgingOptions& opti
   const Poco::Int64 atLeast = options.repeatLateAfter;
   std::vector<std::string> codes;
   database_.session()
-      << "SELECT c.code FROM ("
-         "  SELECT i.client_id, i.due_day, i.amount, MAX(p.payment_day) AS paid_day,"
-         "         SUM(p.amount) AS paid"
-         "  FROM invoices i JOIN payments p ON p.invoice_id = i.id"
-         "  WHERE i.amount > 0 AND p.payment_day <= ?"
-         "  GROUP BY i.id) settled "
-         "JOIN clients c ON c.id = settled.client_id "
-         "WHERE settled.paid >= settled.amount AND settled.paid_day > ?"
-         "  AND settled.paid_day - settled.due_day > ? "
-         "GROUP BY c.code HAVING COUNT(*) >= ? ORDER BY c.code",
+      << "SELECT c.code FROM " + settledInvoicesSql() +
+             " settled JOIN clients c ON c.id = settled.client_id "
+             "WHERE settled.paid_day > ? AND settled.paid_day - settled.due_day > ? "
+             "GROUP BY c.code HAVING COUNT(*) >= ? ORDER BY c.code",
       bind(asOf), bind(windowStart), bind(grace), bind(atLeast), into(codes), now;
   return codes;
 }
 
 AgingReport AgingEngine::age(const AgingOptions& options) {
   return summarise(openInvoices(options), options, repeatLateClients(options));
+}
+
+std::string settledInvoicesSql() {
+  // Payments are summed per invoice first, which the (invoice_id, ...) unique index serves
+  // in order; each invoice is then found by its key.
+  return "(SELECT i.client_id, i.issue_day, i.due_day, p.paid_day "
+         " FROM (SELECT invoice_id, SUM(amount) AS paid, MAX(payment_day) AS paid_day "
+         "       FROM payments WHERE payment_day <= ? GROUP BY invoice_id) p "
+         " JOIN invoices i ON i.id = p.invoice_id "
+         " WHERE i.amount > 0 AND p.paid >= i.amount AND i.status NOT IN " +
+         store::notOwedSqlList() + ")";
 }
 
 AgingReport summarise(const std::vector<OpenInvoice>& invoices, const AgingOptions& options,

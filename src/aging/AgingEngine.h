@@ -2,6 +2,7 @@
 // and lands in a bucket by how many days it is past its due (or issue) date.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "aging/Aging.h"
@@ -22,8 +23,9 @@ class AgingEngine {
  public:
   explicit AgingEngine(store::Database& database) : database_(database) {}
 
-  // Every invoice with a non-zero balance as of options.asOf (void and draft invoices
-  // excluded), ordered by client code, currency, due date and number.
+  // Every invoice with a non-zero balance as of options.asOf (void and draft invoices, and
+  // those written off by then and not undone, excluded), ordered by client code, currency,
+  // due date and number.
   std::vector<OpenInvoice> openInvoices(const AgingOptions& options);
 
   // The aging report: openInvoices() summed per client and currency, with flags.
@@ -35,6 +37,13 @@ class AgingEngine {
 
   store::Database& database_;
 };
+
+// The invoices fully paid by an as-of date, as an SQL subquery with one parameter (the as-of
+// day) and the columns client_id, issue_day, due_day and paid_day: the day of the payment
+// that completed the invoice, taken as the latest one on or before the as-of date. Credit
+// notes, void and draft invoices are left out. One definition for aging's repeat-late flag
+// and for client behaviour.
+std::string settledInvoicesSql();
 
 // Sums open invoices (ordered by client and currency) into an aging report. A positive
 // balance goes into its bucket, a negative one into credits; "overdue" marks a client with

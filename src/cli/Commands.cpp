@@ -20,8 +20,12 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   commands.push_back(std::make_unique<ImportCommand>());
   commands.push_back(std::make_unique<RejectsCommand>());
   commands.push_back(std::make_unique<AgingCommand>());
+  commands.push_back(std::make_unique<ClientsCommand>());
   commands.push_back(std::make_unique<ReportCommand>());
   commands.push_back(std::make_unique<RemindCommand>());
+  commands.push_back(std::make_unique<ClientCommand>());
+  commands.push_back(std::make_unique<LogCommand>());
+  commands.push_back(std::make_unique<WriteOffCommand>());
   return commands;
 }
 

@@ -49,6 +49,22 @@ class AgingCommand : public Command {
   int run(const std::vector<std::string>& args, Context& context) override;
 };
 
+class ClientsCommand : public Command {
+ public:
+  std::string name() const override { return "clients"; }
+  std::string usage() const override {
+    return "clients [--as-of DATE] [--flag F] [--sort code|name|balance|late|dso] "
+           "[--format table|csv|json]";
+  }
+  std::string summary() const override {
+    return "how each client pays: lateness, DSO, and flags to act on";
+  }
+  std::vector<std::string> options() const override {
+    return {"as-of", "grace-days", "flag", "sort", "format"};
+  }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
 class ReportCommand : public Command {
  public:
   std::string name() const override { return "report"; }
@@ -72,6 +88,47 @@ class RemindCommand : public Command {
   std::vector<std::string> options() const override {
     return {"as-of", "out", "templates", "grace-days"};
   }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
+class LogCommand : public Command {
+ public:
+  std::string name() const override { return "log"; }
+  std::string usage() const override {
+    return "log CLIENT|INVOICE [--as-of DATE] [--channel email|call|letter|visit|other] "
+           "[--outcome reached|voicemail|no-answer|promised|disputed|paid-already] "
+           "[--promise DATE] [--dispute TEXT] [--resolved TEXT] [--note TEXT]";
+  }
+  std::string summary() const override {
+    return "record a contact and its outcome, a promise to pay, a dispute, its resolution, a note";
+  }
+  std::vector<std::string> options() const override {
+    return {"as-of", "channel", "outcome", "promise", "dispute", "resolved", "note"};
+  }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
+class WriteOffCommand : public Command {
+ public:
+  std::string name() const override { return "writeoff"; }
+  std::string usage() const override {
+    return "writeoff INVOICE --reason TEXT [--undo] [--as-of DATE]";
+  }
+  std::string summary() const override {
+    return "write an invoice off, or undo that; a person's act with a reason, kept forever";
+  }
+  std::vector<std::string> options() const override { return {"as-of", "reason", "undo"}; }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
+class ClientCommand : public Command {
+ public:
+  std::string name() const override { return "client"; }
+  std::string usage() const override { return "client CODE [--as-of DATE]"; }
+  std::string summary() const override {
+    return "one client's story: balance, a dated timeline, open invoices and flags";
+  }
+  std::vector<std::string> options() const override { return {"as-of", "grace-days"}; }
   int run(const std::vector<std::string>& args, Context& context) override;
 };
 

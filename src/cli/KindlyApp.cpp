@@ -43,6 +43,18 @@ constexpr OptionSpec kOptions[] = {
     {"all", nullptr, "rejects.all", "include rejects of earlier imports"},
     {"out", "DIR", "remind.out", "where the drafts batch goes (default ./out)"},
     {"templates", "DIR", "remind.templates", "templates that replace the built-in ones"},
+    {"flag", "FLAG", "clients.flag",
+     "only clients flagged overdue, repeat-late, stopped-buying, disputed or promised"},
+    {"sort", "KEY", "clients.sort", "order clients by code, name, balance, late or dso"},
+    {"channel", "HOW", "log.channel", "email, call, letter, visit or other"},
+    {"outcome", "WHAT", "log.outcome",
+     "reached, voicemail, no-answer, promised, disputed or paid-already"},
+    {"promise", "DATE", "log.promise", "the day the client promised to pay"},
+    {"dispute", "TEXT", "log.dispute", "what the client disputes"},
+    {"resolved", "TEXT", "log.resolved", "how a dispute was resolved"},
+    {"note", "TEXT", "log.note", "a free note about the client or invoice"},
+    {"reason", "TEXT", "writeoff.reason", "why the invoice is written off, or the undo made"},
+    {"undo", nullptr, "writeoff.undo", "undo the invoice's write-off"},
     {"help", nullptr, nullptr, "show this help"},
 };
 

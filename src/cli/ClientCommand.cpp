@@ -1,0 +1,132 @@
+// `kindly client ID`: one client's story as of a date — who they are and what they owe, then
+// everything that happened, oldest first, then what is open and how they pay.
+#include <algorithm>
+#include <set>
+
+#include "aging/AgingEngine.h"
+#include "base/Error.h"
+#include "cli/Commands.h"
+#include "cli/ContactText.h"
+#include "cli/Settings.h"
+#include "store/ClientLedger.h"
+#include "store/Contacts.h"
+#include "store/WriteOffs.h"
+
+namespace kindly::cli {
+
+namespace {
+
+struct Event {
+  dates::Date day;
+  std::string text;
+};
+
+std::string amountText(const money::Money& amount) {
+  return amount.toDecimal() + ' ' + amount.currency().code();
+}
+
+// The timeline, oldest first. On one day invoices come first, then payments, contacts and
+// write-offs, each in the order the ledger holds them: a stable sort of the lists in that
+// order keeps the output the same for the same ledger.
+std::vector<Event> timeline(store::Database& ledger, const store::ClientRef& client,
+                            dates::Date asOf) {
+  std::vector<Event> events;
+  store::ClientLedger clients(ledger);
+  for (const auto& invoice : clients.invoices(client.id, asOf)) {
+    std::string text = invoice.amount.isNegative()
+                           ? "credit note " + invoice.number + ": " + amountText(invoice.amount)
+                           : "invoice " + invoice.number + ": " + amountText(invoice.amount) +
+                                 ", due " + invoice.dueDate.iso();
+    if (!invoice.status.empty()) text += " (" + invoice.status + ")";
+    events.push_back({invoice.issueDate, std::move(text)});
+  }
+  for (const auto& payment : clients.payments(client.id, asOf)) {
+    std::string text = "payment on " + payment.invoiceNumber + ": " + amountText(payment.amount);
+    if (!payment.reference.empty()) text += ", ref " + payment.reference;
+    if (payment.inferred) text += " (inferred)";
+    events.push_back({payment.day, std::move(text)});
+  }
+  for (const auto& record : store::ContactLog(ledger).forClient(client.id, asOf)) {
+    std::string text = describeContact(record);
+    if (!record.invoiceNumber.empty()) text = record.invoiceNumber + ": " + text;
+    events.push_back({record.day, std::move(text)});
+  }
+  std::vector<Event> undone;
+  for (const auto& writeOff : store::WriteOffLog(ledger).forClient(client.id, asOf)) {
+    events.push_back({writeOff.day, writeOff.invoiceNumber + " written off: " + writeOff.reason});
+    if (writeOff.undoneDay) {
+      undone.push_back({*writeOff.undoneDay, "write-off of " + writeOff.invoiceNumber +
+                                                 " undone: " + writeOff.undoReason});
+    }
+  }
+  events.insert(events.end(), undone.begin(), undone.end());
+  std::stable_sort(events.begin(), events.end(),
+                   [](const Event& a, const Event& b) { return a.day < b.day; });
+  return events;
+}
+
+std::string overdueText(const aging::OpenInvoice& invoice, dates::Date asOf) {
+  if (invoice.balance.isNegative()) return "credit";
+  const int days = asOf - invoice.dueDate;
+  if (days > 0) return std::to_string(days) + (days == 1 ? " day" : " days") + " overdue";
+  if (days == 0) return "due today";
+  return "not yet due";
+}
+
+}  // namespace
+
+int ClientCommand::run(const std::vector<std::string>& args, Context& context) {
+  if (args.size() != 1) throw UsageError("client takes one client code; usage: kindly " + usage());
+  const auto options = agingOptions(context.config);
+  auto& ledger = context.ledger();
+  const auto client = store::ClientLedger(ledger).findClient(args.front());
+  if (!client) throw UsageError("no client '" + args.front() + "' in the ledger");
+
+  aging::AgingEngine engine(ledger);
+  std::vector<aging::OpenInvoice> open = engine.openInvoices(options);
+  // The aging counts invoices issued after the as-of date apart; the story of a client as of
+  // a day leaves them out, like every other later event.
+  std::erase_if(open, [&](const auto& invoice) {
+    return invoice.clientCode != client->code || invoice.issueDate > options.asOf;
+  });
+  const auto report = engine.age(options);
+
+  auto& out = context.out;
+  out << client->code << ' ' << client->name;
+  if (!client->email.empty()) out << " <" << client->email << '>';
+  money::Totals balance;
+  for (const auto& invoice : open) money::addTo(balance, invoice.balance);
+  out << "\nBalance as of " << options.asOf.iso() << ':';
+  const char* separator = " ";
+  for (const auto& [currency, amount] : balance) {
+    out << separator << amountText(amount);
+    separator = ", ";
+  }
+  out << (balance.empty() ? " nothing owed\n" : "\n");
+  std::vector<std::string> flags;
+  for (const auto& row : report.clients) {
+    if (row.clientCode != client->code) continue;
+    for (const auto& flag : row.flags) {
+      if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
+    }
+  }
+  out << '\n';
+  const auto events = timeline(ledger, *client, options.asOf);
+  for (const auto& event : events) out << event.day.iso() << "  " << event.text << '\n';
+  if (events.empty()) out << "Nothing recorded by " << options.asOf.iso() << ".\n";
+
+  out << "\nOpen invoices:" << (open.empty() ? " none\n" : "\n");
+  std::size_t width = 0;
+  for (const auto& invoice : open) width = std::max(width, invoice.number.size());
+  for (const auto& invoice : open) {
+    out << "  " << invoice.number << std::string(width - invoice.number.size(), ' ') << "  due "
+        << invoice.dueDate.iso() << "  " << amountText(invoice.balance) << "  "
+        << overdueText(invoice, options.asOf) << '\n';
+  }
+  out << "Flags:";
+  for (const auto& flag : flags) out << ' ' << flag;
+  out << (flags.empty() ? " none\n" : "\n");
+  return kDone;
+}
+
+}  // namespace kindly::cli

@@ -1,0 +1,69 @@
+// One client's side of the ledger: finding a client or an invoice by what a person types,
+// and a client's invoices and payments up to a date.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dates/Date.h"
+#include "money/Money.h"
+#include "store/Database.h"
+
+namespace kindly::store {
+
+struct ClientRef {
+  std::int64_t id = 0;
+  std::string code;
+  std::string name;
+  std::string email;
+};
+
+struct InvoiceRef {
+  std::int64_t id = 0;
+  std::string number;
+  ClientRef client;
+};
+
+// An invoice as a client's timeline shows it. A negative amount is a credit note.
+struct ClientInvoice {
+  std::int64_t id = 0;
+  std::string number;
+  dates::Date issueDate;
+  dates::Date dueDate;
+  money::Money amount;
+  std::string status;  // as imported, lower case; "" when the export gave none
+};
+
+struct ClientPayment {
+  std::int64_t id = 0;
+  std::string invoiceNumber;
+  dates::Date day;
+  money::Money amount;
+  std::string reference;
+  bool inferred = false;  // deduced from a status or a balance, not read from a payment row
+};
+
+class ClientLedger {
+ public:
+  explicit ClientLedger(Database& database) : database_(database) {}
+
+  // The client with this code, or nullopt.
+  std::optional<ClientRef> findClient(std::string_view code);
+  // The invoice with this number, with its client, or nullopt.
+  std::optional<InvoiceRef> findInvoice(std::string_view number);
+
+  // The client's invoices issued on or before asOf, by issue date, then number.
+  std::vector<ClientInvoice> invoices(std::int64_t clientId, dates::Date asOf);
+  // The payments on the client's invoices made on or before asOf, by day, then invoice.
+  std::vector<ClientPayment> payments(std::int64_t clientId, dates::Date asOf);
+  // What the invoice still owes as of asOf: its amount less the payments made by then.
+  money::Money balance(std::int64_t invoiceId, dates::Date asOf);
+
+ private:
+  Database& database_;
+};
+
+}  // namespace kindly::store
