@@ -65,6 +65,17 @@ class ClientsCommand : public Command {
   int run(const std::vector<std::string>& args, Context& context) override;
 };
 
+class ForecastCommand : public Command {
+ public:
+  std::string name() const override { return "forecast"; }
+  std::string usage() const override { return "forecast [--as-of DATE] [--format table|csv|json]"; }
+  std::string summary() const override {
+    return "expected collections per week for 13 weeks, from each client's own history";
+  }
+  std::vector<std::string> options() const override { return {"as-of", "grace-days", "format"}; }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
 class ReportCommand : public Command {
  public:
   std::string name() const override { return "report"; }

@@ -1,0 +1,147 @@
+// The open invoices and the client figures come from the aging engine and client behaviour;
+// one query adds the standing promises. Placing each balance in a column is plain C++.
+#include "aging/Forecast.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+
+#include "store/PreparedStatement.h"
+
+namespace kindly::aging {
+
+namespace {
+
+struct Promise {
+  std::string invoiceNumber;  // "" for a promise about the client's balance as a whole
+  dates::Date promisedDay;
+};
+
+// The standing promises per client code, oldest first (by day, then in the order logged), so
+// the last one that applies to an invoice is the latest. A promise stands until grace days
+// after the day promised, as for the `promised` flag.
+std::map<std::string, std::vector<Promise>> standingPromises(store::Database& database,
+                                                             const AgingOptions& options) {
+  store::PreparedStatement select(
+      database,
+      "SELECT c.code, COALESCE(i.number, ''), p.promised_day FROM contacts p"
+      " JOIN clients c ON c.id = p.client_id LEFT JOIN invoices i ON i.id = p.invoice_id"
+      " WHERE p.kind = 'promise' AND p.day <= ?1 AND p.promised_day IS NOT NULL"
+      "   AND p.promised_day + ?2 >= ?1"
+      " ORDER BY c.code, p.day, p.id");
+  select.bind(1, options.asOf.dayNumber()).bind(2, options.graceDays);
+  std::map<std::string, std::vector<Promise>> promises;
+  while (select.step()) {
+    promises[std::string(select.columnText(0))].push_back(
+        Promise{std::string(select.columnText(1)),
+                dates::Date::fromDayNumber(static_cast<std::int32_t>(select.columnInt(2)))});
+  }
+  return promises;
+}
+
+CurrencyForecast emptyForecast(money::Currency currency) {
+  const auto zero = money::Money::zero(currency);
+  return CurrencyForecast{currency, zero, std::vector<money::Money>(kForecastWeeks, zero),
+                          zero,     zero, zero};
+}
+
+}  // namespace
+
+bool neverPaysOnTime(const ClientBehavior& behavior, int oldestDaysOverdue) {
+  if (behavior.invoicesPaid > 0) return behavior.latePaid == behavior.invoicesPaid;
+  return oldestDaysOverdue > kUnpaidAtRiskDays;
+}
+
+dates::Date expectedFromHistory(dates::Date due, const ClientBehavior* behavior) {
+  if (behavior == nullptr || !behavior->avgDaysLate) return due;
+  return due.plusDays(static_cast<int>(std::lround(*behavior->avgDaysLate)));
+}
+
+void place(ExpectedPayment& payment, dates::Date asOf, std::vector<CurrencyForecast>& currencies) {
+  const auto currency = payment.balance.currency();
+  auto found = std::lower_bound(
+      currencies.begin(), currencies.end(), currency,
+      [](const CurrencyForecast& c, const money::Currency& code) { return c.currency < code; });
+  if (found == currencies.end() || found->currency != currency) {
+    found = currencies.insert(found, emptyForecast(currency));
+  }
+  CurrencyForecast& sums = *found;
+  sums.total += payment.balance;
+  payment.week = 0;
+  if (payment.column == ForecastColumn::AtRisk) {
+    sums.atRisk += payment.balance;
+    return;
+  }
+  const int days = payment.expectedDate - asOf;
+  if (days < 0) {
+    payment.column = ForecastColumn::Overdue;
+    sums.overdue += payment.balance;
+  } else if (days / 7 < kForecastWeeks) {
+    payment.column = ForecastColumn::Week;
+    payment.week = days / 7 + 1;
+    sums.weeks[static_cast<std::size_t>(days / 7)] += payment.balance;
+  } else {
+    payment.column = ForecastColumn::Later;
+    sums.later += payment.balance;
+  }
+}
+
+Forecast forecast(store::Database& database, const AgingOptions& options) {
+  auto invoices = AgingEngine(database).openInvoices(options);
+  std::erase_if(invoices, [&](const OpenInvoice& invoice) {
+    return invoice.balance.isNegative() || invoice.balance.isZero() ||
+           invoice.issueDate > options.asOf;
+  });
+
+  std::map<std::string, ClientBehavior> behaviors;
+  for (auto& behavior : clientBehaviors(database, options)) {
+    std::string code = behavior.clientCode;
+    behaviors.emplace(std::move(code), std::move(behavior));
+  }
+  const auto promises = standingPromises(database, options);
+
+  // At risk is a judgement on the client, so it needs the oldest overdue of all its invoices.
+  std::map<std::string, int> oldestDaysOverdue;
+  for (const auto& invoice : invoices) {
+    int& oldest = oldestDaysOverdue[invoice.clientCode];
+    oldest = std::max(oldest, options.asOf - invoice.dueDate);
+  }
+
+  Forecast result{options.asOf, {}, {}};
+  result.payments.reserve(invoices.size());
+  for (const auto& invoice : invoices) {
+    const auto behavior = behaviors.find(invoice.clientCode);
+    const ClientBehavior* figures = behavior == behaviors.end() ? nullptr : &behavior->second;
+    ExpectedPayment payment{.clientCode = invoice.clientCode,
+                            .clientName = invoice.clientName,
+                            .number = invoice.number,
+                            .dueDate = invoice.dueDate,
+                            .balance = invoice.balance,
+                            .expectedDate = expectedFromHistory(invoice.dueDate, figures),
+                            .promised = false,
+                            .column = ForecastColumn::Week,
+                            .week = 0};
+    // The latest standing promise about this invoice or about the whole balance wins over
+    // history. A promised day already passed but still within grace is expected now: the
+    // client said it would pay and the promise has not yet been broken.
+    if (const auto client = promises.find(invoice.clientCode); client != promises.end()) {
+      for (const auto& promise : client->second) {
+        if (promise.invoiceNumber.empty() || promise.invoiceNumber == invoice.number) {
+          payment.expectedDate = std::max(promise.promisedDay, options.asOf);
+          payment.promised = true;
+        }
+      }
+    }
+    // A client who never pays on time is at risk whatever they promise: their word has
+    // not been kept before.
+    if (figures && neverPaysOnTime(*figures, oldestDaysOverdue[invoice.clientCode])) {
+      payment.column = ForecastColumn::AtRisk;
+    }
+    place(payment, options.asOf, result.currencies);
+    result.payments.push_back(std::move(payment));
+  }
+  return result;
+}
+
+}  // namespace kindly::aging
