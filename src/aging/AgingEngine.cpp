@@ -2,12 +2,12 @@
 // the as-of date) and the late payers; the sums per client are plain C++ over open invoices.
 #include "aging/AgingEngine.h"
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
 
 #include <algorithm>
 
 #include "store/InvoiceStatus.h"
+#include "store/PreparedStatement.h"
 #include "store/WriteOffs.h"
 
 using namespace Poco::Data::Keywords;
@@ -15,31 +15,31 @@ using namespace Poco::Data::Keywords;
 namespace kindly::aging {
 
 std::vector<OpenInvoice> AgingEngine::openInvoices(const AgingOptions& options) {
-  const Poco::Int64 asOf = options.asOf.dayNumber();
-  Poco::Data::Statement select(database_.session());
-  select << "SELECT c.code, c.name, i.number, i.issue_day, i.due_day, i.currency, i.amount, "
-            "       COALESCE(p.paid, 0) "
-            "FROM invoices i JOIN clients c ON c.id = i.client_id "
-            "LEFT JOIN (SELECT invoice_id, SUM(amount) AS paid FROM payments "
-            "           WHERE payment_day <= ? GROUP BY invoice_id) p ON p.invoice_id = i.id "
-            "WHERE i.amount <> COALESCE(p.paid, 0) AND i.status NOT IN " +
-                store::notOwedSqlList() + " AND NOT " + store::kWrittenOffSql +
-                " ORDER BY c.code, i.currency, i.due_day, i.number",
-      bind(asOf), bind(asOf), bind(asOf);
-  select.execute();
-  Poco::Data::RecordSet rows(select);
+  // Read straight off SQLite: Poco's RecordSet boxes every cell, which at a million invoices
+  // cost more than the query. Each invoice's payments are summed through their index.
+  store::PreparedStatement select(
+      database_,
+      "SELECT c.code, c.name, i.number, i.issue_day, i.due_day, i.currency, i.amount, i.paid "
+      "FROM (SELECT *, COALESCE((SELECT SUM(amount) FROM payments "
+      "                          WHERE invoice_id = invoices.id AND payment_day <= ?1), 0) AS paid "
+      "      FROM invoices) i "
+      "JOIN clients c ON c.id = i.client_id "
+      "WHERE i.amount <> i.paid AND i.status NOT IN " +
+          store::notOwedSqlList() + " AND NOT " + store::kWrittenOffSql +
+          " ORDER BY c.code, i.currency, i.due_day, i.number");
+  const std::int64_t asOf = options.asOf.dayNumber();
+  select.bind(1, asOf).bind(2, asOf).bind(3, asOf);
   std::vector<OpenInvoice> invoices;
-  invoices.reserve(rows.rowCount());
-  for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
-    const auto currency = *money::Currency::fromCode(rows[5].convert<std::string>());
-    const auto issue = dates::Date::fromDayNumber(rows[3].convert<Poco::Int32>());
-    const auto due = dates::Date::fromDayNumber(rows[4].convert<Poco::Int32>());
-    const money::Money amount(rows[6].convert<Poco::Int64>(), currency);
-    const money::Money paid(rows[7].convert<Poco::Int64>(), currency);
+  while (select.step()) {
+    const auto currency = *money::Currency::fromCode(select.columnText(5));
+    const auto issue = dates::Date::fromDayNumber(static_cast<std::int32_t>(select.columnInt(3)));
+    const auto due = dates::Date::fromDayNumber(static_cast<std::int32_t>(select.columnInt(4)));
+    const money::Money amount(select.columnInt(6), currency);
+    const money::Money paid(select.columnInt(7), currency);
     const int days = options.asOf - (options.basis == Basis::Due ? due : issue);
-    invoices.push_back(OpenInvoice{.clientCode = rows[0].convert<std::string>(),
-                                   .clientName = rows[1].convert<std::string>(),
-                                   .number = rows[2].convert<std::string>(),
+    invoices.push_back(OpenInvoice{.clientCode = std::string(select.columnText(0)),
+                                   .clientName = std::string(select.columnText(1)),
+                                   .number = std::string(select.columnText(2)),
                                    .issueDate = issue,
                                    .dueDate = due,
                                    .amount = amount,
