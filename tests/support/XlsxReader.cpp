@@ -19,6 +19,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "importers/XlsxTable.h"
+
 namespace kindly::testing {
 namespace {
 
@@ -91,35 +93,6 @@ std::map<std::string, std::string> readParts(const std::string& path) {
 std::string partName(const std::string& target) {
   if (!target.empty() && target.front() == '/') return target.substr(1);
   return "xl/" + target;
-}
-
-bool isBuiltInDateFormat(int id) { return (id >= 14 && id <= 22) || (id >= 45 && id <= 47); }
-
-// A custom format shows dates when y, m or d appear outside "quoted text", [colours] and
-// \escaped characters.
-bool formatCodeShowsDates(const std::string& code) {
-  bool quoted = false;
-  bool bracketed = false;
-  for (std::size_t i = 0; i < code.size(); ++i) {
-    const char c = code[i];
-    if (c == '"') {
-      quoted = !quoted;
-    } else if (quoted) {
-      continue;
-    } else if (c == '[') {
-      bracketed = true;
-    } else if (c == ']') {
-      bracketed = false;
-    } else if (bracketed) {
-      continue;
-    } else if (c == '\\') {
-      ++i;
-    } else {
-      const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (lower == 'y' || lower == 'm' || lower == 'd') return true;
-    }
-  }
-  return false;
 }
 
 const std::map<int, std::string>& builtInNumberFormats() {
@@ -254,10 +227,11 @@ std::string XlsxReader::numberFormat(int style) const {
 }
 
 bool XlsxReader::isDateFormat(int style) const {
+  // The importer's rule: what Kindly reads as a date is what it checks it wrote as one.
   const int id = cellStyles_.at(static_cast<std::size_t>(style)).numberFormat;
-  if (isBuiltInDateFormat(id)) return true;
   auto custom = customNumberFormats_.find(id);
-  return custom != customNumberFormats_.end() && formatCodeShowsDates(custom->second);
+  return importers::XlsxTable::isDateFormat(
+      id, custom == customNumberFormats_.end() ? "" : custom->second);
 }
 
 bool XlsxReader::isBold(int style) const {
