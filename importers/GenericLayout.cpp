@@ -3,8 +3,9 @@
 #include "importers/GenericLayout.h"
 
 #include <algorithm>
-#include <cctype>
 #include <utility>
+
+#include "base/Text.h"
 
 namespace kindly::importers {
 
@@ -12,7 +13,7 @@ namespace {
 
 struct Synonyms {
   Field field;
-  std::vector<std::string_view> names;  // normalised: lower case, single spaces
+  std::vector<std::string_view> names;  // as people write them; compared by matchingKey
 };
 
 const std::vector<Synonyms>& invoiceSynonyms() {
@@ -47,18 +48,11 @@ const std::vector<Synonyms>& paymentSynonyms() {
   return table;
 }
 
-std::string normalise(std::string_view header) {
-  std::string out;
-  for (char c : header) {
-    const bool space = c == ' ' || c == '_' || c == '-' || c == '\t';
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    }
-  }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+// True when `name` (already a matchingKey) is one of `synonyms`, compared the same way:
+// "Invoice No.", "invoice_no" and "invoice no" are one name.
+bool isSynonym(const std::string& name, const std::vector<std::string_view>& synonyms) {
+  return std::any_of(synonyms.begin(), synonyms.end(),
+                     [&](std::string_view synonym) { return matchingKey(synonym) == name; });
 }
 
 // Column of each field under `table`; fails on two columns for one field.
@@ -68,7 +62,7 @@ Result<std::array<int, kFieldCount>> assign(const std::vector<std::string>& name
   columns.fill(-1);
   for (std::size_t col = 0; col < names.size(); ++col) {
     for (const auto& [field, synonyms] : table) {
-      if (std::find(synonyms.begin(), synonyms.end(), names[col]) == synonyms.end()) continue;
+      if (!isSynonym(names[col], synonyms)) continue;
       int& slot = columns[static_cast<std::size_t>(field)];
       if (slot >= 0) {
         return Failure{"columns " + std::to_string(slot + 1) + " and " + std::to_string(col + 1) +
@@ -86,7 +80,7 @@ bool mentions(const std::vector<std::string>& header, const std::vector<Synonyms
   for (const auto& [candidate, synonyms] : table) {
     if (candidate != field) continue;
     for (const auto& name : header) {
-      if (std::find(synonyms.begin(), synonyms.end(), name) != synonyms.end()) return true;
+      if (isSynonym(name, synonyms)) return true;
     }
   }
   return false;
@@ -119,7 +113,7 @@ std::string_view fieldName(Field field) {
 
 Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& header) {
   std::vector<std::string> names;
-  for (auto h : header) names.push_back(normalise(h));
+  for (auto h : header) names.push_back(matchingKey(h));
 
   // A file with a due date or a client is an invoice list; one with a payment date, payments.
   auto invoices = assign(names, invoiceSynonyms());
