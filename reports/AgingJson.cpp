@@ -40,6 +40,7 @@ void writeAgingJson(std::ostream& out, const aging::AgingReport& report) {
     client->set("balance", row.balance.toDecimal());
     client->set("buckets", bucketObject(labels, row.buckets));
     client->set("credits", row.credits.toDecimal());
+    client->set("not_yet_issued", row.notYetIssued.toDecimal());
     client->set("open_invoices", row.openInvoices);
     client->set("oldest_days_overdue", row.oldestDaysOverdue);
     Array::Ptr flags = new Array;
@@ -56,6 +57,7 @@ void writeAgingJson(std::ostream& out, const aging::AgingReport& report) {
     object->set("balance", total.balance.toDecimal());
     object->set("buckets", bucketObject(labels, total.buckets));
     object->set("credits", total.credits.toDecimal());
+    object->set("not_yet_issued", total.notYetIssued.toDecimal());
     totals->add(object);
   }
   root->set("totals", totals);

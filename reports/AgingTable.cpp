@@ -21,17 +21,20 @@ void writeAgingTable(std::ostream& out, const aging::AgingReport& report) {
   for (const auto& row : report.clients) {
     codeWidth = std::max(codeWidth, displayWidth(row.clientCode));
   }
-  std::size_t width = 10;  // wide enough for every amount in the report
+  std::size_t width = 11;  // wide enough for every amount in the report and "Not issued"
   const auto widen = [&](const money::Money& m) {
     width = std::max(width, m.toDecimal().size() + 1);
   };
   for (const auto& row : report.clients) {
     widen(row.balance);
     widen(row.credits);
+    widen(row.notYetIssued);
     for (const auto& b : row.buckets) widen(b);
   }
   for (const auto& total : report.totals) {
     widen(total.balance);
+    widen(total.credits);
+    widen(total.notYetIssued);
     for (const auto& b : total.buckets) widen(b);
   }
 
@@ -41,14 +44,14 @@ void writeAgingTable(std::ostream& out, const aging::AgingReport& report) {
   header << fitted("Client", codeWidth) << ' ' << fitted("Name", kNameWidth) << ' ' << "Cur"
          << padLeft("Balance", width);
   for (const auto& label : labels) header << padLeft(label, width);
-  header << padLeft("Credits", width) << "  Flags";
+  header << padLeft("Credits", width) << padLeft("Not issued", width) << "  Flags";
   out << header.str() << '\n' << std::string(displayWidth(header.str()), '-') << '\n';
 
   for (const auto& row : report.clients) {
     out << fitted(row.clientCode, codeWidth) << ' ' << fitted(row.clientName, kNameWidth) << ' '
         << row.balance.currency().code() << padLeft(row.balance.toDecimal(), width);
     for (const auto& b : row.buckets) out << padLeft(b.toDecimal(), width);
-    out << padLeft(row.credits.toDecimal(), width);
+    out << padLeft(row.credits.toDecimal(), width) << padLeft(row.notYetIssued.toDecimal(), width);
     for (std::size_t i = 0; i < row.flags.size(); ++i) out << (i ? " " : "  ") << row.flags[i];
     out << '\n';
   }
@@ -58,7 +61,8 @@ void writeAgingTable(std::ostream& out, const aging::AgingReport& report) {
     out << fitted("Total", codeWidth) << ' ' << fitted("", kNameWidth) << ' '
         << total.balance.currency().code() << padLeft(total.balance.toDecimal(), width);
     for (const auto& b : total.buckets) out << padLeft(b.toDecimal(), width);
-    out << padLeft(total.credits.toDecimal(), width) << '\n';
+    out << padLeft(total.credits.toDecimal(), width)
+        << padLeft(total.notYetIssued.toDecimal(), width) << '\n';
   }
 }
 

@@ -272,7 +272,7 @@ void writeSummarySheet(lxw_workbook* workbook, Formats& formats, const aging::Ag
   const auto bucketCount = static_cast<lxw_col_t>(labels.size());
   constexpr lxw_col_t kFirstBucket = 4;
   const lxw_col_t creditsColumn = kFirstBucket + bucketCount;
-  const lxw_col_t flagsColumn = creditsColumn + 3;
+  const lxw_col_t flagsColumn = creditsColumn + 4;
   constexpr lxw_row_t kHeaderRow = 1;
   const lxw_row_t lastClientRow = lastDataRow(kHeaderRow, report.clients.size(), "client rows");
 
@@ -287,8 +287,8 @@ void writeSummarySheet(lxw_workbook* workbook, Formats& formats, const aging::Ag
   setWidth(sheet, 0, 0, 12);
   setWidth(sheet, 1, 1, 30);
   setWidth(sheet, 2, 2, 9);
-  setWidth(sheet, 3, creditsColumn, 14);
-  setWidth(sheet, creditsColumn + 1, creditsColumn + 2, 10);
+  setWidth(sheet, 3, creditsColumn + 1, 14);
+  setWidth(sheet, creditsColumn + 2, creditsColumn + 3, 10);
   setWidth(sheet, flagsColumn, flagsColumn, 24);
 
   // The company name spills over the empty Name column; the as-of date sits after it.
@@ -299,7 +299,8 @@ void writeSummarySheet(lxw_workbook* workbook, Formats& formats, const aging::Ag
 
   std::vector<std::string> titles = {"Client", "Name", "Currency", "Balance"};
   titles.insert(titles.end(), labels.begin(), labels.end());
-  titles.insert(titles.end(), {"Credits", "Open invoices", "Oldest days overdue", "Flags"});
+  titles.insert(titles.end(),
+                {"Credits", "Not yet issued", "Open invoices", "Oldest days overdue", "Flags"});
   writeHeader(sheet, kHeaderRow, titles, formats);
 
   lxw_row_t row = kHeaderRow + 1;
@@ -312,6 +313,7 @@ void writeSummarySheet(lxw_workbook* workbook, Formats& formats, const aging::Ag
     writer.amount(client.balance, formats);
     for (const money::Money& bucket : client.buckets) writer.amount(bucket, formats);
     writer.amount(client.credits, formats);
+    writer.amount(client.notYetIssued, formats);
     writer.number(client.openInvoices, formats.days);
     writer.number(client.oldestDaysOverdue, formats.days);
     writer.text(joinFlags(client.flags), isRepeatLate(client) ? formats.repeatLate : nullptr);
@@ -329,6 +331,7 @@ void writeSummarySheet(lxw_workbook* workbook, Formats& formats, const aging::Ag
     writer.amount(total.balance, formats);
     for (const money::Money& bucket : total.buckets) writer.amount(bucket, formats);
     writer.amount(total.credits, formats);
+    writer.amount(total.notYetIssued, formats);
   }
 }
 
@@ -369,7 +372,7 @@ void writeOpenInvoicesSheet(lxw_workbook* workbook, Formats& formats,
     writer.amount(invoice.paid, formats);
     writer.amount(invoice.balance, formats);
     writer.number(invoice.daysOverdue, formats.days);
-    writer.text(labels.at(invoice.bucket));
+    writer.text(invoice.notYetIssued ? aging::kNotYetIssued : labels.at(invoice.bucket));
   }
 }
 

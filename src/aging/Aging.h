@@ -36,14 +36,19 @@ class BucketEdges {
   std::vector<int> edges_;
 };
 
+// Where an invoice issued after the as-of date is shown: apart from the buckets, since it
+// was not yet receivable then, yet never left out of a balance.
+inline constexpr const char* kNotYetIssued = "not yet issued";
+
 // One client's open balance in one currency.
 struct ClientAging {
   std::string clientCode;
   std::string clientName;
-  money::Money balance;               // buckets + credits
+  money::Money balance;               // buckets + credits + notYetIssued
   std::vector<money::Money> buckets;  // one per BucketEdges::labels(), each >= 0
   money::Money credits;               // <= 0: credit notes and overpayments not yet used
-  int openInvoices = 0;               // invoices with a positive balance
+  money::Money notYetIssued;          // balances of invoices issued after the as-of date
+  int openInvoices = 0;               // invoices issued by then with a positive balance
   int oldestDaysOverdue = 0;          // of those invoices; 0 when none is overdue
   std::vector<std::string> flags;     // "overdue", "repeat-late"
 };
@@ -52,6 +57,7 @@ struct CurrencyTotal {
   money::Money balance;
   std::vector<money::Money> buckets;
   money::Money credits;
+  money::Money notYetIssued;
 };
 
 struct AgingReport {
@@ -73,7 +79,8 @@ struct OpenInvoice {
   money::Money paid;
   money::Money balance;
   int daysOverdue = 0;
-  std::size_t bucket = 0;  // index into BucketEdges::labels()
+  std::size_t bucket = 0;     // index into BucketEdges::labels()
+  bool notYetIssued = false;  // issued after the as-of date: counted apart from the buckets
 };
 
 }  // namespace kindly::aging

@@ -2,11 +2,14 @@
 // and lands in a bucket by how many days it is past its due (or issue) date.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "aging/Aging.h"
 #include "store/Database.h"
+#include "store/PreparedStatement.h"
 
 namespace kindly::aging {
 
@@ -17,6 +20,31 @@ struct AgingOptions {
   int graceDays = 3;         // days past due before a payment or an invoice counts as late
   int lateWindowDays = 365;  // how far back repeat lateness is counted
   int repeatLateAfter = 2;   // late payments in the window that make a client repeat-late
+  // Only this client (by code) and this currency; empty: every one.
+  std::string client;
+  std::optional<money::Currency> currency;
+};
+
+// The options' client and currency filters as SQL conditions on the clients `c` and the
+// invoices `i` of a query ("" when there are none), and the binding of their parameters,
+// numbered ?8 and ?9 so that they never clash with a query's own.
+std::string filterSql(const AgingOptions& options);
+void bindFilters(store::PreparedStatement& statement, const AgingOptions& options);
+
+// Adds open invoices, in the order AgingEngine::openInvoices() gives them, into an aging
+// report: a positive balance issued by the as-of date goes into its bucket, a negative one
+// into credits, one issued later into notYetIssued. "overdue" marks a client with a balance
+// more than graceDays past due.
+class AgingTally {
+ public:
+  explicit AgingTally(const AgingOptions& options);
+  void add(const OpenInvoice& invoice);
+  // The report, with "repeat-late" on the clients in `repeatLate` (sorted) and the totals.
+  AgingReport finish(const std::vector<std::string>& repeatLate);
+
+ private:
+  const AgingOptions& options_;
+  AgingReport report_;
 };
 
 class AgingEngine {
@@ -24,11 +52,14 @@ class AgingEngine {
   explicit AgingEngine(store::Database& database) : database_(database) {}
 
   // Every invoice with a non-zero balance as of options.asOf (void and draft invoices, and
-  // those written off by then and not undone, excluded), ordered by client code, currency,
-  // due date and number.
+  // those written off by then and not undone, excluded), of the client and currency the
+  // options filter on, ordered by client code, currency, due date and number.
   std::vector<OpenInvoice> openInvoices(const AgingOptions& options);
+  // The same invoices one at a time, none kept: for reading a large ledger in little memory.
+  void eachOpenInvoice(const AgingOptions& options,
+                       const std::function<void(const OpenInvoice&)>& visit);
 
-  // The aging report: openInvoices() summed per client and currency, with flags.
+  // The aging report: the open invoices tallied per client and currency, with flags.
   AgingReport age(const AgingOptions& options);
 
  private:
@@ -38,16 +69,14 @@ class AgingEngine {
   store::Database& database_;
 };
 
-// The invoices fully paid by an as-of date, as an SQL subquery with one parameter (the as-of
-// day) and the columns client_id, issue_day, due_day and paid_day: the day of the payment
-// that completed the invoice, taken as the latest one on or before the as-of date. Credit
+// The invoices fully paid by an as-of date, as an SQL subquery with one parameter, ?1 (the
+// as-of day), and the columns client_id, currency, issue_day, due_day and paid_day: the day of the
+// payment that completed the invoice, taken as the latest one on or before the as-of date. Credit
 // notes, void and draft invoices are left out. One definition for aging's repeat-late flag
 // and for client behaviour.
 std::string settledInvoicesSql();
 
-// Sums open invoices (ordered by client and currency) into an aging report. A positive
-// balance goes into its bucket, a negative one into credits; "overdue" marks a client with
-// a balance more than graceDays past due. `repeatLate` must be sorted.
+// An AgingTally of `invoices` (ordered by client and currency). `repeatLate` must be sorted.
 AgingReport summarise(const std::vector<OpenInvoice>& invoices, const AgingOptions& options,
                       const std::vector<std::string>& repeatLate);
 

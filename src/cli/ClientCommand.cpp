@@ -77,18 +77,17 @@ std::string overdueText(const aging::OpenInvoice& invoice, dates::Date asOf) {
 
 int ClientCommand::run(const std::vector<std::string>& args, Context& context) {
   if (args.size() != 1) throw UsageError("client takes one client code; usage: kindly " + usage());
-  const auto options = agingOptions(context.config);
+  auto options = agingOptions(context.config);
   auto& ledger = context.ledger();
   const auto client = store::ClientLedger(ledger).findClient(args.front());
   if (!client) throw UsageError("no client '" + args.front() + "' in the ledger");
+  options.client = client->code;
 
   aging::AgingEngine engine(ledger);
   std::vector<aging::OpenInvoice> open = engine.openInvoices(options);
   // The aging counts invoices issued after the as-of date apart; the story of a client as of
   // a day leaves them out, like every other later event.
-  std::erase_if(open, [&](const auto& invoice) {
-    return invoice.clientCode != client->code || invoice.issueDate > options.asOf;
-  });
+  std::erase_if(open, [](const auto& invoice) { return invoice.notYetIssued; });
   const auto report = engine.age(options);
 
   auto& out = context.out;

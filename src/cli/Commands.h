@@ -37,14 +37,14 @@ class AgingCommand : public Command {
  public:
   std::string name() const override { return "aging"; }
   std::string usage() const override {
-    return "aging [--as-of DATE] [--basis due|issue] [--buckets 30,60,90] "
-           "[--format table|csv|json]";
+    return "aging [--as-of DATE] [--basis due|issue] [--buckets 30,60,90] [--client CODE] "
+           "[--currency CODE] [--format table|csv|json]";
   }
   std::string summary() const override {
     return "open balances per client and currency, by days overdue";
   }
   std::vector<std::string> options() const override {
-    return {"as-of", "basis", "buckets", "grace-days", "format"};
+    return {"as-of", "basis", "buckets", "grace-days", "client", "currency", "format"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };

@@ -24,6 +24,12 @@ int wholeNumber(const Config& config, const std::string& key, int fallback) {
   throw UsageError(key + ": '" + text + "' is not a whole number of days");
 }
 
+money::Currency currency(const std::string& code) {
+  const auto currency = money::Currency::fromCode(code);
+  if (!currency) throw UsageError("--currency: '" + code + "' is not an ISO 4217 currency code");
+  return *currency;
+}
+
 }  // namespace
 
 dates::Date asOf(const Config& config) {
@@ -60,6 +66,10 @@ aging::AgingOptions agingOptions(const Config& config) {
     options.edges = *edges;
   }
   options.graceDays = wholeNumber(config, "aging.grace_days", options.graceDays);
+  // Filters are for one run only: never read from the configuration file.
+  options.client = config.getString("run.client", "");
+  if (config.hasProperty("run.currency"))
+    options.currency = currency(config.getString("run.currency"));
   return options;
 }
 
@@ -67,10 +77,9 @@ importers::ImportOptions importOptions(const Config& config) {
   importers::ImportOptions options;
   options.asOf = asOf(config);
   options.dryRun = config.getBool("run.dry_run", false);
-  const std::string code = config.getString("aging.currency", "USD");
-  const auto currency = money::Currency::fromCode(code);
-  if (!currency) throw UsageError("currency: '" + code + "' is not an ISO 4217 currency code");
-  options.source.parse.defaultCurrency = *currency;
+  // For files that name no currency: --currency, else [aging] currency, else USD.
+  options.source.parse.defaultCurrency =
+      currency(config.getString("run.currency", config.getString("aging.currency", "USD")));
   // The map's [format] is read first, so that an option on the command line still wins.
   if (config.hasProperty("import.map")) {
     options.source.map = std::make_shared<const importers::ColumnMap>(

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -307,6 +309,119 @@ TEST(AgingEngine, openInvoicesAreOrderedByClientCurrencyDueDateAndNumber) {
     numbers.push_back(invoice.number);
   }
   EXPECT_EQ(numbers, (std::vector<std::string>{"INV-2", "INV-3", "INV-4", "INV-5", "INV-9"}));
+}
+
+TEST(AgingEngine, invoiceIssuedAfterTheAsOfDateIsCountedApartYetStaysInTheBalance) {
+  Ledger ledger;
+  ledger.add.invoice("INV-1", "ACME", day(2026, 9, 1), day(2026, 10, 1), usd(50000))
+      .invoice("INV-2", "ACME", day(2026, 11, 21), day(2026, 12, 21), usd(30000))
+      .invoice("CN-2", "ACME", day(2026, 11, 25), day(2026, 11, 25), usd(-1000));
+
+  const auto report = ledger.engine().age(asOf(day(2026, 11, 20)));
+  ASSERT_EQ(report.clients.size(), 1u);
+  const ClientAging& acme = report.clients[0];
+  EXPECT_EQ(acme.notYetIssued, usd(29000)) << "a later credit note is not yet issued either";
+  EXPECT_EQ(acme.buckets, (std::vector<Money>{usd(0), usd(0), usd(50000), usd(0), usd(0)}));
+  EXPECT_EQ(acme.credits, usd(0));
+  EXPECT_EQ(acme.balance, usd(79000));
+  EXPECT_EQ(acme.openInvoices, 1);
+  EXPECT_EQ(report.totals.at(0).notYetIssued, usd(29000));
+  EXPECT_EQ(report.totals.at(0).balance, usd(79000));
+
+  // The day it is issued it is receivable: current, and no longer apart.
+  const auto issued = ledger.engine().age(asOf(day(2026, 11, 21)));
+  EXPECT_EQ(issued.clients.at(0).notYetIssued, usd(-1000));
+  EXPECT_EQ(issued.clients.at(0).buckets[0], usd(30000));
+}
+
+// Whatever the ledger and the day, each open balance is counted once: in one bucket, in the
+// credits, or apart as not yet issued; and the balances add up to what the ledger says is owed.
+TEST(AgingEngine, everyOpenBalanceLandsInExactlyOnePlace) {
+  Ledger ledger;
+  std::mt19937 random(20261124);
+  const auto pick = [&](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(random);
+  };
+  struct Owed {
+    std::string client;
+    dates::Date issued;
+    std::int64_t amount;
+    std::vector<std::pair<dates::Date, std::int64_t>> payments;
+  };
+  std::vector<Owed> ledgerRows;
+  const dates::Date start = day(2025, 11, 1);
+  for (int n = 0; n < 300; ++n) {
+    const std::string number = "INV-" + std::to_string(n);
+    const std::string client = "C" + std::to_string(pick(1, 12));
+    const auto issued = start.plusDays(pick(0, 420));
+    const std::int64_t amount = pick(0, 9) == 0 ? -pick(100, 5000) : pick(100, 90000);
+    const Money total = pick(0, 4) == 0 ? eur(amount) : usd(amount);
+    ledger.add.invoice(number, client, issued, issued.plusDays(pick(0, 60)), total);
+    Owed row{client, issued, amount, {}};
+    for (int p = pick(0, 2); p > 0 && amount > 0; --p) {
+      const auto paid = issued.plusDays(pick(0, 120));
+      const std::int64_t part = pick(1, static_cast<int>(amount));
+      ledger.add.payment(number, paid, part);
+      row.payments.emplace_back(paid, part);
+    }
+    ledgerRows.push_back(row);
+  }
+
+  for (const auto as : {day(2026, 1, 15), day(2026, 6, 30), day(2026, 11, 20), day(2027, 3, 1)}) {
+    SCOPED_TRACE(as.iso());
+    std::map<std::string, std::int64_t> owedByClient;  // both currencies: minor units add up
+    for (const auto& row : ledgerRows) {
+      std::int64_t balance = row.amount;
+      for (const auto& [paid, part] : row.payments) balance -= paid <= as ? part : 0;
+      owedByClient[row.client] += balance;
+    }
+    std::map<std::string, std::int64_t> agedByClient;
+    const auto report = ledger.engine().age(asOf(as));
+    for (const auto& row : report.clients) {
+      Money placed = row.credits + row.notYetIssued;
+      for (const auto& bucket : row.buckets) {
+        EXPECT_FALSE(bucket.isNegative()) << row.clientCode;
+        placed += bucket;
+      }
+      EXPECT_EQ(placed, row.balance) << row.clientCode;
+      EXPECT_LE(row.credits.minorUnits(), 0) << row.clientCode;
+      agedByClient[row.clientCode] += row.balance.minorUnits();
+    }
+    std::erase_if(owedByClient, [](const auto& entry) { return entry.second == 0; });
+    std::erase_if(agedByClient, [](const auto& entry) { return entry.second == 0; });
+    EXPECT_EQ(agedByClient, owedByClient);
+  }
+}
+
+TEST(AgingEngine, filtersKeepOneClientOrOneCurrency) {
+  Ledger ledger;
+  ledger.add.invoice("INV-1", "ACME", day(2026, 9, 1), day(2026, 10, 1), usd(50000))
+      .invoice("INV-2", "ACME", day(2026, 9, 1), day(2026, 10, 1), eur(20000))
+      .invoice("INV-3", "BOLT", day(2026, 9, 1), day(2026, 10, 1), usd(10000))
+      .invoice("INV-4", "BOLT", day(2026, 5, 1), day(2026, 6, 1), usd(10000))
+      .payment("INV-4", day(2026, 7, 1), 10000)
+      .invoice("INV-5", "BOLT", day(2026, 6, 1), day(2026, 7, 1), usd(10000))
+      .payment("INV-5", day(2026, 8, 1), 10000);
+
+  auto options = asOf(day(2026, 11, 20));
+  options.client = "BOLT";
+  auto report = ledger.engine().age(options);
+  ASSERT_EQ(report.clients.size(), 1u);
+  EXPECT_EQ(report.clients[0].clientCode, "BOLT");
+  EXPECT_EQ(report.clients[0].flags, (std::vector<std::string>{"overdue", "repeat-late"}));
+  ASSERT_EQ(report.totals.size(), 1u);
+  EXPECT_EQ(report.totals[0].balance, usd(10000));
+
+  options.client = "";
+  options.currency = testing::currency("EUR");
+  report = ledger.engine().age(options);
+  ASSERT_EQ(report.clients.size(), 1u);
+  EXPECT_EQ(report.clients[0].clientCode, "ACME");
+  EXPECT_EQ(report.clients[0].balance, eur(20000));
+
+  options.client = "BOLT";
+  EXPECT_TRUE(ledger.engine().age(options).clients.empty());
+  EXPECT_TRUE(ledger.engine().openInvoices(options).empty());
 }
 
 // The sample business, imported as a bookkeeper would; the figures come from an independent

@@ -10,8 +10,9 @@ Usage: aging_reference.py INVOICES_CSV PAYMENTS_CSV --as-of YYYY-MM-DD [--grace-
 Rules (DESIGN.md §5, §6):
 - amounts are exact integer cents; balance = amount - payments dated on or before as-of;
 - days overdue = as-of - due date; buckets current (<= 0), 1-30, 31-60, 61-90, 90+;
-- per (client, currency) over invoices with a non-zero balance: positive balances go to
-  the buckets, negative ones to credits; balance = buckets + credits;
+- per (client, currency) over invoices with a non-zero balance: one issued after as-of goes
+  to not_yet_issued; otherwise positive balances go to the buckets, negative ones to
+  credits; balance = buckets + credits + not_yet_issued;
 - "overdue": an open invoice more than grace days overdue;
 - "repeat-late": the client (any currency) has 2 or more positive invoices fully paid
   more than grace days after due, completed within the 365 days up to as-of.
@@ -104,6 +105,7 @@ def read_invoices(path):
             "number": number,
             "client": row["client_id"],
             "name": row["client_name"],
+            "issue": to_date(row["issue_date"], where),
             "due": to_date(row["due_date"], where),
             "amount": to_cents(row["amount"], where),
             "currency": row["currency"],
@@ -166,8 +168,11 @@ def aging(invoices, payments, as_of, grace_days):
         if balance == 0:
             continue
         key = (inv["client"], inv["currency"])
-        row = rows.setdefault(key, {"buckets": zero_buckets(), "credits": 0, "open": 0,
-                                    "oldest": 0, "overdue": False})
+        row = rows.setdefault(key, {"buckets": zero_buckets(), "credits": 0, "later": 0,
+                                    "open": 0, "oldest": 0, "overdue": False})
+        if inv["issue"] > as_of:
+            row["later"] += balance
+            continue
         if balance < 0:
             row["credits"] += balance
             continue
@@ -182,7 +187,7 @@ def aging(invoices, payments, as_of, grace_days):
     totals = {}
     for (client, currency) in sorted(rows):
         row = rows[(client, currency)]
-        balance = sum(row["buckets"].values()) + row["credits"]
+        balance = sum(row["buckets"].values()) + row["credits"] + row["later"]
         flags = []
         if row["overdue"]:
             flags.append("overdue")
@@ -195,14 +200,16 @@ def aging(invoices, payments, as_of, grace_days):
             "balance": cents_str(balance),
             "buckets": {label: cents_str(row["buckets"][label]) for label in BUCKETS},
             "credits": cents_str(row["credits"]),
+            "not_yet_issued": cents_str(row["later"]),
             "open_invoices": row["open"],
             "oldest_days_overdue": row["oldest"],
             "flags": flags,
         })
         total = totals.setdefault(currency, {"balance": 0, "buckets": zero_buckets(),
-                                             "credits": 0})
+                                             "credits": 0, "later": 0})
         total["balance"] += balance
         total["credits"] += row["credits"]
+        total["later"] += row["later"]
         for label in BUCKETS:
             total["buckets"][label] += row["buckets"][label]
 
@@ -217,6 +224,7 @@ def aging(invoices, payments, as_of, grace_days):
             "buckets": {label: cents_str(totals[currency]["buckets"][label])
                         for label in BUCKETS},
             "credits": cents_str(totals[currency]["credits"]),
+            "not_yet_issued": cents_str(totals[currency]["later"]),
         } for currency in sorted(totals)],
     }
 

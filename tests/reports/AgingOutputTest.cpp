@@ -32,13 +32,20 @@ ClientAging client(std::string code, std::string name, std::vector<Money> bucket
                    int openInvoices, int oldestDaysOverdue, std::vector<std::string> flags) {
   Money balance = credits;
   for (const auto& bucket : buckets) balance += bucket;
-  return ClientAging{std::move(code), std::move(name), balance,           std::move(buckets),
-                     credits,         openInvoices,    oldestDaysOverdue, std::move(flags)};
+  return ClientAging{.clientCode = std::move(code),
+                     .clientName = std::move(name),
+                     .balance = balance,
+                     .buckets = std::move(buckets),
+                     .credits = credits,
+                     .notYetIssued = Money::zero(balance.currency()),
+                     .openInvoices = openInvoices,
+                     .oldestDaysOverdue = oldestDaysOverdue,
+                     .flags = std::move(flags)};
 }
 
 CurrencyTotal totalOf(const std::vector<ClientAging>& rows, money::Currency currency) {
   const auto zero = Money::zero(currency);
-  CurrencyTotal total{zero, std::vector<Money>(5, zero), zero};
+  CurrencyTotal total{zero, std::vector<Money>(5, zero), zero, zero};
   for (const auto& row : rows) {
     if (row.balance.currency() != currency) continue;
     total.balance += row.balance;
@@ -121,14 +128,14 @@ std::vector<std::string> names(const Poco::JSON::Object::Ptr& object) {
 }
 
 TEST(AgingOutput, jsonIsExactlyTheDocumentedExample) {
-  // DESIGN.md §10, without its line breaks and indentation.
+  // DESIGN.md §10 with not_yet_issued after credits (README), without line breaks.
   const std::string documented =
       R"({"as_of":"2026-11-20","basis":"due","buckets":["current","1-30","31-60","61-90","90+"],)"
       R"("clients":[{"client":"C0001","name":"Acme Ltd","currency":"USD","balance":"1234.50",)"
       R"("buckets":{"current":"0.00","1-30":"234.50","31-60":"1000.00","61-90":"0.00","90+":"0.00"},)"
-      R"("credits":"0.00","open_invoices":2,"oldest_days_overdue":45,"flags":["overdue","repeat-late"]}],)"
+      R"("credits":"0.00","not_yet_issued":"0.00","open_invoices":2,"oldest_days_overdue":45,"flags":["overdue","repeat-late"]}],)"
       R"("totals":[{"currency":"USD","balance":"1234.50","buckets":{"current":"0.00","1-30":"234.50",)"
-      R"("31-60":"1000.00","61-90":"0.00","90+":"0.00"},"credits":"0.00"}]})"
+      R"("31-60":"1000.00","61-90":"0.00","90+":"0.00"},"credits":"0.00","not_yet_issued":"0.00"}]})"
       "\n";
   EXPECT_EQ(json(designExample()), documented);
 }
@@ -148,9 +155,9 @@ TEST(AgingOutput, jsonReadsBackWithDocumentedKeysInOrder) {
   const auto clients = root->getArray("clients");
   ASSERT_EQ(clients->size(), 1u);
   const auto acme = clients->getObject(0);
-  EXPECT_EQ(names(acme),
-            (std::vector<std::string>{"client", "name", "currency", "balance", "buckets", "credits",
-                                      "open_invoices", "oldest_days_overdue", "flags"}));
+  EXPECT_EQ(names(acme), (std::vector<std::string>{
+                             "client", "name", "currency", "balance", "buckets", "credits",
+                             "not_yet_issued", "open_invoices", "oldest_days_overdue", "flags"}));
   EXPECT_EQ(acme->getValue<std::string>("client"), "C0001");
   EXPECT_EQ(acme->getValue<std::string>("name"), "Acme Ltd");
   EXPECT_EQ(acme->getValue<std::string>("currency"), "USD");
@@ -169,8 +176,8 @@ TEST(AgingOutput, jsonReadsBackWithDocumentedKeysInOrder) {
   const auto totals = root->getArray("totals");
   ASSERT_EQ(totals->size(), 1u);
   const auto usdTotal = totals->getObject(0);
-  EXPECT_EQ(names(usdTotal),
-            (std::vector<std::string>{"currency", "balance", "buckets", "credits"}));
+  EXPECT_EQ(names(usdTotal), (std::vector<std::string>{"currency", "balance", "buckets", "credits",
+                                                       "not_yet_issued"}));
   EXPECT_EQ(usdTotal->getValue<std::string>("balance"), "1234.50");
   EXPECT_EQ(names(usdTotal->getObject("buckets")),
             (std::vector<std::string>{"current", "1-30", "31-60", "61-90", "90+"}));
@@ -223,12 +230,13 @@ TEST(AgingOutput, csvHasAHeaderARowPerClientAndATotalRowPerCurrency) {
   const auto rows = lines(csv(awkwardReport()), "\r\n");
   ASSERT_EQ(rows.size(), 1u + 5u + 3u) << "header, 5 clients, 3 currencies";
   EXPECT_EQ(rows[0],
-            "client,name,currency,balance,current,1-30,31-60,61-90,90+,credits,open_invoices,"
+            "client,name,currency,balance,current,1-30,31-60,61-90,90+,credits,not_yet_issued,"
+            "open_invoices,"
             "oldest_days_overdue,flags");
-  EXPECT_EQ(rows[4], "C004,Plain Name,JPY,150000,0,0,150000,0,0,0,1,40,overdue repeat-late");
-  EXPECT_EQ(rows[6], "TOTAL,,BHD,1.245,1.250,0.000,0.000,0.000,0.000,-0.005,,,");
-  EXPECT_EQ(rows[7], "TOTAL,,JPY,150000,0,0,150000,0,0,0,,,");
-  EXPECT_EQ(rows[8], "TOTAL,,USD,1047.49,10.00,50.00,0.00,0.00,999.99,-12.50,,,");
+  EXPECT_EQ(rows[4], "C004,Plain Name,JPY,150000,0,0,150000,0,0,0,0,1,40,overdue repeat-late");
+  EXPECT_EQ(rows[6], "TOTAL,,BHD,1.245,1.250,0.000,0.000,0.000,0.000,-0.005,0.000,,,");
+  EXPECT_EQ(rows[7], "TOTAL,,JPY,150000,0,0,150000,0,0,0,0,,,");
+  EXPECT_EQ(rows[8], "TOTAL,,USD,1047.49,10.00,50.00,0.00,0.00,999.99,-12.50,0.00,,,");
 }
 
 TEST(AgingOutput, csvDefusesFormulaNamesButKeepsNegativeAmountsAsNumbers) {
@@ -236,15 +244,16 @@ TEST(AgingOutput, csvDefusesFormulaNamesButKeepsNegativeAmountsAsNumbers) {
   ASSERT_GE(rows.size(), 3u);
   EXPECT_EQ(rows[1],
             R"csv(C001,"'=HYPERLINK(""http://x.example"")",USD,-2.50,10.00,0.00,0.00,0.00,)csv"
-            R"csv(0.00,-12.50,1,0,)csv");
-  EXPECT_EQ(rows[2], "C002,'@SUM(A1:A9),USD,50.00,0.00,50.00,0.00,0.00,0.00,0.00,1,12,overdue");
+            R"csv(0.00,-12.50,0.00,1,0,)csv");
+  EXPECT_EQ(rows[2],
+            "C002,'@SUM(A1:A9),USD,50.00,0.00,50.00,0.00,0.00,0.00,0.00,0.00,1,12,overdue");
 }
 
 TEST(AgingOutput, csvQuotesANameWithACommaAndAQuote) {
   const auto rows = lines(csv(awkwardReport()), "\r\n");
   ASSERT_GE(rows.size(), 4u);
   EXPECT_EQ(rows[3], R"(C003,"Pemberton, Hale & ""Associates""",USD,999.99,0.00,0.00,0.00,)"
-                     R"(0.00,999.99,0.00,3,152,overdue)");
+                     R"(0.00,999.99,0.00,0.00,3,152,overdue)");
 }
 
 TEST(AgingOutput, csvCellMakesFormulasInertAndQuotesWhatNeedsIt) {

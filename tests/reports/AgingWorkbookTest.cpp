@@ -61,7 +61,8 @@ class ScratchFolder {
 // As of 2026-11-30, default edges (current, 1-30, 31-60, 61-90, 90+):
 //   ACME  JPY  one invoice 30 days late.
 //   ACME  USD  one not yet due, one 60 days late part-paid, one 152 days late, a credit note.
-//   KYOTO JPY  one 61 days late part-paid, one 91 days late; pays late again and again.
+//   KYOTO JPY  one 61 days late part-paid, one 91 days late; pays late again and again; one
+//              issued after the as-of date.
 AgingReport sampleReport() {
   AgingReport report;
   report.asOf = day(2026, 11, 30);
@@ -71,6 +72,7 @@ AgingReport sampleReport() {
                   jpy(50000),
                   {jpy(0), jpy(50000), jpy(0), jpy(0), jpy(0)},
                   jpy(0),
+                  jpy(0),
                   1,
                   30,
                   {"overdue"}},
@@ -79,22 +81,25 @@ AgingReport sampleReport() {
                   usd(238506),
                   {usd(100000), usd(0), usd(25050), usd(0), usd(123456)},
                   usd(-10000),
+                  usd(0),
                   3,
                   152,
                   {"overdue"}},
       ClientAging{"KYOTO",
                   "Kyoto Ceramics KK",
-                  jpy(205000),
+                  jpy(245000),
                   {jpy(0), jpy(0), jpy(0), jpy(130000), jpy(75000)},
                   jpy(0),
+                  jpy(40000),
                   2,
                   91,
                   {"overdue", "repeat-late"}},
   };
   report.totals = {
-      CurrencyTotal{jpy(255000), {jpy(0), jpy(50000), jpy(0), jpy(130000), jpy(75000)}, jpy(0)},
       CurrencyTotal{
-          usd(238506), {usd(100000), usd(0), usd(25050), usd(0), usd(123456)}, usd(-10000)},
+          jpy(295000), {jpy(0), jpy(50000), jpy(0), jpy(130000), jpy(75000)}, jpy(0), jpy(40000)},
+      CurrencyTotal{
+          usd(238506), {usd(100000), usd(0), usd(25050), usd(0), usd(123456)}, usd(-10000), usd(0)},
   };
   return report;
 }
@@ -115,6 +120,8 @@ std::vector<OpenInvoice> sampleOpenInvoices() {
        jpy(75000), 91, 4},
       {"KYOTO", "Kyoto Ceramics KK", "K-22", day(2026, 9, 15), day(2026, 9, 30), jpy(150000),
        jpy(20000), jpy(130000), 61, 3},
+      {"KYOTO", "Kyoto Ceramics KK", "K-30", day(2026, 12, 5), day(2027, 1, 4), jpy(40000), jpy(0),
+       jpy(40000), -35, 0, true},
   };
 }
 
@@ -132,8 +139,8 @@ struct WrittenWorkbook {
 };
 
 // Summary layout: row 1 title, row 2 header, rows 3-5 clients, row 6 empty, rows 7-8 totals.
-// Columns: A Client, B Name, C Currency, D Balance, E-I buckets, J Credits, K Open invoices,
-// L Oldest days overdue, M Flags.
+// Columns: A Client, B Name, C Currency, D Balance, E-I buckets, J Credits, K Not yet issued,
+// L Open invoices, M Oldest days overdue, N Flags.
 struct ExpectedNumber {
   std::string cell;
   double value;
@@ -164,10 +171,20 @@ TEST(AgingWorkbook, summaryOpensWithCompanyDateAndColumnHeaders) {
   const testing::Sheet summary = workbook.reader.sheet("Summary");
   EXPECT_EQ(text(summary, "A1"), "Hokusai Supplies");
   EXPECT_EQ(text(summary, "C1"), "Aging as of 2026-11-30");
-  const std::vector<std::string> headers = {
-      "Client", "Name",  "Currency", "Balance", "current",       "1-30",
-      "31-60",  "61-90", "90+",      "Credits", "Open invoices", "Oldest days overdue",
-      "Flags"};
+  const std::vector<std::string> headers = {"Client",
+                                            "Name",
+                                            "Currency",
+                                            "Balance",
+                                            "current",
+                                            "1-30",
+                                            "31-60",
+                                            "61-90",
+                                            "90+",
+                                            "Credits",
+                                            "Not yet issued",
+                                            "Open invoices",
+                                            "Oldest days overdue",
+                                            "Flags"};
   for (std::size_t i = 0; i < headers.size(); ++i) {
     const std::string reference = std::string(1, static_cast<char>('A' + i)) + "2";
     EXPECT_EQ(text(summary, reference), headers[i]) << reference;
@@ -185,12 +202,12 @@ TEST(AgingWorkbook, amountsAreNumbersASpreadsheetCanSum) {
   EXPECT_EQ(text(summary, "B5"), "Kyoto Ceramics KK");
   expectNumbers(summary,
                 {
-                    {"D3", 50000},  {"E3", 0},  {"F3", 50000},  {"G3", 0},      {"H3", 0},
-                    {"I3", 0},      {"J3", 0},  {"K3", 1},      {"L3", 30},     {"D4", 2385.06},
-                    {"E4", 1000.0}, {"F4", 0},  {"G4", 250.5},  {"H4", 0},      {"I4", 1234.56},
-                    {"J4", -100.0}, {"K4", 3},  {"L4", 152},    {"D5", 205000}, {"E5", 0},
-                    {"F5", 0},      {"G5", 0},  {"H5", 130000}, {"I5", 75000},  {"J5", 0},
-                    {"K5", 2},      {"L5", 91},
+                    {"D3", 50000},   {"E3", 0},      {"F3", 50000}, {"G3", 0},     {"H3", 0},
+                    {"I3", 0},       {"J3", 0},      {"K3", 0},     {"L3", 1},     {"M3", 30},
+                    {"D4", 2385.06}, {"E4", 1000.0}, {"F4", 0},     {"G4", 250.5}, {"H4", 0},
+                    {"I4", 1234.56}, {"J4", -100},   {"K4", 0},     {"L4", 3},     {"M4", 152},
+                    {"D5", 245000},  {"E5", 0},      {"F5", 0},     {"G5", 0},     {"H5", 130000},
+                    {"I5", 75000},   {"J5", 0},      {"K5", 40000}, {"L5", 2},     {"M5", 91},
                 });
 }
 
@@ -214,13 +231,14 @@ TEST(AgingWorkbook, totalsAreOnePerCurrencyBelowTheClients) {
   EXPECT_EQ(text(summary, "A8"), "Total");
   EXPECT_EQ(text(summary, "C8"), "USD");
   expectNumbers(summary, {
-                             {"D7", 255000},
+                             {"D7", 295000},
                              {"E7", 0},
                              {"F7", 50000},
                              {"G7", 0},
                              {"H7", 130000},
                              {"I7", 75000},
                              {"J7", 0},
+                             {"K7", 40000},
                              {"D8", 2385.06},
                              {"E8", 1000},
                              {"F8", 0},
@@ -228,6 +246,7 @@ TEST(AgingWorkbook, totalsAreOnePerCurrencyBelowTheClients) {
                              {"H8", 0},
                              {"I8", 1234.56},
                              {"J8", -100},
+                             {"K8", 0},
                          });
   EXPECT_EQ(summary.find("A9"), nullptr);
 }
@@ -260,7 +279,7 @@ TEST(AgingWorkbook, openInvoiceAmountsAndDaysOverdueAreNumbers) {
     const std::string reference = std::string(1, static_cast<char>('A' + i)) + "1";
     EXPECT_EQ(text(invoices, reference), headers[i]) << reference;
   }
-  // Rows 2-8 in the order given: INV-201, INV-090, INV-102, INV-101, CN-7, K-17, K-22.
+  // Rows 2-9 in the order given: INV-201, INV-090, INV-102, INV-101, CN-7, K-17, K-22, K-30.
   expectNumbers(invoices,
                 {
                     {"G2", 50000}, {"H2", 0},       {"I2", 50000}, {"J2", 30},     {"G3", 1234.56},
@@ -274,9 +293,10 @@ TEST(AgingWorkbook, openInvoiceAmountsAndDaysOverdueAreNumbers) {
   EXPECT_EQ(text(invoices, "K3"), "90+");
   EXPECT_EQ(text(invoices, "K5"), "current");
   EXPECT_EQ(text(invoices, "K8"), "61-90");
+  EXPECT_EQ(text(invoices, "K9"), "not yet issued");
   EXPECT_EQ(workbook.reader.numberFormat(invoices.find("I3")->style), "#,##0.00");
   EXPECT_EQ(workbook.reader.numberFormat(invoices.find("I8")->style), "#,##0");
-  EXPECT_EQ(invoices.find("A9"), nullptr);
+  EXPECT_EQ(invoices.find("A10"), nullptr);
 }
 
 TEST(AgingWorkbook, headerRowsStayInViewAndFilterTheRows) {
@@ -286,22 +306,22 @@ TEST(AgingWorkbook, headerRowsStayInViewAndFilterTheRows) {
   EXPECT_EQ(summary.frozenPane->rows, 2);
   EXPECT_EQ(summary.frozenPane->columns, 0);
   EXPECT_EQ(summary.frozenPane->topLeftCell, "A3");
-  EXPECT_EQ(summary.autoFilter, "A2:M5") << "the client rows, not the totals";
+  EXPECT_EQ(summary.autoFilter, "A2:N5") << "the client rows, not the totals";
 
   const testing::Sheet invoices = workbook.reader.sheet("Open invoices");
   ASSERT_TRUE(invoices.frozenPane.has_value());
   EXPECT_EQ(invoices.frozenPane->rows, 1);
   EXPECT_EQ(invoices.frozenPane->topLeftCell, "A2");
-  EXPECT_EQ(invoices.autoFilter, "A1:K8");
+  EXPECT_EQ(invoices.autoFilter, "A1:K9");
 }
 
 TEST(AgingWorkbook, repeatLateClientsStandOut) {
   WrittenWorkbook workbook;
   const testing::Sheet summary = workbook.reader.sheet("Summary");
-  EXPECT_EQ(text(summary, "M5"), "overdue, repeat-late");
-  EXPECT_TRUE(workbook.reader.isBold(summary.find("M5")->style));
-  EXPECT_EQ(text(summary, "M4"), "overdue");
-  EXPECT_FALSE(workbook.reader.isBold(summary.find("M4")->style));
+  EXPECT_EQ(text(summary, "N5"), "overdue, repeat-late");
+  EXPECT_TRUE(workbook.reader.isBold(summary.find("N5")->style));
+  EXPECT_EQ(text(summary, "N4"), "overdue");
+  EXPECT_FALSE(workbook.reader.isBold(summary.find("N4")->style));
 }
 
 TEST(AgingWorkbook, theTwoOldestBucketsAreColouredWhenOwed) {
@@ -328,7 +348,7 @@ TEST(AgingWorkbook, reportWithoutOpenBalancesStillHasItsHeaders) {
   XlsxReader reader(path.string());
   const testing::Sheet summary = reader.sheet("Summary");
   EXPECT_EQ(text(summary, "A2"), "Client");
-  EXPECT_EQ(summary.autoFilter, "A2:M2");
+  EXPECT_EQ(summary.autoFilter, "A2:N2");
   EXPECT_TRUE(summary.conditionalRanges.empty());
   EXPECT_EQ(reader.sheet("Open invoices").autoFilter, "A1:K1");
 }
