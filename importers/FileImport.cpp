@@ -19,11 +19,11 @@ std::size_t FileSummary::skipped() const {
 }
 
 FileImport::FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options,
-                       std::vector<PaidClaim>& claims, std::size_t summaryIndex)
+                       Settlements& settlements, std::size_t summaryIndex)
     : source_(source),
       ledger_(ledger),
       options_(options),
-      claims_(claims),
+      settlements_(settlements),
       summaryIndex_(summaryIndex) {
   summary_.file = source.table->path();
   summary_.format = source.profile->name();
@@ -132,7 +132,11 @@ void FileImport::invoice(const InvoiceRecord& given) {
   rowIsInvoice_ = true;
   count(ledger_.writeInvoice(importId_, record));
   if (record.paidSoFar) {
-    claims_.push_back({record.number, *record.paidSoFar, importId_, summaryIndex_});
+    settlements_.paidClaims.push_back({record.number, *record.paidSoFar, importId_, summaryIndex_});
+  }
+  if (!record.appliesTo.empty()) {
+    settlements_.credits.push_back(
+        {record.number, record.appliesTo, record.issueDate, importId_, summaryIndex_});
   }
 }
 

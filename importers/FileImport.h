@@ -23,10 +23,26 @@ struct PaidClaim {
   std::size_t summaryIndex;  // the file that said so
 };
 
+// A credit note issued against an invoice, applied once every file is in (the invoice may
+// come later in the file, or in another file of the import).
+struct CreditForInvoice {
+  std::string creditNote;
+  std::string invoiceNumber;
+  dates::Date issued;  // the credit note's date: the day it settles the invoice
+  std::int64_t importId;
+  std::size_t summaryIndex;
+};
+
+// What the import settles once every file is in.
+struct Settlements {
+  std::vector<PaidClaim> paidClaims;
+  std::vector<CreditForInvoice> credits;
+};
+
 class FileImport : private RecordSink {
  public:
   FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options,
-             std::vector<PaidClaim>& claims, std::size_t summaryIndex);
+             Settlements& settlements, std::size_t summaryIndex);
 
   // Reads every row; the summary adds up.
   FileSummary run();
@@ -50,7 +66,7 @@ class FileImport : private RecordSink {
   SourceFile& source_;
   LedgerWriter& ledger_;
   const ImportOptions& options_;
-  std::vector<PaidClaim>& claims_;
+  Settlements& settlements_;
   std::size_t summaryIndex_;
   FileSummary summary_;
   std::int64_t importId_ = 0;

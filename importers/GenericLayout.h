@@ -29,8 +29,9 @@ enum class Field {
   Status,
   PaymentDate,
   Reference,
+  AppliesTo,
 };
-constexpr std::size_t kFieldCount = 13;
+constexpr std::size_t kFieldCount = 14;
 
 // The field's name as the layouts write it ("invoice_number").
 std::string_view fieldName(Field field);

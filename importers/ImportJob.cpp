@@ -38,6 +38,30 @@ void inferPayments(LedgerWriter& ledger, const std::vector<PaidClaim>& claims, d
   }
 }
 
+// A credit note settles the invoice it names as a payment of its amount would, on its own
+// date; the same amount against the credit note uses it up. Runs before inferPayments, so
+// that an export's lower balance explained by the credit is not taken for a payment.
+void applyCredits(LedgerWriter& ledger, const std::vector<CreditForInvoice>& credits,
+                  std::vector<FileSummary>& summaries) {
+  for (const auto& credit : credits) {
+    auto& summary = summaries[credit.summaryIndex];
+    const auto creditNote = ledger.findInvoice(credit.creditNote);
+    const auto invoice = ledger.findInvoice(credit.invoiceNumber);
+    if (!invoice) {
+      summary.unappliedCredits.push_back(credit.creditNote + ": " + credit.invoiceNumber +
+                                         " is not in the ledger");
+    } else if (invoice->amount.currency() != creditNote->amount.currency()) {
+      summary.unappliedCredits.push_back(credit.creditNote + ": " + credit.invoiceNumber +
+                                         " is in " + invoice->amount.currency().code());
+    } else {
+      if (ledger.applyCredit(credit.importId, *creditNote, credit.creditNote, *invoice,
+                             credit.invoiceNumber, credit.issued)) {
+        ++summary.appliedCredits;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
@@ -51,11 +75,12 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
   Poco::Data::Transaction transaction(database_.session());
   LedgerWriter ledger(database_);
   std::vector<FileSummary> summaries;
-  std::vector<PaidClaim> claims;
+  Settlements settlements;
   for (auto& source : sources) {
-    summaries.push_back(FileImport(source, ledger, options_, claims, summaries.size()).run());
+    summaries.push_back(FileImport(source, ledger, options_, settlements, summaries.size()).run());
   }
-  inferPayments(ledger, claims, options_.asOf, summaries);
+  applyCredits(ledger, settlements.credits, summaries);
+  inferPayments(ledger, settlements.paidClaims, options_.asOf, summaries);
   if (options_.dryRun) {
     transaction.rollback();
   } else {

@@ -46,6 +46,10 @@ struct FileSummary {
   // Invoices whose balance in this export the ledger's payments do not explain (a payment
   // reversed at the source, or listed payments that differ): the ledger's payments stand.
   std::vector<std::string> balanceDisagreements;
+  // Credit notes newly applied to the invoices they name, and those left as unapplied
+  // credits with the reason ("CN-7: INV-9 is not in the ledger").
+  std::size_t appliedCredits = 0;
+  std::vector<std::string> unappliedCredits;
   // Open invoices of earlier full exports of this format that this one no longer lists.
   std::vector<std::string> missingFromExport;
   // New clients that look like known ones (same name or email, another id): never merged.

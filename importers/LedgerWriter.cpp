@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "base/Text.h"
+#include "store/ClientLedger.h"
 #include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
@@ -54,7 +55,12 @@ LedgerWriter::LedgerWriter(store::Database& database)
       insertPayment_(database, R"sql(
           INSERT INTO payments (invoice_id, payment_day, amount, reference, occurrence, inferred,
                                 import_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)sql") {}
+          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)sql"),
+      dropOtherApplications_(database, R"sql(
+          DELETE FROM payments
+          WHERE ((reference = ?1 AND NOT (invoice_id = ?3 AND amount = ?5 AND payment_day = ?6))
+              OR (invoice_id = ?4 AND reference LIKE 'applied to %'
+                  AND NOT (reference = ?2 AND amount = -?5 AND payment_day = ?6))))sql") {}
 
 std::int64_t LedgerWriter::beginImport(const std::string& file, const std::string& kind,
                                        dates::Date asOf) {
@@ -195,6 +201,25 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
     dropInferred_.reset();
   }
   return added;
+}
+
+bool LedgerWriter::applyCredit(std::int64_t importId, const InvoiceRef& creditNote,
+                               const std::string& creditNumber, const InvoiceRef& invoice,
+                               const std::string& invoiceNumber, dates::Date day) {
+  const std::string onInvoice = std::string(store::kCreditNoteReference) + creditNumber;
+  const std::string onCreditNote = std::string(store::kAppliedToReference) + invoiceNumber;
+  const money::Money credit = -creditNote.amount;  // > 0
+  // A credit note changed since (amount, date, invoice) must not count twice.
+  dropOtherApplications_.bind(1, onInvoice).bind(2, onCreditNote).bind(3, invoice.id);
+  dropOtherApplications_.bind(4, creditNote.id).bind(5, credit.minorUnits());
+  dropOtherApplications_.bind(6, std::int64_t{day.dayNumber()});
+  dropOtherApplications_.step();
+  const bool replaced = dropOtherApplications_.changes() > 0;
+  dropOtherApplications_.reset();
+  const bool settled = writePayment(importId, invoice.id, day, credit, onInvoice, 1, false);
+  const bool usedUp =
+      writePayment(importId, creditNote.id, day, creditNote.amount, onCreditNote, 1, false);
+  return replaced || settled || usedUp;
 }
 
 std::vector<std::string> LedgerWriter::openInvoicesOfFormat(const std::string& format) {

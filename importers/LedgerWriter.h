@@ -52,6 +52,13 @@ class LedgerWriter {
   bool writePayment(std::int64_t importId, std::int64_t invoiceId, dates::Date day,
                     const money::Money& amount, const std::string& reference, int occurrence,
                     bool inferred);
+  // Applies a credit note to an invoice: a payment of the credit's amount on the invoice and
+  // its opposite on the credit note, both dated `day`, referenced by the other's number. An
+  // earlier application of the same credit note with other figures is replaced. True when
+  // the ledger changed.
+  bool applyCredit(std::int64_t importId, const InvoiceRef& creditNote,
+                   const std::string& creditNumber, const InvoiceRef& invoice,
+                   const std::string& invoiceNumber, dates::Date day);
   // Inferred payments replaced by listed ones since the last call.
   std::size_t takeReplacedInferred() { return std::exchange(replacedInferred_, 0); }
 
@@ -84,6 +91,7 @@ class LedgerWriter {
   store::PreparedStatement paymentsSoFar_;
   store::PreparedStatement dropInferred_;
   store::PreparedStatement insertPayment_;
+  store::PreparedStatement dropOtherApplications_;
   std::size_t replacedInferred_ = 0;
 };
 

@@ -26,6 +26,9 @@ struct InvoiceRecord {
   // The amount is what is still open, not what was invoiced (aged receivables reports): for
   // an invoice the ledger knows, its amount stands and the difference is what is paid.
   bool amountIsOpenBalance = false;
+  // A credit note: the invoice it was issued against ("" when the file does not say). Its
+  // credit then settles that invoice rather than standing as an unapplied credit.
+  std::string appliesTo{};
 
   friend bool operator==(const InvoiceRecord&, const InvoiceRecord&) = default;
 };

@@ -25,8 +25,8 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
                         "no client: both the client id and the client name are empty"};
   }
   if (name.empty()) name = code;
-  for (Field text :
-       {Field::InvoiceNumber, Field::ClientId, Field::ClientName, Field::ClientEmail}) {
+  for (Field text : {Field::InvoiceNumber, Field::ClientId, Field::ClientName, Field::ClientEmail,
+                     Field::AppliesTo}) {
     if (!isValidUtf8(value(fields, text))) {
       return FieldProblem{text, "the text is not valid UTF-8"};
     }
@@ -78,7 +78,17 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
                        .dueDate = *due,
                        .amount = amount->money,
                        .status = toLower(value(fields, Field::Status)),
-                       .paidSoFar = std::nullopt};
+                       .paidSoFar = std::nullopt,
+                       .appliesTo = std::string(value(fields, Field::AppliesTo))};
+  if (!record.appliesTo.empty()) {
+    if (!record.amount.isNegative()) {
+      return FieldProblem{Field::AppliesTo,
+                          "only a credit note (a negative amount) applies to another invoice"};
+    }
+    if (record.appliesTo == record.number) {
+      return FieldProblem{Field::AppliesTo, "a credit note cannot apply to itself"};
+    }
+  }
 
   // The export's own view of what is paid: amount paid, else amount - balance.
   for (Field field : {Field::AmountPaid, Field::Balance}) {

@@ -41,6 +41,13 @@ std::vector<Event> timeline(store::Database& ledger, const store::ClientRef& cli
     events.push_back({invoice.issueDate, std::move(text)});
   }
   for (const auto& payment : clients.payments(client.id, asOf)) {
+    // A credit note's application is one event, told from the invoice's side.
+    if (payment.reference.starts_with(store::kAppliedToReference)) continue;
+    if (payment.reference.starts_with(store::kCreditNoteReference)) {
+      events.push_back({payment.day, payment.invoiceNumber + " settled by " + payment.reference +
+                                         ": " + amountText(payment.amount)});
+      continue;
+    }
     std::string text = "payment on " + payment.invoiceNumber + ": " + amountText(payment.amount);
     if (!payment.reference.empty()) text += ", ref " + payment.reference;
     if (payment.inferred) text += " (inferred)";

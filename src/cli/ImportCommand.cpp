@@ -40,6 +40,16 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << "  " << s.replacedInferred
         << " payments inferred earlier were replaced by the payments listed here\n";
   }
+  if (s.appliedCredits > 0) {
+    out << "  " << s.appliedCredits << " credit notes applied to the invoices they name\n";
+  }
+  for (std::size_t i = 0; i < std::min(kListedAtMost, s.unappliedCredits.size()); ++i) {
+    out << "  credit note " << s.unappliedCredits[i] << "; kept as an unapplied credit\n";
+  }
+  if (s.unappliedCredits.size() > kListedAtMost) {
+    out << "  and " << s.unappliedCredits.size() - kListedAtMost
+        << " more credit notes kept as unapplied credits\n";
+  }
   if (!s.balanceDisagreements.empty()) {
     out << "  " << s.balanceDisagreements.size()
         << " invoices show a balance the ledger's payments do not explain; the ledger's "

@@ -37,6 +37,11 @@ struct ClientInvoice {
   std::string status;  // as imported, lower case; "" when the export gave none
 };
 
+// A credit note applied to an invoice is kept as two payments, each referenced by the other's
+// number: what the credit settled on the invoice, and the credit used up on the credit note.
+inline constexpr std::string_view kCreditNoteReference = "credit note ";  // + credit note
+inline constexpr std::string_view kAppliedToReference = "applied to ";    // + invoice
+
 struct ClientPayment {
   std::int64_t id = 0;
   std::string invoiceNumber;
