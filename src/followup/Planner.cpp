@@ -1,0 +1,188 @@
+// One decision per client, in this order: chase what is overdue (or resolve a dispute about
+// it), else thank a late payer who paid on time, else give a late payer a heads-up before a
+// due date or plan the first reminder, else check in with a client who stopped buying.
+#include "followup/Planner.h"
+
+#include <algorithm>
+
+namespace kindly::followup {
+
+namespace {
+
+bool isTouchPoint(const std::string& step) {
+  return step == kHeadsUp || step == kThankYou || step == kCheckIn;
+}
+
+// The invoices the client owes in a currency where its net balance is positive: a credit
+// that covers what it owes in a currency settles that currency.
+std::vector<OwedInvoice> chasedInvoices(const ClientSituation& client) {
+  std::vector<OwedInvoice> chased;
+  for (const auto& invoice : client.invoices) {
+    const auto net = client.balance.find(invoice.balance.currency());
+    if (net != client.balance.end() && net->second.minorUnits() > 0) chased.push_back(invoice);
+  }
+  std::stable_sort(chased.begin(), chased.end(), [](const auto& a, const auto& b) {
+    return a.due != b.due ? a.due < b.due : a.number < b.number;
+  });
+  return chased;
+}
+
+// No email on file: what would be emailed is posted as a letter instead.
+std::vector<Channel> reachable(std::vector<Channel> channels, const ClientSituation& client) {
+  if (!client.email.empty()) return channels;
+  std::vector<Channel> out;
+  for (Channel channel : channels) {
+    if (channel == Channel::Email) channel = Channel::Letter;
+    if (std::find(out.begin(), out.end(), channel) == out.end()) out.push_back(channel);
+  }
+  return out;
+}
+
+// The first business day on or after `wanted`, the as-of date and the end of the gap after
+// the last contact of any kind.
+dates::Date earliestDay(dates::Date wanted, const ClientSituation& client, dates::Date asOf,
+                        const Cadence& cadence) {
+  dates::Date day = std::max(wanted, asOf);
+  if (!client.contacts.empty()) {
+    day = std::max(day, client.contacts.back().day.plusDays(cadence.minGapDays));
+  }
+  return cadence.calendar.onOrAfter(day);
+}
+
+std::string plural(int n, const std::string& one) {
+  return std::to_string(n) + ' ' + one + (n == 1 ? "" : "s");
+}
+
+FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& chased,
+               dates::Date anchor, dates::Date asOf, const Cadence& cadence) {
+  // Contacts made since the oldest overdue invoice fell due are the steps already taken.
+  std::vector<dates::Date> made;
+  for (const auto& contact : client.contacts) {
+    if (contact.day > anchor && !isTouchPoint(contact.step)) made.push_back(contact.day);
+  }
+  const std::size_t taken = made.size();
+  FollowUp next;
+  dates::Date wanted;
+  if (taken < cadence.ladder.size()) {
+    const LadderStep& step = cadence.ladder[taken];
+    next.step = step.name;
+    next.channels = step.channels;
+    wanted = anchor.plusDays(step.daysAfterDue);
+    // Never further from the last step taken than the ladder puts them (the oldest overdue
+    // invoice may have been paid, and a younger one's due date taken its place).
+    if (taken > 0) {
+      const int gap = step.daysAfterDue - cadence.ladder[taken - 1].daysAfterDue;
+      wanted = std::min(wanted, made.back().plusDays(gap));
+    }
+  } else {
+    // Past the ladder: for ever, alternating email and call.
+    const std::size_t n = taken - cadence.ladder.size() + 1;
+    next.step = "persistent-" + std::to_string(n);
+    next.channels = {n % 2 == 1 ? Channel::Email : Channel::Call};
+    wanted = made.back().plusDays(cadence.repeatEveryDays);
+  }
+  next.channels = reachable(next.channels, client);
+  next.purpose = client.disputed ? Purpose::Resolve : Purpose::Chase;
+  next.invoices = chased;
+  next.date = earliestDay(wanted, client, asOf, cadence);
+  next.reason = chased.front().number + " is " + plural(asOf - anchor, "day") + " overdue; " +
+                plural(static_cast<int>(taken), "follow-up") + " made";
+  if (client.disputed) next.reason += "; a dispute stands: let's resolve it";
+  if (client.promisedUntil && *client.promisedUntil >= asOf) {
+    // The client said when it would pay: wait until the promise and its grace have passed.
+    next.date = std::max(next.date, cadence.calendar.onOrAfter(client.promisedUntil->plusDays(1)));
+    next.reason += "; paused for a promise to pay, until " + client.promisedUntil->iso();
+  }
+  return next;
+}
+
+std::optional<FollowUp> thankYou(const ClientSituation& client, dates::Date asOf,
+                                 const Cadence& cadence) {
+  if (!client.repeatLate || !client.lastPaidOnTime) return std::nullopt;
+  const dates::Date paid = *client.lastPaidOnTime;
+  if (asOf - paid > kThankYouWithinDays) return std::nullopt;
+  for (const auto& contact : client.contacts) {
+    if (contact.step == kThankYou && contact.day >= paid) return std::nullopt;
+  }
+  return FollowUp{.date = earliestDay(asOf, client, asOf, cadence),
+                  .purpose = Purpose::ThankYou,
+                  .step = kThankYou,
+                  .channels = reachable({Channel::Email}, client),
+                  .invoices = {},
+                  .reason = "paid on time on " + paid.iso() + ": thank you"};
+}
+
+std::optional<FollowUp> checkIn(const ClientSituation& client, dates::Date asOf,
+                                const Cadence& cadence) {
+  if (!client.stoppedBuying) return std::nullopt;
+  for (const auto& contact : client.contacts) {
+    if (contact.step == kCheckIn && asOf - contact.day < kCheckInEveryDays) return std::nullopt;
+  }
+  return FollowUp{.date = earliestDay(asOf, client, asOf, cadence),
+                  .purpose = Purpose::CheckIn,
+                  .step = kCheckIn,
+                  .channels = reachable({Channel::Email}, client),
+                  .invoices = {},
+                  .reason = "a regular client who has not bought lately: check in"};
+}
+
+// Nothing overdue yet: a repeat-late client hears a heads-up before the next due date; every
+// other client's next follow-up is the first reminder, the day after it.
+FollowUp beforeDue(const ClientSituation& client, const std::vector<OwedInvoice>& chased,
+                   dates::Date asOf, const Cadence& cadence) {
+  const OwedInvoice& first = chased.front();
+  if (client.repeatLate) {
+    const bool told = std::any_of(client.contacts.begin(), client.contacts.end(), [&](auto& c) {
+      return c.step == kHeadsUp && c.day >= first.issued;
+    });
+    const auto day =
+        earliestDay(first.due.plusDays(-cadence.headsUpDaysBefore), client, asOf, cadence);
+    if (!told && day < first.due) {
+      return FollowUp{
+          .date = day,
+          .purpose = Purpose::HeadsUp,
+          .step = kHeadsUp,
+          .channels = reachable({Channel::Email}, client),
+          .invoices = chased,
+          .reason = first.number + " falls due on " + first.due.iso() + ": a friendly heads-up"};
+    }
+  }
+  const LadderStep& step = cadence.ladder.front();
+  return FollowUp{.date = earliestDay(first.due.plusDays(step.daysAfterDue), client, asOf, cadence),
+                  .purpose = client.disputed ? Purpose::Resolve : Purpose::Chase,
+                  .step = step.name,
+                  .channels = reachable(step.channels, client),
+                  .invoices = chased,
+                  .reason = first.number + " falls due on " + first.due.iso()};
+}
+
+}  // namespace
+
+std::string_view purposeName(Purpose purpose) {
+  switch (purpose) {
+    case Purpose::Chase:
+      return "chase";
+    case Purpose::Resolve:
+      return "resolve";
+    case Purpose::HeadsUp:
+      return "heads-up";
+    case Purpose::ThankYou:
+      return "thank-you";
+    case Purpose::CheckIn:
+      return "check-in";
+  }
+  return "chase";
+}
+
+std::optional<FollowUp> nextFollowUp(const ClientSituation& client, dates::Date asOf,
+                                     const Cadence& cadence) {
+  const auto chased = chasedInvoices(client);
+  if (!chased.empty() && chased.front().due < asOf) {
+    return chase(client, chased, chased.front().due, asOf, cadence);
+  }
+  if (auto thanks = thankYou(client, asOf, cadence)) return thanks;
+  if (!chased.empty()) return beforeDue(client, chased, asOf, cadence);
+  return checkIn(client, asOf, cadence);
+}
+
+}  // namespace kindly::followup

@@ -1,0 +1,178 @@
+// The planner's rules one at a time, on plain values: the ladder in order, catching up one
+// step at a time, the gap between contacts, business days, promises, disputes, clients
+// without email, credits, and the touch points beyond debt.
+#include <gtest/gtest.h>
+
+#include "followup/Planner.h"
+#include "tests/support/AmountsAndDays.h"
+
+namespace kindly::followup {
+namespace {
+
+using testing::day;
+using testing::usd;
+
+// Acme owes INV-1, 100.00 due Friday 2026-10-02, and has an email address.
+ClientSituation acme() {
+  ClientSituation client;
+  client.code = "C1";
+  client.name = "Acme Ltd";
+  client.email = "ap@acme.example";
+  client.invoices = {{"INV-1", day(2026, 9, 2), day(2026, 10, 2), usd(10000)}};
+  client.balance = {{usd(0).currency(), usd(10000)}};
+  return client;
+}
+
+FollowUp planned(const ClientSituation& client, dates::Date asOf, const Cadence& cadence = {}) {
+  const auto next = nextFollowUp(client, asOf, cadence);
+  if (!next) throw std::logic_error("no follow-up planned");
+  return *next;
+}
+
+TEST(Planner, theDayAfterTheDueDateBringsTheGentleReminder) {
+  const auto next = planned(acme(), day(2026, 10, 5));  // Monday
+  EXPECT_EQ(next.step, "gentle-reminder");
+  EXPECT_EQ(next.date, day(2026, 10, 5));
+  EXPECT_EQ(next.purpose, Purpose::Chase);
+  EXPECT_EQ(next.channels, std::vector<Channel>{Channel::Email});
+  ASSERT_EQ(next.invoices.size(), 1u);
+  EXPECT_EQ(next.invoices[0].number, "INV-1");
+}
+
+TEST(Planner, beforeTheDueDateTheFirstReminderIsPlannedForTheDayAfter) {
+  const auto next = planned(acme(), day(2026, 9, 20));
+  EXPECT_EQ(next.step, "gentle-reminder");
+  EXPECT_EQ(next.date, day(2026, 10, 5)) << "due Friday: Saturday and Sunday are not business days";
+}
+
+TEST(Planner, stepsAdvanceOnlyOnContactsMadeOneAtATime) {
+  auto client = acme();
+  // A month unattended: the step due is the first one not yet taken, today.
+  EXPECT_EQ(planned(client, day(2026, 11, 2)).step, "gentle-reminder");
+  client.contacts = {{day(2026, 11, 2), "gentle-reminder"}};
+  const auto second = planned(client, day(2026, 11, 2));
+  EXPECT_EQ(second.step, "second-reminder");
+  EXPECT_EQ(second.date, day(2026, 11, 9)) << "five days' gap, then a Monday";
+  client.contacts.push_back({day(2026, 11, 9), "second-reminder"});
+  client.contacts.push_back({day(2026, 11, 16), ""});  // a call a person logged
+  const auto fourth = planned(client, day(2026, 11, 16));
+  EXPECT_EQ(fourth.step, "statement");
+  EXPECT_EQ(fourth.channels, (std::vector<Channel>{Channel::Letter, Channel::Email}));
+}
+
+TEST(Planner, afterTheLadderItGoesOnForEverAlternatingEmailAndCall) {
+  auto client = acme();
+  dates::Date last = day(2026, 10, 5);
+  for (const char* step : {"gentle-reminder", "second-reminder", "personal-call", "statement"}) {
+    client.contacts.push_back({last, step});
+    last = last.plusDays(7);
+  }
+  last = client.contacts.back().day;
+  for (int n = 1; n <= 10; ++n) {
+    const auto next = planned(client, last);
+    EXPECT_EQ(next.step, "persistent-" + std::to_string(n));
+    EXPECT_EQ(next.channels, std::vector<Channel>{n % 2 ? Channel::Email : Channel::Call});
+    EXPECT_EQ(next.date, Cadence().calendar.onOrAfter(last.plusDays(14)));
+    client.contacts.push_back({next.date, next.step});
+    last = next.date;
+  }
+}
+
+TEST(Planner, holidaysFromTheConfigurationAreSkipped) {
+  Cadence cadence;
+  cadence.calendar = *BusinessCalendar::parse("2026-10-05, 2026-10-06");
+  EXPECT_EQ(planned(acme(), day(2026, 10, 3), cadence).date, day(2026, 10, 7));
+}
+
+TEST(Planner, aPromisePausesUntilThePromisedDayAndItsGrace) {
+  auto client = acme();
+  client.contacts = {{day(2026, 10, 5), "gentle-reminder"}};
+  client.promisedUntil = day(2026, 10, 23);  // promised the 20th, three days' grace
+  const auto next = planned(client, day(2026, 10, 12));
+  EXPECT_EQ(next.step, "second-reminder");
+  EXPECT_EQ(next.date, day(2026, 10, 26)) << "the Saturday after the grace, then Monday";
+  EXPECT_NE(next.reason.find("promise"), std::string::npos) << next.reason;
+}
+
+TEST(Planner, aDisputeSwitchesToResolutionOnTheSamePersistence) {
+  auto client = acme();
+  client.disputed = true;
+  client.contacts = {{day(2026, 10, 5), "gentle-reminder"}};
+  const auto next = planned(client, day(2026, 10, 12));
+  EXPECT_EQ(next.purpose, Purpose::Resolve);
+  EXPECT_EQ(next.step, "second-reminder");
+  EXPECT_EQ(next.date, day(2026, 10, 12));
+}
+
+TEST(Planner, aClientWithoutEmailGetsLettersAndCalls) {
+  auto client = acme();
+  client.email = "";
+  EXPECT_EQ(planned(client, day(2026, 10, 5)).channels, std::vector<Channel>{Channel::Letter});
+  client.contacts = {{day(2026, 10, 5), ""}, {day(2026, 10, 12), ""}, {day(2026, 10, 19), ""}};
+  EXPECT_EQ(planned(client, day(2026, 11, 2)).channels, std::vector<Channel>{Channel::Letter})
+      << "a letter and an email become one letter";
+}
+
+TEST(Planner, aClientWhoseCreditsCoverWhatItOwesIsNotChased) {
+  auto client = acme();
+  client.balance = {{usd(0).currency(), usd(-500)}};
+  EXPECT_FALSE(nextFollowUp(client, day(2026, 10, 20), Cadence()).has_value());
+  client.balance = {{usd(0).currency(), usd(0)}};
+  EXPECT_FALSE(nextFollowUp(client, day(2026, 10, 20), Cadence()).has_value());
+}
+
+TEST(Planner, aRepeatLatePayerHearsAHeadsUpBeforeTheDueDate) {
+  auto client = acme();
+  client.repeatLate = true;
+  const auto headsUp = planned(client, day(2026, 9, 20));
+  EXPECT_EQ(headsUp.step, "heads-up");
+  EXPECT_EQ(headsUp.purpose, Purpose::HeadsUp);
+  EXPECT_EQ(headsUp.date, day(2026, 9, 29));
+  client.contacts = {{day(2026, 9, 29), "heads-up"}};
+  const auto then = planned(client, day(2026, 9, 29));
+  EXPECT_EQ(then.step, "gentle-reminder") << "a heads-up is not a step of the ladder";
+  EXPECT_EQ(then.date, day(2026, 10, 5));
+}
+
+TEST(Planner, aRepeatLatePayerWhoPaidOnTimeIsThanked) {
+  auto client = acme();
+  client.invoices.clear();
+  client.balance.clear();
+  client.repeatLate = true;
+  client.lastPaidOnTime = day(2026, 10, 1);
+  const auto thanks = planned(client, day(2026, 10, 5));
+  EXPECT_EQ(thanks.purpose, Purpose::ThankYou);
+  EXPECT_TRUE(thanks.invoices.empty());
+  client.contacts = {{day(2026, 10, 5), "thank-you"}};
+  EXPECT_FALSE(nextFollowUp(client, day(2026, 10, 6), Cadence()).has_value()) << "thanked once";
+  client.contacts.clear();
+  EXPECT_FALSE(nextFollowUp(client, day(2026, 11, 1), Cadence()).has_value()) << "too long ago";
+}
+
+TEST(Planner, aRegularClientWhoStoppedBuyingGetsACheckInWithoutMoney) {
+  auto client = acme();
+  client.invoices.clear();
+  client.balance.clear();
+  client.stoppedBuying = true;
+  const auto checkIn = planned(client, day(2026, 11, 20));
+  EXPECT_EQ(checkIn.purpose, Purpose::CheckIn);
+  EXPECT_TRUE(checkIn.invoices.empty());
+  client.contacts = {{day(2026, 11, 20), "check-in"}};
+  EXPECT_FALSE(nextFollowUp(client, day(2026, 12, 20), Cadence()).has_value());
+  EXPECT_TRUE(nextFollowUp(client, day(2027, 3, 1), Cadence()).has_value());
+}
+
+TEST(Planner, aLadderIsReadFromTheConfigurationOrRefusedWithAReason) {
+  const auto ladder = Cadence::parseLadder("nudge:2:email, ring:10:call, post:25:letter+email");
+  ASSERT_TRUE(ladder) << ladder.error();
+  ASSERT_EQ(ladder->size(), 3u);
+  EXPECT_EQ((*ladder)[2].channels, (std::vector<Channel>{Channel::Letter, Channel::Email}));
+  EXPECT_FALSE(Cadence::parseLadder("nudge:2:fax"));
+  EXPECT_FALSE(Cadence::parseLadder("nudge:9:email, ring:4:call"));
+  EXPECT_FALSE(Cadence::parseLadder("nudge:two:email"));
+  EXPECT_FALSE(Cadence::parseLadder(""));
+  EXPECT_FALSE(BusinessCalendar::parse("2026-13-01"));
+}
+
+}  // namespace
+}  // namespace kindly::followup
