@@ -22,6 +22,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   commands.push_back(std::make_unique<AgingCommand>());
   commands.push_back(std::make_unique<ClientsCommand>());
   commands.push_back(std::make_unique<ForecastCommand>());
+  commands.push_back(std::make_unique<PlanCommand>());
   commands.push_back(std::make_unique<ReportCommand>());
   commands.push_back(std::make_unique<RemindCommand>());
   commands.push_back(std::make_unique<ClientCommand>());

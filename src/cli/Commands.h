@@ -76,6 +76,21 @@ class ForecastCommand : public Command {
   int run(const std::vector<std::string>& args, Context& context) override;
 };
 
+class PlanCommand : public Command {
+ public:
+  std::string name() const override { return "plan"; }
+  std::string usage() const override {
+    return "plan [--as-of DATE] [--client CODE] [--format table|csv|json]";
+  }
+  std::string summary() const override {
+    return "each client's next follow-up: when, which step, which channel, and why";
+  }
+  std::vector<std::string> options() const override {
+    return {"as-of", "grace-days", "client", "format"};
+  }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
 class ReportCommand : public Command {
  public:
   std::string name() const override { return "report"; }

@@ -51,7 +51,7 @@ std::vector<store::ContactRecord> recordsAsked(const Config& config, dates::Date
   }
 
   std::vector<store::ContactRecord> records;
-  if (!channel.empty() || !outcome.empty()) {
+  if (!channel.empty() || !outcome.empty() || promisedDay) {
     store::ContactRecord contact;
     contact.kind = promisedDay ? store::ContactKind::Promise : store::ContactKind::Contact;
     contact.day = day;

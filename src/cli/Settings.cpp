@@ -8,6 +8,7 @@
 #include "base/Text.h"
 #include "dates/DateParser.h"
 #include "importers/profiles/MappedProfile.h"
+#include "store/ClientLedger.h"
 
 namespace kindly::cli {
 
@@ -73,6 +74,15 @@ aging::AgingOptions agingOptions(const Config& config) {
   return options;
 }
 
+aging::AgingOptions agingOptions(const Config& config, store::Database& ledger) {
+  auto options = agingOptions(config);
+  if (options.client.empty()) return options;
+  const auto client = store::ClientLedger(ledger).findClient(options.client);
+  if (!client) throw UsageError("--client: no client '" + options.client + "' in the ledger");
+  options.client = client->code;
+  return options;
+}
+
 importers::ImportOptions importOptions(const Config& config) {
   importers::ImportOptions options;
   options.asOf = asOf(config);
@@ -99,6 +109,25 @@ importers::ImportOptions importOptions(const Config& config) {
     options.source.parse.decimalMark = money::DecimalMark::Comma;
   }
   return options;
+}
+
+followup::Cadence cadence(const Config& config) {
+  followup::Cadence cadence;
+  if (config.hasProperty("cadence.ladder")) {
+    auto ladder = followup::Cadence::parseLadder(config.getString("cadence.ladder"));
+    if (!ladder) throw UsageError("cadence.ladder: " + ladder.error());
+    cadence.ladder = std::move(*ladder);
+  }
+  cadence.minGapDays = wholeNumber(config, "cadence.min_gap_days", cadence.minGapDays);
+  cadence.repeatEveryDays =
+      wholeNumber(config, "cadence.repeat_every_days", cadence.repeatEveryDays);
+  if (cadence.repeatEveryDays < 1) throw UsageError("cadence.repeat_every_days: at least 1");
+  cadence.headsUpDaysBefore =
+      wholeNumber(config, "cadence.heads_up_days", cadence.headsUpDaysBefore);
+  auto calendar = followup::BusinessCalendar::parse(config.getString("calendar.holidays", ""));
+  if (!calendar) throw UsageError("calendar.holidays: " + calendar.error());
+  cadence.calendar = std::move(*calendar);
+  return cadence;
 }
 
 drafts::Sender sender(const Config& config) {

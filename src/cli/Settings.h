@@ -7,7 +7,9 @@
 #include "aging/AgingEngine.h"
 #include "dates/Date.h"
 #include "drafts/Reminder.h"
+#include "followup/Cadence.h"
 #include "importers/ImportJob.h"
+#include "store/Database.h"
 
 namespace kindly::cli {
 
@@ -19,7 +21,12 @@ enum class OutputFormat { Table, Csv, Json };
 dates::Date asOf(const Config& config);
 OutputFormat outputFormat(const Config& config);
 aging::AgingOptions agingOptions(const Config& config);
+// The same, with --client checked against the ledger: a mistyped code would otherwise read as
+// a client who owes nothing.
+aging::AgingOptions agingOptions(const Config& config, store::Database& ledger);
 importers::ImportOptions importOptions(const Config& config);
 drafts::Sender sender(const Config& config);
+// [cadence] ladder, min_gap_days, repeat_every_days, heads_up_days; [calendar] holidays.
+followup::Cadence cadence(const Config& config);
 
 }  // namespace kindly::cli

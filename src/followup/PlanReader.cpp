@@ -1,0 +1,130 @@
+// Client figures come from clientBehaviors() and the open invoices from the aging engine, so
+// that the plan, the aging and the clients report never disagree; three small queries add
+// the contacts made, standing promises, write-offs and on-time payments.
+#include "followup/PlanReader.h"
+
+#include <algorithm>
+#include <map>
+
+#include "aging/ClientBehavior.h"
+#include "store/PreparedStatement.h"
+
+namespace kindly::followup {
+
+namespace {
+
+using Situations = std::map<std::string, ClientSituation>;  // by client code
+
+bool hasFlag(const aging::ClientBehavior& client, std::string_view flag) {
+  return std::find(client.flags.begin(), client.flags.end(), flag) != client.flags.end();
+}
+
+void readOpenInvoices(store::Database& database, const aging::AgingOptions& options,
+                      Situations& clients) {
+  aging::AgingEngine(database).eachOpenInvoice(options, [&](const aging::OpenInvoice& invoice) {
+    if (invoice.notYetIssued) return;
+    ClientSituation& client = clients[invoice.clientCode];
+    client.code = invoice.clientCode;
+    client.name = invoice.clientName;
+    money::addTo(client.balance, invoice.balance);
+    if (!invoice.balance.isNegative()) {
+      client.invoices.push_back(
+          {invoice.number, invoice.issueDate, invoice.dueDate, invoice.balance});
+    }
+  });
+}
+
+dates::Date dayOf(std::int64_t dayNumber) {
+  return dates::Date::fromDayNumber(static_cast<std::int32_t>(dayNumber));
+}
+
+// Contacts made, oldest first; the latest standing promise; the write-offs standing; the
+// latest invoice paid within grace. One query, told apart by its first column.
+void readContactsAndPayments(store::Database& database, const aging::AgingOptions& options,
+                             Situations& clients) {
+  store::PreparedStatement select(
+      database,
+      "SELECT 'contact', c.code, x.day, '' FROM contacts x JOIN clients c ON c.id = x.client_id"
+      " WHERE x.kind IN ('contact', 'promise') AND x.day <= ?1" +
+          aging::filterSql(options) +
+          " UNION ALL "
+          "SELECT 'promise', c.code, MAX(x.promised_day) + ?2, '' FROM contacts x"
+          " JOIN clients c ON c.id = x.client_id"
+          " WHERE x.kind = 'promise' AND x.day <= ?1 AND x.promised_day + ?2 >= ?1" +
+          aging::filterSql(options) +
+          " GROUP BY c.code"
+          " UNION ALL "
+          "SELECT 'written off', c.code, 0, i.number FROM invoices i"
+          " JOIN clients c ON c.id = i.client_id"
+          " WHERE i.amount > (SELECT COALESCE(SUM(amount), 0) FROM payments"
+          "                   WHERE invoice_id = i.id AND payment_day <= ?1)"
+          " AND EXISTS (SELECT 1 FROM writeoffs w"
+          "   WHERE w.invoice_id = i.id AND w.day <= ?1"
+          "   AND (w.undone_day IS NULL OR w.undone_day > ?1))" +
+          aging::filterSql(options) +
+          " UNION ALL "
+          "SELECT 'paid on time', c.code, MAX(i.paid_day), '' FROM " +
+          aging::settledInvoicesSql() +
+          " i JOIN clients c ON c.id = i.client_id WHERE i.paid_day - i.due_day <= ?2" +
+          aging::filterSql(options) + " GROUP BY c.code ORDER BY 2, 3, 4");
+  select.bind(1, options.asOf.dayNumber()).bind(2, options.graceDays);
+  aging::bindFilters(select, options);
+  while (select.step()) {
+    const auto found = clients.find(std::string(select.columnText(1)));
+    if (found == clients.end()) continue;  // a client with nothing issued by then
+    ClientSituation& client = found->second;
+    const std::string_view what = select.columnText(0);
+    const auto day = dayOf(select.columnInt(2));
+    if (what == "contact") {
+      client.contacts.push_back({day, ""});
+    } else if (what == "promise") {
+      client.promisedUntil = day;
+    } else if (what == "written off") {
+      client.writtenOff.emplace_back(select.columnText(3));
+    } else {
+      client.lastPaidOnTime = day;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PlannedFollowUp> planFollowUps(store::Database& database,
+                                           const aging::AgingOptions& given,
+                                           const Cadence& cadence) {
+  // A client is planned for as a whole: every currency it owes in.
+  aging::AgingOptions options = given;
+  options.currency.reset();
+  Situations clients;
+  for (const auto& behavior : aging::clientBehaviors(database, options)) {
+    if (!options.client.empty() && behavior.clientCode != options.client) continue;
+    ClientSituation& client = clients[behavior.clientCode];
+    client.code = behavior.clientCode;
+    client.name = behavior.clientName;
+    client.repeatLate = hasFlag(behavior, "repeat-late");
+    client.stoppedBuying = hasFlag(behavior, "stopped-buying");
+    client.disputed = hasFlag(behavior, "disputed");
+  }
+  readOpenInvoices(database, options, clients);
+  readContactsAndPayments(database, options, clients);
+  store::PreparedStatement emails(database, "SELECT code, email FROM clients");
+  while (emails.step()) {
+    const auto found = clients.find(std::string(emails.columnText(0)));
+    if (found != clients.end()) found->second.email = emails.columnText(1);
+  }
+
+  std::vector<PlannedFollowUp> plan;
+  for (auto& [code, client] : clients) {
+    auto next = nextFollowUp(client, options.asOf, cadence);
+    if (!next && client.writtenOff.empty()) continue;
+    plan.push_back(PlannedFollowUp{.clientCode = client.code,
+                                   .clientName = client.name,
+                                   .email = client.email,
+                                   .balance = client.balance,
+                                   .writtenOff = client.writtenOff,
+                                   .next = std::move(next)});
+  }
+  return plan;
+}
+
+}  // namespace kindly::followup
