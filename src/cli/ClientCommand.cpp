@@ -1,13 +1,16 @@
 // `kindly client ID`: one client's story as of a date — who they are and what they owe, then
 // everything that happened, oldest first, then what is open and how they pay.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "aging/AgingEngine.h"
+#include "aging/ClientBehavior.h"
 #include "base/Error.h"
 #include "cli/Commands.h"
 #include "cli/ContactText.h"
 #include "cli/Settings.h"
+#include "reports/ClientsOutput.h"
 #include "store/ClientLedger.h"
 #include "store/Contacts.h"
 #include "store/WriteOffs.h"
@@ -72,6 +75,20 @@ std::vector<Event> timeline(store::Database& ledger, const store::ClientRef& cli
   return events;
 }
 
+// The behaviour figures of `kindly clients`, in a sentence or two.
+void writeFigures(std::ostream& out, const aging::ClientBehavior& figures, int windowDays) {
+  out << "Paid in the last " << windowDays << " days: " << figures.invoicesPaid << " invoices, "
+      << figures.latePaid << " late";
+  if (figures.avgDaysLate) {
+    out << "; on average " << reports::daysText(figures.avgDaysLate) << " days late and "
+        << reports::daysText(figures.avgDaysToPay) << " days to pay; "
+        << std::lround(figures.onTimeRate.value_or(0) * 100) << "% on time";
+  }
+  if (!figures.trend.empty()) out << "; trend " << figures.trend;
+  if (figures.dso) out << "; DSO " << *figures.dso << " days";
+  out << '\n';
+}
+
 std::string overdueText(const aging::OpenInvoice& invoice, dates::Date asOf) {
   if (invoice.balance.isNegative()) return "credit";
   const int days = asOf - invoice.dueDate;
@@ -95,7 +112,9 @@ int ClientCommand::run(const std::vector<std::string>& args, Context& context) {
   // The aging counts invoices issued after the as-of date apart; the story of a client as of
   // a day leaves them out, like every other later event.
   std::erase_if(open, [](const auto& invoice) { return invoice.notYetIssued; });
-  const auto report = engine.age(options);
+  const auto behaviors = aging::clientBehaviors(ledger, options);
+  const auto behavior = std::find_if(behaviors.begin(), behaviors.end(),
+                                     [&](const auto& b) { return b.clientCode == client->code; });
 
   auto& out = context.out;
   out << client->code << ' ' << client->name;
@@ -109,13 +128,7 @@ int ClientCommand::run(const std::vector<std::string>& args, Context& context) {
     separator = ", ";
   }
   out << (balance.empty() ? " nothing owed\n" : "\n");
-  std::vector<std::string> flags;
-  for (const auto& row : report.clients) {
-    if (row.clientCode != client->code) continue;
-    for (const auto& flag : row.flags) {
-      if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
-    }
-  }
+  if (behavior != behaviors.end()) writeFigures(out, *behavior, options.lateWindowDays);
   out << '\n';
   const auto events = timeline(ledger, *client, options.asOf);
   for (const auto& event : events) out << event.day.iso() << "  " << event.text << '\n';
@@ -129,6 +142,8 @@ int ClientCommand::run(const std::vector<std::string>& args, Context& context) {
         << invoice.dueDate.iso() << "  " << amountText(invoice.balance) << "  "
         << overdueText(invoice, options.asOf) << '\n';
   }
+  const std::vector<std::string> none;
+  const auto& flags = behavior != behaviors.end() ? behavior->flags : none;
   out << "Flags:";
   for (const auto& flag : flags) out << ' ' << flag;
   out << (flags.empty() ? " none\n" : "\n");
