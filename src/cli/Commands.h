@@ -109,11 +109,22 @@ class RemindCommand : public Command {
     return "remind [--as-of DATE] [--out DIR] [--templates DIR]";
   }
   std::string summary() const override {
-    return "write a batch of courteous reminder drafts for a person to review";
+    return "draft the follow-ups due today (emails, call scripts, letters) for a person to review";
   }
   std::vector<std::string> options() const override {
     return {"as-of", "out", "templates", "grace-days"};
   }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
+class LintTemplatesCommand : public Command {
+ public:
+  std::string name() const override { return "lint-templates"; }
+  std::string usage() const override { return "lint-templates [DIR]"; }
+  std::string summary() const override {
+    return "check reminder templates for tone: no threats, no shouting, thanks and help";
+  }
+  std::vector<std::string> options() const override { return {}; }
   int run(const std::vector<std::string>& args, Context& context) override;
 };
 

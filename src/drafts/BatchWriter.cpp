@@ -102,58 +102,6 @@ std::string sequenceText(std::size_t sequence) {
   return number;
 }
 
-std::string balanceText(const money::Totals& balance) {
-  std::string text;
-  for (const auto& [currency, amount] : balance) {
-    if (!text.empty()) text += "; ";
-    text += currency.code() + " " + amount.toDecimal();
-  }
-  return text;
-}
-
-// One RFC 4180 cell. A leading = + - @ (tab, CR) would make a spreadsheet evaluate the cell
-// as a formula, so such a cell starts with a ' that keeps it plain text.
-std::string csvCell(std::string value) {
-  if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string::npos) {
-    value.insert(0, "'");
-  }
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (const char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-std::string manifestCsv(const std::vector<BatchEntry>& entries) {
-  std::string csv = "sequence,client,name,email,channel,step,invoices,balance,file\r\n";
-  for (const BatchEntry& entry : entries) {
-    std::string invoices;
-    for (const std::string& number : entry.invoiceNumbers) {
-      if (!invoices.empty()) invoices += ' ';
-      invoices += number;
-    }
-    const std::string cells[] = {std::to_string(entry.sequence),
-                                 entry.clientCode,
-                                 entry.clientName,
-                                 entry.email,
-                                 entry.channel,
-                                 entry.step,
-                                 invoices,
-                                 balanceText(entry.balance),
-                                 entry.file};
-    bool first = true;
-    for (const std::string& cell : cells) {
-      if (!first) csv += ',';
-      csv += csvCell(cell);
-      first = false;
-    }
-    csv += "\r\n";
-  }
-  return csv;
-}
-
 void writeFile(const fs::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
@@ -220,6 +168,22 @@ std::string BatchWriter::batchPath() const {
   return (fs::path(outDir_) / ("batch-" + asOf_.iso())).string();
 }
 
+std::string BatchWriter::emailDraft(const Reminder& reminder, const BatchEntry& entry,
+                                    const std::string& slug) const {
+  const RenderedReminder rendered = templates_.renderReminder(reminder, sender_, asOf_);
+  EmailMessage message;
+  message.date = asOf_;
+  message.messageId = EmailMessage::makeMessageId(asOf_, slug, entry.sequence, sender_.from);
+  message.from = sender_.from;
+  message.toName = reminder.clientName;
+  message.toAddress = entry.email;
+  message.replyTo = sender_.replyTo;
+  message.subject = rendered.subject;
+  message.textBody = rendered.text;
+  message.htmlBody = rendered.html;
+  return message.toMime();
+}
+
 std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminders) {
   const fs::path outDir(outDir_);
   std::error_code error;
@@ -232,37 +196,46 @@ std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminder
   ScratchFolder scratch(outDir, "." + name + ".tmp-");
 
   std::vector<BatchEntry> entries;
+  std::size_t sequence = 0;
   for (const Reminder& reminder : reminders) {
+    ++sequence;
+    const std::string slug = clientSlug(reminder.clientName, reminder.clientCode);
+    const std::string stem = sequenceText(sequence) + "-" + slug;
     BatchEntry entry;
-    entry.sequence = entries.size() + 1;
+    entry.sequence = sequence;
     entry.clientCode = reminder.clientCode;
     entry.clientName = reminder.clientName;
     const std::string_view email = trim(reminder.email);
     if (isUsableAddress(email)) entry.email = std::string(email);
-    entry.channel = "email";
-    entry.step = "reminder";
-    for (const aging::OpenInvoice& invoice : reminder.invoices) {
+    entry.purpose = std::string(followup::purposeName(reminder.purpose));
+    entry.step = reminder.step;
+    for (const followup::OwedInvoice& invoice : reminder.invoices) {
       entry.invoiceNumbers.push_back(invoice.number);
     }
     entry.balance = reminder.balance;
-    const std::string slug = clientSlug(reminder.clientName, reminder.clientCode);
-    entry.file = sequenceText(entry.sequence) + "-" + slug + ".eml";
-
-    const RenderedReminder rendered = templates_.renderReminder(reminder, sender_, asOf_);
-    EmailMessage message;
-    message.date = asOf_;
-    message.messageId = EmailMessage::makeMessageId(asOf_, slug, entry.sequence, sender_.from);
-    message.from = sender_.from;
-    message.toName = reminder.clientName;
-    message.toAddress = entry.email;
-    message.replyTo = sender_.replyTo;
-    message.subject = rendered.subject;
-    message.textBody = rendered.text;
-    message.htmlBody = rendered.html;
-    writeFile(scratch.path() / entry.file, message.toMime());
-    entries.push_back(std::move(entry));
+    for (const followup::Channel channel : reminder.channels) {
+      entry.channel = std::string(followup::channelName(channel));
+      std::string content;
+      switch (channel) {
+        case followup::Channel::Email:
+          entry.file = stem + ".eml";
+          content = emailDraft(reminder, entry, slug);
+          break;
+        case followup::Channel::Call:
+          entry.file = stem + ".call.txt";
+          content = templates_.renderCallScript(reminder, sender_, asOf_);
+          break;
+        case followup::Channel::Letter:
+          entry.file = stem + ".letter.html";
+          content = templates_.renderLetter(reminder, sender_, asOf_);
+          break;
+      }
+      writeFile(scratch.path() / entry.file, content);
+      entries.push_back(entry);
+    }
   }
   writeFile(scratch.path() / "manifest.csv", manifestCsv(entries));
+  writeFile(scratch.path() / "manifest.json", manifestJson(asOf_, entries));
 
   // The old batch of the same date steps aside only now that the new one is complete, and
   // comes back if the new one cannot take its place.

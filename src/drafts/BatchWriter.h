@@ -1,5 +1,5 @@
-// Writes a batch of reminder drafts for a person to review: a folder batch-YYYY-MM-DD
-// holding one .eml per client and a manifest.csv listing them.
+// Writes a batch of drafts for a person to review: a folder batch-YYYY-MM-DD holding each
+// follow-up's drafts (.eml, .call.txt, .letter.html) and manifest.csv + manifest.json.
 #pragma once
 
 #include <cstddef>
@@ -8,23 +8,11 @@
 #include <vector>
 
 #include "dates/Date.h"
+#include "drafts/Manifest.h"
 #include "drafts/Reminder.h"
 #include "drafts/Templates.h"
 
 namespace kindly::drafts {
-
-// One line of the manifest.
-struct BatchEntry {
-  std::size_t sequence = 0;  // 1, 2, 3... as in the file name "001-acme-ltd.eml"
-  std::string clientCode;
-  std::string clientName;
-  std::string email;
-  std::string channel;  // "email"
-  std::string step;     // "reminder"
-  std::vector<std::string> invoiceNumbers;
-  money::Totals balance;
-  std::string file;  // name inside the batch folder
-};
 
 class BatchWriter {
  public:
@@ -34,20 +22,24 @@ class BatchWriter {
               Templates templates = Templates());
 
   // Writes the batch folder outDir/batch-YYYY-MM-DD (replacing one of the same date) and
-  // returns its entries. The folder appears whole or not at all: it is written under a
-  // temporary name and renamed at the end. Throws kindly::Error when it cannot be written.
-  // Creates outDir when missing. Each reminder becomes "NNN-slug.eml" (see clientSlug); one
-  // without a usable email is still written, with no To header and an empty manifest email.
-  // manifest.csv (RFC 4180, CRLF) has the columns sequence, client, name, email, channel,
-  // step, invoices (numbers joined by ' '), balance ("EUR 10.00; USD 1234.50", by code),
-  // file; a cell starting with = + - @ (or a tab or CR) gets a leading ' so a spreadsheet
-  // cannot take it for a formula. The same reminders and as-of date give the same bytes.
+  // returns its entries, one per file. The folder appears whole or not at all: it is written
+  // under a temporary name and renamed at the end. Throws kindly::Error when it cannot be
+  // written. Creates outDir when missing. Reminder number N (from 1, in the order given)
+  // gives one file per channel, "NNN-slug" (see clientSlug) + ".eml", ".call.txt" or
+  // ".letter.html", in the order of its channels. An email without a usable address is
+  // still written, with no To header and an empty manifest email. manifest.csv and
+  // manifest.json list the entries (see Manifest.h). Writes nothing to the ledger: a draft
+  // is not a contact until it is sent. The same reminders and as-of date give the same bytes.
   std::vector<BatchEntry> write(const std::vector<Reminder>& reminders);
 
   // The folder write() creates.
   std::string batchPath() const;
 
  private:
+  // The .eml of `reminder`, addressed to entry.email.
+  std::string emailDraft(const Reminder& reminder, const BatchEntry& entry,
+                         const std::string& slug) const;
+
   std::string outDir_;
   dates::Date asOf_;
   Sender sender_;

@@ -1,10 +1,11 @@
-// One client's consolidated follow-up: every open invoice it owes, in one message.
+// One follow-up to draft: the client, the step and channels the plan chose, and every open
+// invoice it is about, in one consolidated draft per channel.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "aging/Aging.h"
+#include "followup/Planner.h"
 #include "money/Money.h"
 
 namespace kindly::drafts {
@@ -12,13 +13,18 @@ namespace kindly::drafts {
 struct Reminder {
   std::string clientCode;
   std::string clientName;
-  std::string email;                         // may be empty: no email on file
-  std::vector<aging::OpenInvoice> invoices;  // the client's positive balances, oldest first
-  money::Totals balance;                     // what the client owes, per currency
-  int oldestDaysOverdue = 0;
+  std::string contactName;  // the person to greet; "" while the ledger names none
+  std::string email;        // may be empty: no email on file
+  followup::Purpose purpose = followup::Purpose::Chase;
+  std::string step = "gentle-reminder";  // the plan's step: names the templates tried first
+  std::vector<followup::Channel> channels = {followup::Channel::Email};  // one draft each
+  std::vector<followup::OwedInvoice> invoices;  // oldest due first; none for a thank-you or
+                                                // a check-in
+  money::Totals balance;  // owed in the currencies of `invoices`, net of credits
+  std::string reason;     // why this follow-up now, for the person who makes the call
 };
 
-// Who the reminders come from, from the [company], [mail] and [payment] configuration.
+// Who the drafts come from, from the [company], [mail] and [payment] configuration.
 struct Sender {
   std::string companyName;
   std::string from;  // "Accounts <ar@example.com>"

@@ -1,16 +1,18 @@
-// The Mustache templates a reminder is written from: the built-in ones, or a person's own
-// from a folder, rendered into a subject, a plain-text body and an HTML body.
+// The Mustache templates drafts are written from: the built-in ones, or a person's own from
+// a folder, chosen per part of a draft by TemplateNames' fallback order and rendered with
+// DraftValues' values.
 #pragma once
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "dates/Date.h"
 #include "drafts/Reminder.h"
 
 namespace kindly::drafts {
 
-// One reminder, ready to be put in an email.
+// One email, ready to be put in an EmailMessage.
 struct RenderedReminder {
   std::string subject;  // one line: runs of spaces, tabs and line breaks become one space
   std::string text;     // text/plain body
@@ -22,24 +24,33 @@ class Templates {
   // The templates compiled into the binary (builtinTemplates()).
   Templates();
 
-  // The built-in templates, each replaced by the file "<name>.mustache" in `folder` when
-  // the folder holds one ("reminder.text.mustache"); other files there are ignored.
-  // Throws kindly::Error naming the path when `folder` is not a readable folder or one of
-  // its template files cannot be read.
+  // The built-in templates, and every "<name>.mustache" file in `folder`, which replaces the
+  // built-in template of that name or adds one ("statement.letter.html.mustache"); files
+  // not ending in ".mustache" are ignored. Throws kindly::Error naming the path when
+  // `folder` is not a readable folder, a template file cannot be read, or a ".mustache"
+  // file's name is not one isTemplateName() accepts (a misspelt name would silently be
+  // ignored otherwise).
   static Templates withOverrides(const std::string& folder);
 
-  // Renders "reminder.subject", "reminder.text" and "reminder.html" for `reminder` as of
-  // `asOf`. Values offered to the templates (see Templates.cpp for the full list): name,
-  // has_name, company, signature, payment_instructions (each with has_...), as_of,
-  // invoices [{number, issue_date, due_date, days_overdue, days_overdue_text, balance}],
-  // totals [{currency, amount}], total_text, invoice_count, one_invoice, first_invoice.
-  // Amounts read "USD 1,234.50": exact, grouped by thousands. Values are cleaned of
-  // control characters and invalid UTF-8 before rendering.
+  // The name of the template `part` of `reminder`'s draft is written from: the first of
+  // templateCandidates() that is loaded. The built-in templates hold every last resort, so
+  // there always is one.
+  std::string chosenFor(const Reminder& reminder, const std::string& part) const;
+
+  // The email of `reminder` as of `asOf`, from its "email.subject", "email.text" and
+  // "email.html" templates, whatever its channels.
   RenderedReminder renderReminder(const Reminder& reminder, const Sender& sender,
                                   dates::Date asOf) const;
+  // The call script (plain text) from its "call.txt" template.
+  std::string renderCallScript(const Reminder& reminder, const Sender& sender,
+                               dates::Date asOf) const;
+  // The printable letter (a standalone HTML page) from its "letter.html" template.
+  std::string renderLetter(const Reminder& reminder, const Sender& sender, dates::Date asOf) const;
 
-  // The text of the template `name` ("reminder.html"), as loaded; empty when unknown.
+  // The text of the template `name` ("reminder.email.html"), as loaded; empty when unknown.
   const std::string& source(const std::string& name) const;
+  // Every template name loaded, in order.
+  std::vector<std::string> names() const;
 
  private:
   std::map<std::string, std::string> templates_;

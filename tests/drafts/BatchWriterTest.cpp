@@ -15,6 +15,7 @@
 
 #include "base/Error.h"
 #include "drafts/BatchWriter.h"
+#include "tests/drafts/MailReadBack.h"
 
 namespace kindly::drafts {
 namespace {
@@ -38,31 +39,33 @@ Reminder reminderFor(std::string code, std::string name, std::string email,
   reminder.clientName = std::move(name);
   reminder.email = std::move(email);
   for (auto& [number, balance] : invoices) {
-    aging::OpenInvoice open{.clientCode = reminder.clientCode,
-                            .clientName = reminder.clientName,
-                            .number = number,
-                            .issueDate = day(2026, 9, 1),
-                            .dueDate = day(2026, 10, 1),
-                            .amount = balance,
-                            .paid = money::Money::zero(balance.currency()),
-                            .balance = balance,
-                            .daysOverdue = kAsOf - day(2026, 10, 1),
-                            .bucket = 2};
-    reminder.invoices.push_back(open);
+    reminder.invoices.push_back({number, day(2026, 9, 1), day(2026, 10, 1), balance});
     money::addTo(reminder.balance, balance);
   }
-  reminder.oldestDaysOverdue = 50;
   return reminder;
 }
 
+Reminder withStep(Reminder reminder, std::string step, std::vector<followup::Channel> channels) {
+  reminder.step = std::move(step);
+  reminder.channels = std::move(channels);
+  return reminder;
+}
+
+// A week's follow-ups: a gentle email, a letter for a client without email, a call, a
+// statement by letter and email, and an email to an address that cannot be used.
 std::vector<Reminder> weeklyReminders() {
-  return {
-      reminderFor("C0001", "Acme Ltd", "ap@acme.example",
-                  {{"INV-1001", amount(123450, "USD")}, {"INV-1003", amount(1000, "EUR")}}),
-      reminderFor("C0002", "Café Müller", "", {{"INV-2001", amount(5000, "USD")}}),
-      reminderFor("C0003", "=HYPERLINK(\"http://evil.example\",\"x\")", "x@y.example",
-                  {{"INV-3001", amount(7500, "USD")}}),
-      reminderFor("C0004", "東京商事", "ops@tokyo.example", {{"INV-4001", amount(5000, "JPY")}})};
+  using followup::Channel;
+  return {reminderFor("C0001", "Acme Ltd", "ap@acme.example",
+                      {{"INV-1001", amount(123450, "USD")}, {"INV-1003", amount(1000, "EUR")}}),
+          withStep(reminderFor("C0002", "Café Müller", "", {{"INV-2001", amount(5000, "USD")}}),
+                   "gentle-reminder", {Channel::Letter}),
+          withStep(reminderFor("C0003", "=HYPERLINK(\"http://evil.example\",\"x\")", "x@y.example",
+                               {{"INV-3001", amount(7500, "USD")}}),
+                   "personal-call", {Channel::Call}),
+          withStep(reminderFor("C0004", "東京商事", "ops@tokyo.example",
+                               {{"INV-4001", amount(5000, "JPY")}}),
+                   "statement", {Channel::Letter, Channel::Email}),
+          reminderFor("C0005", "Dune Surf", "not-an-address", {{"INV-5001", amount(990, "USD")}})};
 }
 
 Sender harbourLights() {
@@ -116,43 +119,69 @@ std::set<std::string> names(const fs::path& folder) {
   return found;
 }
 
-TEST(BatchWriter, writesOneEmlPerReminderAndAManifestWithTheRightRows) {
+TEST(BatchWriter, writesOneFilePerChannelAndAManifestWithTheRightRows) {
   ScratchDir scratch;
   BatchWriter writer((scratch.path() / "drafts").string(), kAsOf, harbourLights());
   const std::vector<BatchEntry> entries = writer.write(weeklyReminders());
 
   EXPECT_EQ(writer.batchPath(), (scratch.path() / "drafts" / "batch-2026-11-20").string());
   EXPECT_EQ(names(writer.batchPath()),
-            (std::set<std::string>{"001-acme-ltd.eml", "002-cafe-muller.eml",
-                                   "003-hyperlink-http-evil-example-x.eml", "004-c0004.eml",
-                                   "manifest.csv"}));
+            (std::set<std::string>{"001-acme-ltd.eml", "002-cafe-muller.letter.html",
+                                   "003-hyperlink-http-evil-example-x.call.txt",
+                                   "004-c0004.letter.html", "004-c0004.eml", "005-dune-surf.eml",
+                                   "manifest.csv", "manifest.json"}));
   EXPECT_EQ(readFile(fs::path(writer.batchPath()) / "manifest.csv"),
-            "sequence,client,name,email,channel,step,invoices,balance,file\r\n"
-            "1,C0001,Acme Ltd,ap@acme.example,email,reminder,INV-1001 INV-1003,"
+            "sequence,client,name,email,purpose,step,channel,invoices,balance,file\r\n"
+            "1,C0001,Acme Ltd,ap@acme.example,chase,gentle-reminder,email,INV-1001 INV-1003,"
             "EUR 10.00; USD 1234.50,001-acme-ltd.eml\r\n"
-            "2,C0002,Café Müller,,email,reminder,INV-2001,USD 50.00,002-cafe-muller.eml\r\n"
-            "3,C0003,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",x@y.example,email,"
-            "reminder,INV-3001,USD 75.00,003-hyperlink-http-evil-example-x.eml\r\n"
-            "4,C0004,東京商事,ops@tokyo.example,email,reminder,INV-4001,JPY 5000,"
-            "004-c0004.eml\r\n");
+            "2,C0002,Café Müller,,chase,gentle-reminder,letter,INV-2001,USD 50.00,"
+            "002-cafe-muller.letter.html\r\n"
+            "3,C0003,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",x@y.example,chase,"
+            "personal-call,call,INV-3001,USD 75.00,003-hyperlink-http-evil-example-x.call.txt\r\n"
+            "4,C0004,東京商事,ops@tokyo.example,chase,statement,letter,INV-4001,JPY 5000,"
+            "004-c0004.letter.html\r\n"
+            "4,C0004,東京商事,ops@tokyo.example,chase,statement,email,INV-4001,JPY 5000,"
+            "004-c0004.eml\r\n"
+            "5,C0005,Dune Surf,,chase,gentle-reminder,email,INV-5001,USD 9.90,"
+            "005-dune-surf.eml\r\n");
 
-  ASSERT_EQ(entries.size(), 4u);
+  ASSERT_EQ(entries.size(), 6u);
   EXPECT_EQ(entries[0].sequence, 1u);
   EXPECT_EQ(entries[0].invoiceNumbers, (std::vector<std::string>{"INV-1001", "INV-1003"}));
   EXPECT_EQ(entries[1].email, "");
-  EXPECT_EQ(entries[3].file, "004-c0004.eml");
+  EXPECT_EQ(entries[3].sequence, entries[4].sequence);
+  EXPECT_EQ(entries[4].file, "004-c0004.eml");
   // Nothing else is left beside the batch: no temporary folder.
   EXPECT_EQ(names(scratch.path() / "drafts"), (std::set<std::string>{"batch-2026-11-20"}));
 }
 
-TEST(BatchWriter, clientWithoutEmailStillGetsADraftWithNoRecipient) {
+TEST(BatchWriter, eachChannelGetsItsOwnKindOfDraft) {
   ScratchDir scratch;
   BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
   writer.write(weeklyReminders());
-  const std::string withoutEmail = readFile(fs::path(writer.batchPath()) / "002-cafe-muller.eml");
+  const fs::path batch = writer.batchPath();
+  EXPECT_TRUE(readFile(batch / "002-cafe-muller.letter.html").starts_with("<!doctype html>"));
+  EXPECT_TRUE(readFile(batch / "003-hyperlink-http-evil-example-x.call.txt")
+                  .starts_with("Call script: =HYPERLINK"));
+  EXPECT_NE(readFile(batch / "004-c0004.eml").find("\r\nMIME-Version: 1.0\r\n"), std::string::npos);
+  // The statement's letter and email each say the other is on its way.
+  EXPECT_NE(readFile(batch / "004-c0004.letter.html").find("also sent a copy by email"),
+            std::string::npos);
+  const testing::ReadMessage email = testing::readEml((batch / "004-c0004.eml").string());
+  ASSERT_EQ(email.parts.size(), 2u);
+  for (const testing::ReadPart& part : email.parts) {
+    EXPECT_NE(part.body.find("a printed copy is on its way by post"), std::string::npos);
+  }
+}
+
+TEST(BatchWriter, emailWithoutAUsableAddressIsStillWrittenWithNoRecipient) {
+  ScratchDir scratch;
+  BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
+  writer.write(weeklyReminders());
+  const std::string withoutEmail = readFile(fs::path(writer.batchPath()) / "005-dune-surf.eml");
   const std::string headers = withoutEmail.substr(0, withoutEmail.find("\r\n\r\n"));
   EXPECT_EQ(headers.find("\r\nTo:"), std::string::npos);
-  EXPECT_NE(headers.find("\r\nSubject: A friendly reminder about invoice INV-2001"),
+  EXPECT_NE(headers.find("\r\nSubject: A friendly reminder about invoice INV-5001"),
             std::string::npos);
   const std::string withEmail = readFile(fs::path(writer.batchPath()) / "001-acme-ltd.eml");
   EXPECT_NE(withEmail.find("\r\nTo: Acme Ltd <ap@acme.example>\r\n"), std::string::npos);
@@ -187,7 +216,7 @@ TEST(BatchWriter, writingTheSameBatchTwiceGivesByteIdenticalFiles) {
   BatchWriter second((scratch.path() / "two").string(), kAsOf, harbourLights());
   second.write(weeklyReminders());
 
-  EXPECT_EQ(once.size(), 5u);
+  EXPECT_EQ(once.size(), 8u);
   EXPECT_EQ(once, again);
   EXPECT_EQ(once, folderContents(second.batchPath()));
   EXPECT_EQ(names(scratch.path() / "one"), (std::set<std::string>{"batch-2026-11-20"}));
@@ -200,7 +229,8 @@ TEST(BatchWriter, rewritingADayReplacesTheWholeOldBatch) {
   std::vector<Reminder> fewer = weeklyReminders();
   fewer.resize(1);
   writer.write(fewer);
-  EXPECT_EQ(names(writer.batchPath()), (std::set<std::string>{"001-acme-ltd.eml", "manifest.csv"}));
+  EXPECT_EQ(names(writer.batchPath()),
+            (std::set<std::string>{"001-acme-ltd.eml", "manifest.csv", "manifest.json"}));
 }
 
 TEST(BatchWriter, anotherDaysBatchIsLeftAlone) {
@@ -210,15 +240,15 @@ TEST(BatchWriter, anotherDaysBatchIsLeftAlone) {
   BatchWriter thisWeek(scratch.path().string(), kAsOf, harbourLights());
   thisWeek.write({});
   EXPECT_EQ(names(scratch.path()), (std::set<std::string>{"batch-2026-11-13", "batch-2026-11-20"}));
-  EXPECT_EQ(names(lastWeek.batchPath()).size(), 5u);
-  EXPECT_EQ(names(thisWeek.batchPath()), (std::set<std::string>{"manifest.csv"}));
+  EXPECT_EQ(names(lastWeek.batchPath()).size(), 8u);
+  EXPECT_EQ(names(thisWeek.batchPath()), (std::set<std::string>{"manifest.csv", "manifest.json"}));
 }
 
 TEST(BatchWriter, templatesFromAFolderWinOverTheBuiltInOnes) {
   ScratchDir scratch;
   const fs::path templates = scratch.path() / "templates";
   fs::create_directories(templates);
-  std::ofstream(templates / "reminder.subject.mustache") << "Hello from {{{company}}}\n";
+  std::ofstream(templates / "reminder.email.subject.mustache") << "Hello from {{{company}}}\n";
   BatchWriter writer((scratch.path() / "out").string(), kAsOf, harbourLights(),
                      Templates::withOverrides(templates.string()));
   writer.write(weeklyReminders());

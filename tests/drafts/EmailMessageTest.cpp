@@ -24,19 +24,9 @@ money::Money amount(std::int64_t minorUnits, const char* code) {
   return money::Money(minorUnits, *money::Currency::fromCode(code));
 }
 
-aging::OpenInvoice invoice(std::string number, dates::Date issued, dates::Date due,
-                           money::Money balance, dates::Date asOf) {
-  aging::OpenInvoice open{.clientCode = "C0001",
-                          .clientName = "Acme Ltd",
-                          .number = std::move(number),
-                          .issueDate = issued,
-                          .dueDate = due,
-                          .amount = balance,
-                          .paid = money::Money::zero(balance.currency()),
-                          .balance = balance,
-                          .daysOverdue = asOf - due,
-                          .bucket = 0};
-  return open;
+followup::OwedInvoice invoice(std::string number, dates::Date issued, dates::Date due,
+                              money::Money balance) {
+  return followup::OwedInvoice{std::move(number), issued, due, balance};
 }
 
 const dates::Date kAsOf = day(2026, 11, 20);
@@ -47,13 +37,12 @@ Reminder acmeReminder() {
   reminder.clientName = "Acme Ltd";
   reminder.email = "ap@acme.example";
   reminder.invoices = {
-      invoice("INV-1001", day(2026, 9, 1), day(2026, 10, 1), amount(123450, "USD"), kAsOf),
-      invoice("INV-1007", day(2026, 10, 15), day(2026, 11, 14), amount(5000, "USD"), kAsOf),
-      invoice("INV-1010", day(2026, 11, 1), day(2026, 12, 1), amount(1000, "EUR"), kAsOf)};
+      invoice("INV-1001", day(2026, 9, 1), day(2026, 10, 1), amount(123450, "USD")),
+      invoice("INV-1007", day(2026, 10, 15), day(2026, 11, 14), amount(5000, "USD")),
+      invoice("INV-1010", day(2026, 11, 1), day(2026, 12, 1), amount(1000, "EUR"))};
   money::addTo(reminder.balance, amount(123450, "USD"));
   money::addTo(reminder.balance, amount(5000, "USD"));
   money::addTo(reminder.balance, amount(1000, "EUR"));
-  reminder.oldestDaysOverdue = 50;
   return reminder;
 }
 
@@ -380,7 +369,8 @@ TEST(EmailMessage, scriptInAClientNameIsEscapedInTheHtmlPart) {
   EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(html.find("&amp; Co"), std::string::npos);
   // The plain-text part shows the name as it is, not as HTML entities.
-  EXPECT_NE(parsed.parts[0].body.find("Dear <script>alert('x')</script> & Co,"), std::string::npos);
+  EXPECT_NE(parsed.parts[0].body.find("Hello <script>alert('x')</script> & Co team,"),
+            std::string::npos);
 }
 
 TEST(EmailMessage, emptyNameGetsAWarmGreetingWithoutDearComma) {

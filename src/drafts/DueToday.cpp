@@ -1,0 +1,31 @@
+// A follow-up planned for a later day is left for that day's batch: the batch of a day holds
+// exactly the plan's work for that day.
+#include "drafts/DueToday.h"
+
+namespace kindly::drafts {
+
+std::vector<Reminder> remindersDueOn(const std::vector<followup::PlannedFollowUp>& plan,
+                                     dates::Date day) {
+  std::vector<Reminder> reminders;
+  for (const followup::PlannedFollowUp& client : plan) {
+    if (!client.next || client.next->date != day) continue;
+    const followup::FollowUp& next = *client.next;
+    Reminder reminder;
+    reminder.clientCode = client.clientCode;
+    reminder.clientName = client.clientName;
+    reminder.email = client.email;
+    reminder.purpose = next.purpose;
+    reminder.step = next.step;
+    reminder.channels = next.channels;
+    reminder.invoices = next.invoices;
+    reminder.reason = next.reason;
+    for (const followup::OwedInvoice& invoice : next.invoices) {
+      const auto net = client.balance.find(invoice.balance.currency());
+      if (net != client.balance.end()) reminder.balance.insert(*net);
+    }
+    reminders.push_back(std::move(reminder));
+  }
+  return reminders;
+}
+
+}  // namespace kindly::drafts
