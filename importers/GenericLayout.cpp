@@ -33,6 +33,7 @@ const std::vector<Synonyms>& invoiceSynonyms() {
       {Field::Balance, {"balance", "amount due", "balance due", "open balance"}},
       {Field::Status, {"status"}},
       {Field::AppliesTo, {"applies to", "applied to", "credit for", "original invoice"}},
+      {Field::ContactName, {"contact person", "attention", "attn", "person to contact"}},
   };
   return table;
 }
@@ -108,7 +109,7 @@ std::string_view fieldName(Field field) {
   static constexpr std::array<std::string_view, kFieldCount> kNames = {
       "invoice_number", "client_id",    "client_name", "client_email", "issue_date",
       "due_date",       "amount",       "currency",    "amount_paid",  "balance",
-      "status",         "payment_date", "reference",   "applies_to"};
+      "status",         "payment_date", "reference",   "applies_to",   "contact_name"};
   return kNames[static_cast<std::size_t>(field)];
 }
 

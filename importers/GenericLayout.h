@@ -30,8 +30,9 @@ enum class Field {
   PaymentDate,
   Reference,
   AppliesTo,
+  ContactName,
 };
-constexpr std::size_t kFieldCount = 14;
+constexpr std::size_t kFieldCount = 15;
 
 // The field's name as the layouts write it ("invoice_number").
 std::string_view fieldName(Field field);

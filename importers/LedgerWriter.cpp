@@ -30,10 +30,12 @@ LedgerWriter::LedgerWriter(store::Database& database)
       insertReject_(database,
                     "INSERT INTO rejects (import_id, line, column_number, column_name, reason, "
                     "raw) VALUES (?, ?, ?, ?, ?, ?)"),
-      findClient_(database, "SELECT id, name, email FROM clients WHERE code = ?"),
+      findClient_(database, "SELECT id, name, email, contact_name FROM clients WHERE code = ?"),
       insertClient_(database,
-                    "INSERT INTO clients (code, name, email) VALUES (?, ?, ?) RETURNING id"),
-      updateClient_(database, "UPDATE clients SET name = ?, email = ? WHERE id = ?"),
+                    "INSERT INTO clients (code, name, email, contact_name) VALUES (?, ?, ?, ?) "
+                    "RETURNING id"),
+      updateClient_(database,
+                    "UPDATE clients SET name = ?, email = ?, contact_name = ? WHERE id = ?"),
       upsertInvoice_(database, R"sql(
           INSERT INTO invoices (number, client_id, issue_day, due_day, currency, amount, status,
                                 first_import_id, last_import_id)
@@ -92,13 +94,14 @@ std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
   const std::string code = invoice.clientCode.empty() ? codeByName(invoice) : invoice.clientCode;
   auto found = clients_.find(code);
   if (found == clients_.end()) {
-    Client client{0, invoice.clientName, invoice.clientEmail};
+    Client client{0, invoice.clientName, invoice.clientEmail, invoice.contactName};
     findClient_.bind(1, code);
     if (findClient_.step()) {
       client = {findClient_.columnInt(0), std::string(findClient_.columnText(1)),
-                std::string(findClient_.columnText(2))};
+                std::string(findClient_.columnText(2)), std::string(findClient_.columnText(3))};
     } else {
       insertClient_.bind(1, code).bind(2, invoice.clientName).bind(3, invoice.clientEmail);
+      insertClient_.bind(4, invoice.contactName);
       insertClient_.step();
       client.id = insertClient_.columnInt(0);
       insertClient_.reset();
@@ -108,13 +111,17 @@ std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
     found = clients_.emplace(code, client).first;
   }
   Client& client = found->second;
-  // The newest export knows the client's current name and email; an export that carries
-  // no email (many reports do not) leaves the known one alone.
+  // The newest export knows the client's current name, email and contact person; an export
+  // that carries no email or contact (many reports do not) leaves the known one alone.
   const std::string& email = invoice.clientEmail.empty() ? client.email : invoice.clientEmail;
-  if (client.name != invoice.clientName || client.email != email) {
+  const std::string& contact =
+      invoice.contactName.empty() ? client.contactName : invoice.contactName;
+  if (client.name != invoice.clientName || client.email != email || client.contactName != contact) {
     client.name = invoice.clientName;
     client.email = email;
-    updateClient_.bind(1, client.name).bind(2, client.email).bind(3, client.id);
+    client.contactName = contact;
+    updateClient_.bind(1, client.name).bind(2, client.email).bind(3, client.contactName);
+    updateClient_.bind(4, client.id);
     run(updateClient_);
   }
   return client.id;

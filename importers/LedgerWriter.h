@@ -69,6 +69,7 @@ class LedgerWriter {
     std::int64_t id;
     std::string name;
     std::string email;
+    std::string contactName;
   };
   std::unordered_map<std::string, Client> clients_;  // by client code
   void noteIfDuplicate(const InvoiceRecord& invoice, const std::string& code);

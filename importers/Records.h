@@ -18,6 +18,7 @@ struct InvoiceRecord {
   std::string clientCode;  // the export's client id; "" when it has none (matched by name)
   std::string clientName;
   std::string clientEmail;
+  std::string contactName{};  // the person to greet at the client; "" when the file has none
   dates::Date issueDate;
   dates::Date dueDate;
   money::Money amount;

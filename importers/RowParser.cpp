@@ -26,7 +26,7 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
   }
   if (name.empty()) name = code;
   for (Field text : {Field::InvoiceNumber, Field::ClientId, Field::ClientName, Field::ClientEmail,
-                     Field::AppliesTo}) {
+                     Field::AppliesTo, Field::ContactName}) {
     if (!isValidUtf8(value(fields, text))) {
       return FieldProblem{text, "the text is not valid UTF-8"};
     }
@@ -74,6 +74,7 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
                        .clientCode = std::string(code),
                        .clientName = std::string(name),
                        .clientEmail = std::string(value(fields, Field::ClientEmail)),
+                       .contactName = std::string(value(fields, Field::ContactName)),
                        .issueDate = issue,
                        .dueDate = *due,
                        .amount = amount->money,

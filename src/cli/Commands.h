@@ -134,13 +134,13 @@ class LogCommand : public Command {
   std::string usage() const override {
     return "log CLIENT|INVOICE [--as-of DATE] [--channel email|call|letter|visit|other] "
            "[--outcome reached|voicemail|no-answer|promised|disputed|paid-already] "
-           "[--promise DATE] [--dispute TEXT] [--resolved TEXT] [--note TEXT]";
+           "[--promise DATE] [--step NAME] [--dispute TEXT] [--resolved TEXT] [--note TEXT]";
   }
   std::string summary() const override {
     return "record a contact and its outcome, a promise to pay, a dispute, its resolution, a note";
   }
   std::vector<std::string> options() const override {
-    return {"as-of", "channel", "outcome", "promise", "dispute", "resolved", "note"};
+    return {"as-of", "channel", "outcome", "promise", "step", "dispute", "resolved", "note"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };

@@ -16,6 +16,7 @@ std::string describeContact(const store::ContactRecord& record) {
         text += (text.empty() ? "" : "; ") + std::string("promise to pay by ") +
                 record.promisedDay->iso();
       }
+      if (!record.step.empty()) text += (text.empty() ? "" : " ") + ("(" + record.step + ")");
       return text.empty() ? "contact" : text;
     }
     case ContactKind::Dispute:

@@ -52,6 +52,7 @@ constexpr OptionSpec kOptions[] = {
     {"outcome", "WHAT", "log.outcome",
      "reached, voicemail, no-answer, promised, disputed or paid-already"},
     {"promise", "DATE", "log.promise", "the day the client promised to pay"},
+    {"step", "NAME", "log.step", "the follow-up step the contact carried out (see kindly plan)"},
     {"dispute", "TEXT", "log.dispute", "what the client disputes"},
     {"resolved", "TEXT", "log.resolved", "how a dispute was resolved"},
     {"note", "TEXT", "log.note", "a free note about the client or invoice"},

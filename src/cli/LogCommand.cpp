@@ -8,6 +8,7 @@
 #include "cli/ContactText.h"
 #include "cli/Settings.h"
 #include "dates/DateParser.h"
+#include "followup/Planner.h"
 #include "store/ClientLedger.h"
 #include "store/Contacts.h"
 
@@ -17,6 +18,26 @@ namespace {
 
 std::string option(const Config& config, const std::string& key) {
   return config.hasProperty(key) ? std::string(trim(config.getString(key))) : std::string();
+}
+
+// A ladder step, "persistent-N", or a touch point: what a draft carried out.
+bool isFollowUpStep(const std::string& step, const followup::Cadence& cadence) {
+  for (const auto& rung : cadence.ladder) {
+    if (rung.name == step) return true;
+  }
+  if (step == followup::kHeadsUp || step == followup::kThankYou || step == followup::kCheckIn) {
+    return true;
+  }
+  const std::string persistent = "persistent-";
+  return step.starts_with(persistent) && step.size() > persistent.size() &&
+         step.find_first_not_of("0123456789", persistent.size()) == std::string::npos;
+}
+
+std::string stepNames(const followup::Cadence& cadence) {
+  std::string names;
+  for (const auto& rung : cadence.ladder) names += rung.name + ", ";
+  return names + "persistent-N, " + followup::kHeadsUp + ", " + followup::kThankYou + ", " +
+         followup::kCheckIn;
 }
 
 // The records the options ask for, not yet tied to a client or an invoice.
@@ -50,14 +71,21 @@ std::vector<store::ContactRecord> recordsAsked(const Config& config, dates::Date
     }
   }
 
+  const std::string step = toLower(option(config, "log.step"));
+  if (!step.empty() && !isFollowUpStep(step, cadence(config))) {
+    throw UsageError("--step: '" + step + "' is not a step of the cadence (" +
+                     stepNames(cadence(config)) + ")");
+  }
+
   std::vector<store::ContactRecord> records;
-  if (!channel.empty() || !outcome.empty() || promisedDay) {
+  if (!channel.empty() || !outcome.empty() || promisedDay || !step.empty()) {
     store::ContactRecord contact;
     contact.kind = promisedDay ? store::ContactKind::Promise : store::ContactKind::Contact;
     contact.day = day;
     contact.channel = channel;
     contact.outcome = outcome;
     contact.promisedDay = promisedDay;
+    contact.step = step;
     records.push_back(std::move(contact));
   }
   const std::pair<const char*, store::ContactKind> texts[] = {
@@ -73,8 +101,8 @@ std::vector<store::ContactRecord> recordsAsked(const Config& config, dates::Date
   }
   if (records.empty()) {
     throw UsageError(
-        "log needs at least one of --channel, --outcome, --promise, --dispute, --resolved, "
-        "--note");
+        "log needs at least one of --channel, --outcome, --promise, --step, --dispute, "
+        "--resolved, --note");
   }
   return records;
 }

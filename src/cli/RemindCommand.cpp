@@ -64,7 +64,7 @@ int RemindCommand::run(const std::vector<std::string>& args, Context& context) {
                 << " no usable address on file: add one before sending, or call.\n";
   }
   context.out << "Nothing is logged until a draft is sent or a call made: record each with "
-                 "kindly log.\n";
+                 "kindly log CLIENT --step STEP (the manifest names the step).\n";
   return kDone;
 }
 

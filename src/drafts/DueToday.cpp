@@ -14,6 +14,7 @@ std::vector<Reminder> remindersDueOn(const std::vector<followup::PlannedFollowUp
     reminder.clientCode = client.clientCode;
     reminder.clientName = client.clientName;
     reminder.email = client.email;
+    reminder.contactName = client.contactName;
     reminder.purpose = next.purpose;
     reminder.step = next.step;
     reminder.channels = next.channels;

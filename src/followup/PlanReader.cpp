@@ -44,7 +44,8 @@ void readContactsAndPayments(store::Database& database, const aging::AgingOption
                              Situations& clients) {
   store::PreparedStatement select(
       database,
-      "SELECT 'contact', c.code, x.day, '' FROM contacts x JOIN clients c ON c.id = x.client_id"
+      "SELECT 'contact', c.code, x.day, x.step FROM contacts x"
+      " JOIN clients c ON c.id = x.client_id"
       " WHERE x.kind IN ('contact', 'promise') AND x.day <= ?1" +
           aging::filterSql(options) +
           " UNION ALL "
@@ -76,7 +77,7 @@ void readContactsAndPayments(store::Database& database, const aging::AgingOption
     const std::string_view what = select.columnText(0);
     const auto day = dayOf(select.columnInt(2));
     if (what == "contact") {
-      client.contacts.push_back({day, ""});
+      client.contacts.push_back({day, std::string(select.columnText(3))});
     } else if (what == "promise") {
       client.promisedUntil = day;
     } else if (what == "written off") {
@@ -107,10 +108,12 @@ std::vector<PlannedFollowUp> planFollowUps(store::Database& database,
   }
   readOpenInvoices(database, options, clients);
   readContactsAndPayments(database, options, clients);
-  store::PreparedStatement emails(database, "SELECT code, email FROM clients");
-  while (emails.step()) {
-    const auto found = clients.find(std::string(emails.columnText(0)));
-    if (found != clients.end()) found->second.email = emails.columnText(1);
+  store::PreparedStatement people(database, "SELECT code, email, contact_name FROM clients");
+  while (people.step()) {
+    const auto found = clients.find(std::string(people.columnText(0)));
+    if (found == clients.end()) continue;
+    found->second.email = people.columnText(1);
+    found->second.contactName = people.columnText(2);
   }
 
   std::vector<PlannedFollowUp> plan;
@@ -120,6 +123,7 @@ std::vector<PlannedFollowUp> planFollowUps(store::Database& database,
     plan.push_back(PlannedFollowUp{.clientCode = client.code,
                                    .clientName = client.name,
                                    .email = client.email,
+                                   .contactName = client.contactName,
                                    .balance = client.balance,
                                    .writtenOff = client.writtenOff,
                                    .next = std::move(next)});

@@ -16,6 +16,7 @@ struct PlannedFollowUp {
   std::string clientCode;
   std::string clientName;
   std::string email;
+  std::string contactName;              // the person to greet; "" when the ledger has none
   money::Totals balance;                // net of credits, per currency, issued by the as-of date
   std::vector<std::string> writtenOff;  // its written-off invoices, shown, never chased
   std::optional<FollowUp> next;         // none: nothing to chase, only write-offs to show

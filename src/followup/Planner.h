@@ -40,6 +40,7 @@ struct ClientSituation {
   std::string code;
   std::string name;
   std::string email;                         // "" when none is on file: no email steps
+  std::string contactName;                   // the person to greet; "" when unknown
   std::vector<OwedInvoice> invoices;         // oldest due first
   money::Totals balance;                     // net of credits, per currency
   std::vector<std::string> writtenOff;       // its written-off invoices: not chased, still shown

@@ -46,10 +46,10 @@ void ContactLog::add(std::int64_t clientId, const ContactRecord& record) {
   Poco::Nullable<Poco::Int64> promisedDay;
   if (record.promisedDay) promisedDay = record.promisedDay->dayNumber();
   database_.session() << "INSERT INTO contacts (client_id, invoice_id, day, kind, channel, "
-                         "outcome, promised_day, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         "outcome, promised_day, text, step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       bind(clientId), use(invoiceId), bind(static_cast<Poco::Int64>(record.day.dayNumber())),
       bind(std::string(kindName(record.kind))), bind(record.channel), bind(record.outcome),
-      use(promisedDay), bind(record.text), now;
+      use(promisedDay), bind(record.text), bind(record.step), now;
 }
 
 std::vector<ContactRecord> ContactLog::forClient(std::int64_t clientId, dates::Date asOf) {
@@ -57,7 +57,7 @@ std::vector<ContactRecord> ContactLog::forClient(std::int64_t clientId, dates::D
   // Invoice ids start at 1, so 0 stands for none; any day is a valid promise, hence the flag.
   select << "SELECT k.id, k.kind, k.day, COALESCE(k.invoice_id, 0), COALESCE(i.number, ''), "
             "       k.channel, k.outcome, k.promised_day IS NOT NULL, "
-            "       COALESCE(k.promised_day, 0), k.text "
+            "       COALESCE(k.promised_day, 0), k.text, k.step "
             "FROM contacts k LEFT JOIN invoices i ON i.id = k.invoice_id "
             "WHERE k.client_id = ? AND k.day <= ? ORDER BY k.day, k.id",
       bind(clientId), bind(static_cast<Poco::Int64>(asOf.dayNumber()));
@@ -73,7 +73,8 @@ std::vector<ContactRecord> ContactLog::forClient(std::int64_t clientId, dates::D
                          .channel = rows[5].convert<std::string>(),
                          .outcome = rows[6].convert<std::string>(),
                          .promisedDay = std::nullopt,
-                         .text = rows[9].convert<std::string>()};
+                         .text = rows[9].convert<std::string>(),
+                         .step = rows[10].convert<std::string>()};
     if (const auto invoiceId = rows[3].convert<std::int64_t>(); invoiceId != 0) {
       record.invoiceId = invoiceId;
     }

@@ -33,6 +33,7 @@ struct ContactRecord {
   std::string outcome;
   std::optional<dates::Date> promisedDay;  // a promise: the day the client said it would pay
   std::string text;
+  std::string step;  // the follow-up step the contact carried out ("gentle-reminder"), or ""
 };
 
 class ContactLog {

@@ -144,11 +144,18 @@ CREATE TABLE writeoffs (
 CREATE INDEX writeoffs_by_invoice ON writeoffs(invoice_id);
 )sql";
 
+// The follow-up step a contact carried out, so that the planner knows which steps are taken
+// ('' for a contact a person logged without naming one); the person to greet at a client.
+constexpr std::string_view kFollowUpSteps = R"sql(
+ALTER TABLE contacts ADD COLUMN step TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN contact_name TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
   static const std::vector<std::string_view> all = {kLedger, kInvoiceAudit, kSkippedRows,
-                                                    kPeopleSay};
+                                                    kPeopleSay, kFollowUpSteps};
   return all;
 }
 

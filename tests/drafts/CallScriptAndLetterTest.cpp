@@ -49,10 +49,13 @@ TEST(CallScript, saysWhoToCallWhatIsOpenWhatToAskAndHowToRecordIt) {
         "[ ] reached     [ ] voicemail     [ ] no answer", "Promised to pay by: ____",
         "Notes: ____",
         // the command lines that record it
-        "kindly log C0001 --channel call --outcome reached --note \"what was said\"",
-        "kindly log C0001 --channel call --outcome promised --promise yyyy-mm-dd",
-        "kindly log C0001 --channel call --outcome voicemail",
-        "kindly log INV-1001 --channel call --outcome disputed --dispute \"what is wrong\""}) {
+        "kindly log C0001 --step personal-call --channel call --outcome reached --note \"what was "
+        "said\"",
+        "kindly log C0001 --step personal-call --channel call --outcome promised --promise "
+        "yyyy-mm-dd",
+        "kindly log C0001 --step personal-call --channel call --outcome voicemail",
+        "kindly log INV-1001 --step personal-call --channel call --outcome disputed --dispute "
+        "\"what is wrong\""}) {
     EXPECT_TRUE(has(script, expected)) << expected << " missing from:\n" << script;
   }
 }
@@ -69,7 +72,8 @@ TEST(CallScript, namesTheContactAndAsksForAnEmailWhenNoneIsOnFile) {
 TEST(CallScript, quotesAClientCodeTheShellWouldSplit) {
   Reminder reminder = acmeFollowUp(Purpose::Chase, "personal-call", {Channel::Call});
   reminder.clientCode = "O'Malley 7";
-  EXPECT_TRUE(has(callScript(reminder), "kindly log 'O'\\''Malley 7' --channel call"));
+  EXPECT_TRUE(
+      has(callScript(reminder), "kindly log 'O'\\''Malley 7' --step personal-call --channel call"));
 }
 
 TEST(CallScript, aDisputeCallListensAndRecordsWhatWasAgreed) {
@@ -78,7 +82,8 @@ TEST(CallScript, aDisputeCallListensAndRecordsWhatWasAgreed) {
   EXPECT_TRUE(has(script, "to resolve a question about an invoice"));
   EXPECT_TRUE(has(script, "there is no need to pay anything they are unsure about"));
   EXPECT_TRUE(has(script, "What exactly looks wrong with the invoice"));
-  EXPECT_TRUE(has(script, "kindly log C0001 --channel call --outcome reached --resolved"));
+  EXPECT_TRUE(has(
+      script, "kindly log C0001 --step personal-call --channel call --outcome reached --resolved"));
   EXPECT_FALSE(has(script, "Promised to pay by"));
 }
 

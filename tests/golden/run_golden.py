@@ -8,6 +8,7 @@ A .test file holds, in order:
                     NAME, byte for byte: for real exports, binary ones included
   $ kindly ARGS     a command, run in that folder with KINDLY_DB=kindly.db
   $ cat FILE        prints a file the commands wrote (exit status 0)
+  $ grep ARGS       the lines of written files that match, as grep prints them
   text              expected standard output, line by line
   ! text            an expected standard error line
   ? N               the expected exit status; ends the command
@@ -107,13 +108,13 @@ def main():
                 continue
             commands += 1
             args = command["args"]
-            if args[0] == "cat":
-                run = subprocess.run(["cat"] + args[1:], cwd=folder, capture_output=True, text=True)
+            if args[0] in ("cat", "grep"):
+                run = subprocess.run(args, cwd=folder, capture_output=True, text=True)
             elif args[0] == "kindly":
                 run = subprocess.run([kindly] + args[1:], cwd=folder, env=env,
                                      capture_output=True, text=True)
             else:
-                sys.exit(f"{path}: commands are kindly or cat: {args}")
+                sys.exit(f"{path}: commands are kindly, cat or grep: {args}")
             shown = " ".join(args)
             got_out = run.stdout.split("\n")[:-1] if run.stdout else []
             got_err = run.stderr.split("\n")[:-1] if run.stderr else []

@@ -445,7 +445,7 @@ TEST_F(ImportJob, anExportWithoutEmailsKeepsTheKnownEmail) {
   import({dir_.write("without.csv",
                      "invoice_number,client_id,client_name,due_date,amount\n"
                      "A-2,C1,North,2026-10-01,100.00\n")});
-  EXPECT_EQ(dump("clients"), "1|C1|North|ap@north.example|\n");
+  EXPECT_EQ(dump("clients"), "1|C1|North|ap@north.example||\n");
 }
 
 // Spreadsheets save a header with empty trailing columns and rows that stop before them.
