@@ -21,7 +21,10 @@ Poco::Dynamic::Var number(const std::string& text) {
 }  // namespace
 
 void writeClientsJson(std::ostream& out, const std::vector<aging::ClientBehavior>& clients) {
-  Array list;
+  // One client at a time, as an Array of them would print: "[", the objects with "," between
+  // them, "]". A document of every client at once holds far more than the clients.
+  out << '[';
+  const char* separator = "";
   for (const auto& client : clients) {
     Object::Ptr object = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     object->set("client", client.clientCode);
@@ -44,10 +47,11 @@ void writeClientsJson(std::ostream& out, const std::vector<aging::ClientBehavior
     Array::Ptr flags = new Array;
     for (const auto& flag : client.flags) flags->add(flag);
     object->set("flags", flags);
-    list.add(object);
+    out << separator;
+    object->stringify(out);
+    separator = ",";
   }
-  list.stringify(out);
-  out << '\n';
+  out << "]\n";
 }
 
 }  // namespace kindly::reports

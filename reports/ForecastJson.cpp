@@ -1,5 +1,7 @@
 // Key order is part of the documented format, hence JSON_PRESERVE_KEY_ORDER; amounts are
-// decimal strings, the weeks an array of kForecastWeeks.
+// decimal strings, the weeks an array of kForecastWeeks. The invoices are written one at a
+// time: one document of every open invoice would take many times the memory of the
+// forecast itself.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
@@ -7,11 +9,12 @@
 
 namespace kindly::reports {
 
-void writeForecastJson(std::ostream& out, const aging::Forecast& forecast) {
-  using Poco::JSON::Array;
-  using Poco::JSON::Object;
-  Object root(Poco::JSON_PRESERVE_KEY_ORDER);
-  root.set("as_of", forecast.asOf.iso());
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Array::Ptr weeksOf(const aging::Forecast& forecast) {
   Array::Ptr weeks = new Array;
   for (int week = 0; week < aging::kForecastWeeks; ++week) {
     Object::Ptr span = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -21,7 +24,10 @@ void writeForecastJson(std::ostream& out, const aging::Forecast& forecast) {
     span->set("to", from.plusDays(6).iso());
     weeks->add(span);
   }
-  root.set("weeks", weeks);
+  return weeks;
+}
+
+Array::Ptr currenciesOf(const aging::Forecast& forecast) {
   Array::Ptr currencies = new Array;
   for (const auto& currency : forecast.currencies) {
     Object::Ptr object = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -35,24 +41,39 @@ void writeForecastJson(std::ostream& out, const aging::Forecast& forecast) {
     object->set("total", currency.total.toDecimal());
     currencies->add(object);
   }
-  root.set("currencies", currencies);
-  Array::Ptr invoices = new Array;
+  return currencies;
+}
+
+void writeInvoice(std::ostream& out, const aging::ExpectedPayment& payment) {
+  Object object(Poco::JSON_PRESERVE_KEY_ORDER);
+  object.set("client", payment.clientCode);
+  object.set("name", payment.clientName);
+  object.set("invoice", payment.number);
+  object.set("currency", payment.balance.currency().code());
+  object.set("balance", payment.balance.toDecimal());
+  object.set("due", payment.dueDate.iso());
+  object.set("expected", payment.expectedDate.iso());
+  object.set("promised", payment.promised);
+  object.set("column", columnText(payment));
+  object.stringify(out);
+}
+
+}  // namespace
+
+void writeForecastJson(std::ostream& out, const aging::Forecast& forecast) {
+  // The same text as one Object with these four keys, stringified without indentation.
+  out << "{\"as_of\":\"" << forecast.asOf.iso() << "\",\"weeks\":";
+  weeksOf(forecast)->stringify(out);
+  out << ",\"currencies\":";
+  currenciesOf(forecast)->stringify(out);
+  out << ",\"invoices\":[";
+  const char* separator = "";
   for (const auto& payment : forecast.payments) {
-    Object::Ptr object = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-    object->set("client", payment.clientCode);
-    object->set("name", payment.clientName);
-    object->set("invoice", payment.number);
-    object->set("currency", payment.balance.currency().code());
-    object->set("balance", payment.balance.toDecimal());
-    object->set("due", payment.dueDate.iso());
-    object->set("expected", payment.expectedDate.iso());
-    object->set("promised", payment.promised);
-    object->set("column", columnText(payment));
-    invoices->add(object);
+    out << separator;
+    writeInvoice(out, payment);
+    separator = ",";
   }
-  root.set("invoices", invoices);
-  root.stringify(out);
-  out << '\n';
+  out << "]}\n";
 }
 
 }  // namespace kindly::reports

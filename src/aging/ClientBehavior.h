@@ -49,9 +49,11 @@ struct ClientBehavior {
   std::vector<std::string> flags;  // a subsequence of kClientFlags
 };
 
-// Every client with an invoice issued on or before options.asOf, ordered by code. Reads
-// the ledger with a handful of GROUP BY queries (no invoice is loaded as an object); throws
-// store::StoreError when the ledger cannot be read.
+// Every client with an invoice issued on or before options.asOf, ordered by code; only
+// options.client when it is set (options.currency is not applied: a client's behaviour spans
+// its currencies). Reads the invoices once, with their payments summed by SQLite, and tallies
+// them per client as they stream by (no invoice is kept); throws store::StoreError when the
+// ledger cannot be read.
 std::vector<ClientBehavior> clientBehaviors(store::Database& database, const AgingOptions& options);
 
 // The rules on plain values, for clientBehaviors() and for tests.

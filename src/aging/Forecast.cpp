@@ -1,10 +1,12 @@
 // The open invoices and the client figures come from the aging engine and client behaviour;
-// one query adds the standing promises. Placing each balance in a column is plain C++.
+// one query adds the standing promises. The open invoices stream from the aging engine, so
+// only the expected payments are kept; placing each balance in a column is plain C++.
 #include "aging/Forecast.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
 #include <utility>
 
 #include "store/PreparedStatement.h"
@@ -40,10 +42,55 @@ std::map<std::string, std::vector<Promise>> standingPromises(store::Database& da
   return promises;
 }
 
+// The value under `key`, or nullptr.
+template <class Map>
+const typename Map::mapped_type* lookUp(const Map& map, const std::string& key) {
+  const auto found = map.find(key);
+  return found == map.end() ? nullptr : &found->second;
+}
+
 CurrencyForecast emptyForecast(money::Currency currency) {
   const auto zero = money::Money::zero(currency);
   return CurrencyForecast{currency, zero, std::vector<money::Money>(kForecastWeeks, zero),
                           zero,     zero, zero};
+}
+
+// When an open invoice is expected: from its client's history, unless a promise stands.
+ExpectedPayment expectedPayment(const OpenInvoice& invoice, const ClientBehavior* figures,
+                                const std::vector<Promise>* promises, dates::Date asOf) {
+  ExpectedPayment payment{.clientCode = invoice.clientCode,
+                          .clientName = invoice.clientName,
+                          .number = invoice.number,
+                          .dueDate = invoice.dueDate,
+                          .balance = invoice.balance,
+                          .expectedDate = expectedFromHistory(invoice.dueDate, figures),
+                          .promised = false,
+                          .column = ForecastColumn::Week,
+                          .week = 0};
+  // The latest standing promise about this invoice or about the whole balance wins over
+  // history. A promised day already passed but still within grace is expected now: the
+  // client said it would pay and the promise has not yet been broken.
+  if (promises) {
+    for (const auto& promise : *promises) {
+      if (promise.invoiceNumber.empty() || promise.invoiceNumber == invoice.number) {
+        payment.expectedDate = std::max(promise.promisedDay, asOf);
+        payment.promised = true;
+      }
+    }
+  }
+  return payment;
+}
+
+// Places one client's payments. A client who never pays on time is at risk whatever they
+// promise: their word has not been kept before.
+void placeClientsPayments(std::span<ExpectedPayment> payments, const ClientBehavior* figures,
+                          int oldestDaysOverdue, dates::Date asOf,
+                          std::vector<CurrencyForecast>& currencies) {
+  const bool atRisk = figures && neverPaysOnTime(*figures, oldestDaysOverdue);
+  for (auto& payment : payments) {
+    if (atRisk) payment.column = ForecastColumn::AtRisk;
+    place(payment, asOf, currencies);
+  }
 }
 
 }  // namespace
@@ -88,12 +135,6 @@ void place(ExpectedPayment& payment, dates::Date asOf, std::vector<CurrencyForec
 }
 
 Forecast forecast(store::Database& database, const AgingOptions& options) {
-  auto invoices = AgingEngine(database).openInvoices(options);
-  std::erase_if(invoices, [&](const OpenInvoice& invoice) {
-    return invoice.balance.isNegative() || invoice.balance.isZero() ||
-           invoice.issueDate > options.asOf;
-  });
-
   std::map<std::string, ClientBehavior> behaviors;
   for (auto& behavior : clientBehaviors(database, options)) {
     std::string code = behavior.clientCode;
@@ -101,46 +142,31 @@ Forecast forecast(store::Database& database, const AgingOptions& options) {
   }
   const auto promises = standingPromises(database, options);
 
-  // At risk is a judgement on the client, so it needs the oldest overdue of all its invoices.
-  std::map<std::string, int> oldestDaysOverdue;
-  for (const auto& invoice : invoices) {
-    int& oldest = oldestDaysOverdue[invoice.clientCode];
-    oldest = std::max(oldest, options.asOf - invoice.dueDate);
-  }
-
   Forecast result{options.asOf, {}, {}};
-  result.payments.reserve(invoices.size());
-  for (const auto& invoice : invoices) {
-    const auto behavior = behaviors.find(invoice.clientCode);
-    const ClientBehavior* figures = behavior == behaviors.end() ? nullptr : &behavior->second;
-    ExpectedPayment payment{.clientCode = invoice.clientCode,
-                            .clientName = invoice.clientName,
-                            .number = invoice.number,
-                            .dueDate = invoice.dueDate,
-                            .balance = invoice.balance,
-                            .expectedDate = expectedFromHistory(invoice.dueDate, figures),
-                            .promised = false,
-                            .column = ForecastColumn::Week,
-                            .week = 0};
-    // The latest standing promise about this invoice or about the whole balance wins over
-    // history. A promised day already passed but still within grace is expected now: the
-    // client said it would pay and the promise has not yet been broken.
-    if (const auto client = promises.find(invoice.clientCode); client != promises.end()) {
-      for (const auto& promise : client->second) {
-        if (promise.invoiceNumber.empty() || promise.invoiceNumber == invoice.number) {
-          payment.expectedDate = std::max(promise.promisedDay, options.asOf);
-          payment.promised = true;
-        }
-      }
+  std::size_t clientStart = 0;  // the current client's first payment in result.payments
+  int oldestDaysOverdue = 0;    // of the current client's open invoices
+  // Being at risk is a judgement on the client as a whole, so a client's payments are placed
+  // once all its open invoices, which come client by client, are in.
+  const auto placeClient = [&] {
+    if (clientStart == result.payments.size()) return;
+    const auto client = std::span(result.payments).subspan(clientStart);
+    placeClientsPayments(client, lookUp(behaviors, client.front().clientCode), oldestDaysOverdue,
+                         options.asOf, result.currencies);
+    clientStart = result.payments.size();
+    oldestDaysOverdue = 0;
+  };
+  AgingEngine(database).eachOpenInvoice(options, [&](const OpenInvoice& invoice) {
+    // Credits are not collections; an invoice issued later is not yet receivable.
+    if (invoice.balance.isNegative() || invoice.balance.isZero() || invoice.notYetIssued) return;
+    if (clientStart < result.payments.size() &&
+        result.payments[clientStart].clientCode != invoice.clientCode) {
+      placeClient();
     }
-    // A client who never pays on time is at risk whatever they promise: their word has
-    // not been kept before.
-    if (figures && neverPaysOnTime(*figures, oldestDaysOverdue[invoice.clientCode])) {
-      payment.column = ForecastColumn::AtRisk;
-    }
-    place(payment, options.asOf, result.currencies);
-    result.payments.push_back(std::move(payment));
-  }
+    oldestDaysOverdue = std::max(oldestDaysOverdue, options.asOf - invoice.dueDate);
+    result.payments.push_back(expectedPayment(invoice, lookUp(behaviors, invoice.clientCode),
+                                              lookUp(promises, invoice.clientCode), options.asOf));
+  });
+  placeClient();
   return result;
 }
 

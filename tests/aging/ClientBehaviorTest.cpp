@@ -265,6 +265,57 @@ TEST(ClientBehavior, clientsInvoicedOnlyAfterTheAsOfDateAreNotListed) {
   EXPECT_EQ(all[0].clientCode, "ACME");
 }
 
+// Clients are usually numbered 1, 2, 3... in the ledger; one numbered otherwise (a ledger
+// edited by hand) is counted all the same.
+TEST(ClientBehavior, aClientNumberedOutOfTurnIsCounted) {
+  Ledger ledger;
+  using namespace Poco::Data::Keywords;
+  ledger.database.session() << "INSERT INTO clients (id, code, name) VALUES (1000, 'FAR', 'Far')",
+      now;
+  ledger.add.invoice("INV-1", "ACME", day(2026, 8, 1), day(2026, 9, 1), usd(10000))
+      .invoice("INV-2", "FAR", day(2026, 8, 1), day(2026, 9, 1), usd(20000))
+      .payment("INV-2", day(2026, 9, 11), 20000);
+  const auto all = ledger.behaviors(kAsOf);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].balances, std::vector{usd(10000)});
+  EXPECT_EQ(all[1].clientCode, "FAR");
+  EXPECT_EQ(all[1].invoicesPaid, 1);
+  EXPECT_DOUBLE_EQ(*all[1].avgDaysLate, 10.0);
+}
+
+// `kindly client` asks for one client: it gets the figures and flags that client has among
+// all of them, whatever currency the options name.
+TEST(ClientBehavior, aClientAskedForAloneHasTheFiguresItHasAmongAll) {
+  Ledger ledger;
+  const auto samples = testing::sourceRoot() / "samples";
+  importers::ImportJob(
+      ledger.database,
+      importers::ImportOptions{.source = {}, .progress = {}, .asOf = kAsOf, .dryRun = false})
+      .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
+  const auto all = ledger.behaviors(kAsOf);
+  ASSERT_GT(all.size(), 1u);
+  ledger.contact(all[0].clientCode, "dispute", day(2026, 11, 1));
+
+  for (const auto& client : ledger.behaviors(kAsOf)) {
+    AgingOptions options;
+    options.asOf = kAsOf;
+    options.client = client.clientCode;
+    options.currency = money::Currency::fromCode("EUR");
+    const auto alone = clientBehaviors(ledger.database, options);
+    ASSERT_EQ(alone.size(), 1u) << client.clientCode;
+    EXPECT_EQ(alone[0].clientName, client.clientName);
+    EXPECT_EQ(alone[0].balances, client.balances) << client.clientCode;
+    EXPECT_EQ(alone[0].mainCurrency, client.mainCurrency) << client.clientCode;
+    EXPECT_EQ(alone[0].invoicesPaid, client.invoicesPaid) << client.clientCode;
+    EXPECT_EQ(alone[0].latePaid, client.latePaid) << client.clientCode;
+    EXPECT_EQ(alone[0].avgDaysLate, client.avgDaysLate) << client.clientCode;
+    EXPECT_EQ(alone[0].avgDaysToPay, client.avgDaysToPay) << client.clientCode;
+    EXPECT_EQ(alone[0].trend, client.trend) << client.clientCode;
+    EXPECT_EQ(alone[0].dso, client.dso) << client.clientCode;
+    EXPECT_EQ(alone[0].flags, client.flags) << client.clientCode;
+  }
+}
+
 // The sample business (samples/README.md): the four repeatedly late clients, and Pine &
 // Quill, a monthly client until July 2026.
 TEST(ClientBehavior, samplesFlagTheClientsTheirReadmeDescribes) {
