@@ -1,32 +1,32 @@
-// The aging report as an Excel workbook: a Summary sheet (clients by bucket, totals per
-// currency) and an Open invoices sheet, with real number and date cells a person can sum.
+// The owner's aging workbook: a Dashboard, then Summary, Open invoices, Clients, Follow-up
+// plan and Forecast sheets, with real number and date cells a person can sum and print.
 #pragma once
 
 #include <string>
-#include <vector>
 
-#include "aging/Aging.h"
+#include "reports/ReportTables.h"
 
 namespace kindly::reports {
 
-// What the workbook says about who it belongs to.
-struct WorkbookDetails {
-  std::string companyName;  // title row of the Summary sheet and the Company property
-};
-
-// Writes `report` and `openInvoices` to the .xlsx file `path`, replacing any file there.
+// Writes `report` and the open invoices `openInvoices` gives to the .xlsx file `path`,
+// replacing any file there.
 //
-// Sheets, in order: "Summary" (one row per ClientAging, then one totals row per currency)
-// and "Open invoices" (one row per OpenInvoice, in the order given). Amounts are number
-// cells in their currency's decimals, dates are date cells, header rows are frozen and
-// filtered.
+// Sheets, in order: "Dashboard" (headline figures per currency, totals by bucket, the ten
+// largest overdue balances, a chart of each), "Summary" (one row per ClientAging, then one
+// totals row per currency below an empty row), "Open invoices" (one row per invoice, in the
+// order given), "Clients", "Follow-up plan" and "Forecast" (ReportTables' tables). Amounts
+// are number cells in their currency's decimals, dates are date cells, header rows are frozen
+// and filtered, every sheet prints landscape one page wide with the as-of date on top.
+// The open invoices are written as they come, none kept: memory stays flat however many.
 //
 // The workbook is written to a temporary file beside `path` and renamed onto it only once
 // complete: on failure nothing is left behind and an existing file at `path` is untouched.
 // Throws kindly::Error naming `path` and the cause (a missing folder, no permission, a full
-// disk, more rows than a sheet holds).
-void writeAgingWorkbook(const std::string& path, const aging::AgingReport& report,
-                        const std::vector<aging::OpenInvoice>& openInvoices,
-                        const WorkbookDetails& details);
+// disk, more rows than a sheet holds); errors `openInvoices` throws pass through unchanged,
+// leaving nothing behind either.
+//
+// Returns the number of open invoices written.
+std::size_t writeAgingWorkbook(const std::string& path, const OwnerReport& report,
+                               const OpenInvoiceSource& openInvoices);
 
 }  // namespace kindly::reports

@@ -13,6 +13,8 @@ kindly import samples/invoices.csv samples/payments.csv --as-of "$as_of"
 echo
 kindly aging --as-of "$as_of"
 echo
+kindly plan --as-of "$as_of"
+echo
 kindly report out/aging.xlsx --as-of "$as_of"
 kindly remind --as-of "$as_of" --out out
 echo

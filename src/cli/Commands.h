@@ -94,10 +94,14 @@ class PlanCommand : public Command {
 class ReportCommand : public Command {
  public:
   std::string name() const override { return "report"; }
-  std::string usage() const override { return "report FILE.xlsx [--as-of DATE]"; }
-  std::string summary() const override { return "write the Excel aging workbook"; }
+  std::string usage() const override {
+    return "report FILE.xlsx [--as-of DATE] | report --format csv|json DIR [--as-of DATE]";
+  }
+  std::string summary() const override {
+    return "write the owner's Excel aging workbook, or its tables as CSV or JSON files";
+  }
   std::vector<std::string> options() const override {
-    return {"as-of", "basis", "buckets", "grace-days"};
+    return {"as-of", "basis", "buckets", "grace-days", "format"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };

@@ -1,12 +1,16 @@
 // Writes a small aging report to a real .xlsx file and reads it back: sheets, number and date
-// cells, totals per currency, frozen headers, filters, and what a failed write leaves.
+// cells, totals per currency, frozen headers, filters, print set-up, and what a failed write
+// leaves.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/Error.h"
@@ -125,11 +129,23 @@ std::vector<OpenInvoice> sampleOpenInvoices() {
   };
 }
 
+OwnerReport ownerReport(AgingReport aging) {
+  OwnerReport report;
+  report.companyName = "Hokusai Supplies";
+  report.aging = std::move(aging);
+  report.forecast.asOf = report.aging.asOf;
+  return report;
+}
+
+void writeWorkbook(const fs::path& path, const AgingReport& aging,
+                   const std::vector<OpenInvoice>& invoices) {
+  writeAgingWorkbook(path.string(), ownerReport(aging), openInvoicesFrom(invoices));
+}
+
 // Writes the sample into a scratch folder and reads it back.
 std::string writeSample(const ScratchFolder& folder) {
   const std::string path = (folder.path() / "aging.xlsx").string();
-  writeAgingWorkbook(path, sampleReport(), sampleOpenInvoices(),
-                     WorkbookDetails{"Hokusai Supplies"});
+  writeWorkbook(path, sampleReport(), sampleOpenInvoices());
   return path;
 }
 
@@ -161,9 +177,11 @@ std::string text(const testing::Sheet& sheet, const std::string& reference) {
   return cell->isText() ? cell->text : "<not text " + reference + ">";
 }
 
-TEST(AgingWorkbook, sheetsAreSummaryThenOpenInvoices) {
+TEST(AgingWorkbook, sheetsOpenOnTheDashboard) {
   WrittenWorkbook workbook;
-  EXPECT_EQ(workbook.reader.sheetNames(), (std::vector<std::string>{"Summary", "Open invoices"}));
+  EXPECT_EQ(workbook.reader.sheetNames(),
+            (std::vector<std::string>{"Dashboard", "Summary", "Open invoices", "Clients",
+                                      "Follow-up plan", "Forecast"}));
 }
 
 TEST(AgingWorkbook, summaryOpensWithCompanyDateAndColumnHeaders) {
@@ -184,7 +202,9 @@ TEST(AgingWorkbook, summaryOpensWithCompanyDateAndColumnHeaders) {
                                             "Not yet issued",
                                             "Open invoices",
                                             "Oldest days overdue",
-                                            "Flags"};
+                                            "Flags",
+                                            "Next follow-up",
+                                            "Next step"};
   for (std::size_t i = 0; i < headers.size(); ++i) {
     const std::string reference = std::string(1, static_cast<char>('A' + i)) + "2";
     EXPECT_EQ(text(summary, reference), headers[i]) << reference;
@@ -226,9 +246,10 @@ TEST(AgingWorkbook, totalsAreOnePerCurrencyBelowTheClients) {
   WrittenWorkbook workbook;
   const testing::Sheet summary = workbook.reader.sheet("Summary");
   EXPECT_EQ(summary.find("A6"), nullptr) << "an empty row keeps totals out of the client rows";
-  EXPECT_EQ(text(summary, "A7"), "Total");
+  EXPECT_EQ(text(summary, "B7"), "Total");
+  EXPECT_EQ(summary.find("A7"), nullptr) << "no client code on a totals row";
   EXPECT_EQ(text(summary, "C7"), "JPY");
-  EXPECT_EQ(text(summary, "A8"), "Total");
+  EXPECT_EQ(text(summary, "B8"), "Total");
   EXPECT_EQ(text(summary, "C8"), "USD");
   expectNumbers(summary, {
                              {"D7", 295000},
@@ -272,9 +293,10 @@ TEST(AgingWorkbook, openInvoiceDatesAreRealDates) {
 TEST(AgingWorkbook, openInvoiceAmountsAndDaysOverdueAreNumbers) {
   WrittenWorkbook workbook;
   const testing::Sheet invoices = workbook.reader.sheet("Open invoices");
-  const std::vector<std::string> headers = {"Client",   "Name",         "Invoice", "Issue date",
-                                            "Due date", "Currency",     "Amount",  "Paid",
-                                            "Balance",  "Days overdue", "Bucket"};
+  const std::vector<std::string> headers = {
+      "Client",   "Name",         "Invoice",        "Issue date", "Due date",
+      "Currency", "Amount",       "Paid",           "Balance",    "Days overdue",
+      "Bucket",   "Last contact", "Next follow-up", "Next step"};
   for (std::size_t i = 0; i < headers.size(); ++i) {
     const std::string reference = std::string(1, static_cast<char>('A' + i)) + "1";
     EXPECT_EQ(text(invoices, reference), headers[i]) << reference;
@@ -306,19 +328,19 @@ TEST(AgingWorkbook, headerRowsStayInViewAndFilterTheRows) {
   EXPECT_EQ(summary.frozenPane->rows, 2);
   EXPECT_EQ(summary.frozenPane->columns, 0);
   EXPECT_EQ(summary.frozenPane->topLeftCell, "A3");
-  EXPECT_EQ(summary.autoFilter, "A2:N5") << "the client rows, not the totals";
+  EXPECT_EQ(summary.autoFilter, "A2:P5") << "the client rows, not the totals";
 
   const testing::Sheet invoices = workbook.reader.sheet("Open invoices");
   ASSERT_TRUE(invoices.frozenPane.has_value());
   EXPECT_EQ(invoices.frozenPane->rows, 1);
   EXPECT_EQ(invoices.frozenPane->topLeftCell, "A2");
-  EXPECT_EQ(invoices.autoFilter, "A1:K9");
+  EXPECT_EQ(invoices.autoFilter, "A1:N9");
 }
 
 TEST(AgingWorkbook, repeatLateClientsStandOut) {
   WrittenWorkbook workbook;
   const testing::Sheet summary = workbook.reader.sheet("Summary");
-  EXPECT_EQ(text(summary, "N5"), "overdue, repeat-late");
+  EXPECT_EQ(text(summary, "N5"), "overdue repeat-late");
   EXPECT_TRUE(workbook.reader.isBold(summary.find("N5")->style));
   EXPECT_EQ(text(summary, "N4"), "overdue");
   EXPECT_FALSE(workbook.reader.isBold(summary.find("N4")->style));
@@ -327,7 +349,107 @@ TEST(AgingWorkbook, repeatLateClientsStandOut) {
 TEST(AgingWorkbook, theTwoOldestBucketsAreColouredWhenOwed) {
   WrittenWorkbook workbook;
   const testing::Sheet summary = workbook.reader.sheet("Summary");
-  EXPECT_EQ(summary.conditionalRanges, (std::vector<std::string>{"H3:H5", "I3:I5"}));
+  EXPECT_NE(std::find(summary.conditionalRanges.begin(), summary.conditionalRanges.end(), "H3:H5"),
+            summary.conditionalRanges.end());
+  EXPECT_NE(std::find(summary.conditionalRanges.begin(), summary.conditionalRanges.end(), "I3:I5"),
+            summary.conditionalRanges.end());
+}
+
+TEST(AgingWorkbook, repeatLateRowsAreMarkedWholeAndSoStayWhenSorted) {
+  WrittenWorkbook workbook;
+  const testing::Sheet summary = workbook.reader.sheet("Summary");
+  EXPECT_NE(std::find(summary.conditionalRanges.begin(), summary.conditionalRanges.end(), "A3:P5"),
+            summary.conditionalRanges.end());
+}
+
+TEST(AgingWorkbook, everySheetPrintsLandscapeOnePageWideWithTheDate) {
+  WrittenWorkbook workbook;
+  for (const std::string& name : workbook.reader.sheetNames()) {
+    const testing::PageSetup page = workbook.reader.sheet(name).page;
+    EXPECT_EQ(page.orientation, "landscape") << name;
+    EXPECT_TRUE(page.fitToPage) << name;
+    EXPECT_EQ(page.fitToWidth, 1) << name;
+    EXPECT_EQ(page.fitToHeight, 0) << name << ": as many pages long as it takes";
+    EXPECT_NE(page.header.find("Hokusai Supplies - aging as of 2026-11-30"), std::string::npos)
+        << name << ": " << page.header;
+    EXPECT_NE(page.footer.find("Page &P of &N"), std::string::npos) << name;
+  }
+}
+
+TEST(AgingWorkbook, headerRowsRepeatOnEveryPrintedPage) {
+  WrittenWorkbook workbook;
+  std::map<std::string, std::string> titles;
+  for (const auto& defined : workbook.reader.definedNames()) {
+    if (defined.name == "_xlnm.Print_Titles") titles[defined.sheet] = defined.value;
+  }
+  EXPECT_EQ(titles["Summary"], "Summary!$1:$2");
+  EXPECT_EQ(titles["Open invoices"], "'Open invoices'!$1:$1");
+}
+
+TEST(AgingWorkbook, companyNameWithAnAmpersandPrintsAsWritten) {
+  ScratchFolder folder;
+  const fs::path path = folder.path() / "aging.xlsx";
+  OwnerReport report = ownerReport(sampleReport());
+  report.companyName = "Smith & Sons";
+  writeAgingWorkbook(path.string(), report, openInvoicesFrom(sampleOpenInvoices()));
+  EXPECT_NE(XlsxReader(path.string()).sheet("Summary").page.header.find("Smith && Sons"),
+            std::string::npos)
+      << "a single & would start a header code";
+}
+
+TEST(AgingWorkbook, dashboardChartsTheMainCurrencysBucketsAndLargestOverdue) {
+  WrittenWorkbook workbook;
+  const testing::Sheet dashboard = workbook.reader.sheet("Dashboard");
+  ASSERT_EQ(dashboard.charts.size(), 2u);
+  // JPY has two client rows, USD one: the charts show JPY.
+  const testing::Chart& buckets = dashboard.charts[0];
+  EXPECT_EQ(buckets.type, "barChart");
+  EXPECT_EQ(buckets.barDirection, "col");
+  EXPECT_EQ(buckets.title, "Totals by bucket (JPY)");
+  const testing::Chart& largest = dashboard.charts[1];
+  EXPECT_EQ(largest.barDirection, "bar");
+  EXPECT_EQ(largest.title, "Ten largest overdue balances (JPY)");
+  EXPECT_TRUE(largest.categoriesReversed) << "the largest on top";
+  // Each chart reads the Dashboard's own cells: the JPY bucket row, the overdue list.
+  ASSERT_EQ(buckets.formulas.size(), 2u);
+  ASSERT_EQ(largest.formulas.size(), 2u);
+  const auto rowOf = [&](const std::string& label, char column) {
+    for (int row = 1; row < 40; ++row) {
+      const std::string reference = std::string(1, column) + std::to_string(row);
+      if (text(dashboard, reference) == label) return row;
+    }
+    return 0;
+  };
+  // "JPY" heads a headline row first, then its row of the bucket table.
+  int jpyBuckets = 0;
+  for (int row = rowOf("JPY", 'A') + 1; row < 40 && jpyBuckets == 0; ++row) {
+    if (text(dashboard, "A" + std::to_string(row)) == "JPY") jpyBuckets = row;
+  }
+  EXPECT_EQ(buckets.formulas[1],
+            "Dashboard!$B$" + std::to_string(jpyBuckets) + ":$F$" + std::to_string(jpyBuckets));
+  const int kyoto = rowOf("Kyoto Ceramics KK", 'B');
+  const int acme = rowOf("Acme Trading Ltd", 'B');
+  EXPECT_EQ(acme, kyoto + 1) << "Kyoto owes 205,000 JPY overdue, Acme 50,000";
+  EXPECT_EQ(largest.formulas[1],
+            "Dashboard!$C$" + std::to_string(kyoto) + ":$C$" + std::to_string(acme));
+  expectNumbers(dashboard,
+                {{"C" + std::to_string(kyoto), 205000}, {"C" + std::to_string(acme), 50000}});
+}
+
+TEST(AgingWorkbook, dashboardHeadlinesPerCurrency) {
+  WrittenWorkbook workbook;
+  const testing::Sheet dashboard = workbook.reader.sheet("Dashboard");
+  EXPECT_EQ(text(dashboard, "A4"), "Currency");
+  EXPECT_EQ(text(dashboard, "D4"), "% over 60 days");
+  EXPECT_EQ(text(dashboard, "A5"), "JPY");
+  EXPECT_EQ(text(dashboard, "A6"), "USD");
+  // JPY: 295,000 owed, 255,000 in the buckets, all past due; 205,000 (61-90 and 90+) over 60.
+  // USD: 1,234.56 of 2,485.06 in the buckets is over 60 days.
+  expectNumbers(
+      dashboard,
+      {{"B5", 295000}, {"C5", 255000}, {"D5", 0.8}, {"B6", 2385.06}, {"C6", 1485.06}, {"D6", 0.5}});
+  EXPECT_EQ(workbook.reader.numberFormat(dashboard.find("D5")->style), "0%");
+  EXPECT_EQ(dashboard.find("E5"), nullptr) << "no DSO without sales in the window";
 }
 
 TEST(AgingWorkbook, documentPropertiesNameTheReportAndCompany) {
@@ -337,6 +459,7 @@ TEST(AgingWorkbook, documentPropertiesNameTheReportAndCompany) {
   EXPECT_EQ(workbook.reader.property("description"), "Aging as of 2026-11-30");
   EXPECT_EQ(workbook.reader.property("created"), "2026-11-30T00:00:00Z")
       << "the as-of date, not the clock";
+  EXPECT_EQ(workbook.reader.customProperty("As of"), "2026-11-30T00:00:00Z");
 }
 
 TEST(AgingWorkbook, reportWithoutOpenBalancesStillHasItsHeaders) {
@@ -344,21 +467,24 @@ TEST(AgingWorkbook, reportWithoutOpenBalancesStillHasItsHeaders) {
   const fs::path path = folder.path() / "empty.xlsx";
   AgingReport report;
   report.asOf = day(2026, 11, 30);
-  writeAgingWorkbook(path.string(), report, {}, WorkbookDetails{"Hokusai Supplies"});
+  writeWorkbook(path, report, {});
   XlsxReader reader(path.string());
   const testing::Sheet summary = reader.sheet("Summary");
   EXPECT_EQ(text(summary, "A2"), "Client");
-  EXPECT_EQ(summary.autoFilter, "A2:N2");
+  EXPECT_EQ(summary.autoFilter, "A2:P2");
   EXPECT_TRUE(summary.conditionalRanges.empty());
-  EXPECT_EQ(reader.sheet("Open invoices").autoFilter, "A1:K1");
+  EXPECT_EQ(reader.sheet("Open invoices").autoFilter, "A1:N1");
+  const testing::Sheet dashboard = reader.sheet("Dashboard");
+  EXPECT_EQ(text(dashboard, "A5"), "Nothing is owed.");
+  EXPECT_TRUE(dashboard.charts.empty());
 }
 
 TEST(AgingWorkbook, writingReplacesAnOlderFile) {
   ScratchFolder folder;
   const fs::path path = folder.path() / "aging.xlsx";
   std::ofstream(path) << "last month's report";
-  writeAgingWorkbook(path.string(), sampleReport(), sampleOpenInvoices(), {"Hokusai Supplies"});
-  EXPECT_EQ(XlsxReader(path.string()).sheetNames().size(), 2u);
+  writeWorkbook(path, sampleReport(), sampleOpenInvoices());
+  EXPECT_EQ(XlsxReader(path.string()).sheetNames().size(), 6u);
   EXPECT_EQ(folder.entries(), std::vector<std::string>{"aging.xlsx"});
 }
 
@@ -366,7 +492,7 @@ TEST(AgingWorkbook, folderThatDoesNotExistIsAnErrorAndLeavesNothing) {
   ScratchFolder folder;
   const fs::path path = folder.path() / "no-such-folder" / "aging.xlsx";
   try {
-    writeAgingWorkbook(path.string(), sampleReport(), sampleOpenInvoices(), {"Hokusai Supplies"});
+    writeWorkbook(path, sampleReport(), sampleOpenInvoices());
     FAIL() << "expected kindly::Error";
   } catch (const Error& error) {
     EXPECT_NE(std::string(error.what()).find(path.string()), std::string::npos) << error.what();
@@ -380,9 +506,7 @@ TEST(AgingWorkbook, failedWriteLeavesNoHalfFile) {
   // A folder where the workbook should go: everything is written, the final rename fails.
   const fs::path path = folder.path() / "aging.xlsx";
   fs::create_directory(path);
-  EXPECT_THROW(
-      writeAgingWorkbook(path.string(), sampleReport(), sampleOpenInvoices(), {"Hokusai Supplies"}),
-      Error);
+  EXPECT_THROW(writeWorkbook(path, sampleReport(), sampleOpenInvoices()), Error);
   EXPECT_EQ(folder.entries(), std::vector<std::string>{"aging.xlsx"});
   EXPECT_TRUE(fs::is_directory(path));
 }
@@ -392,8 +516,7 @@ TEST(AgingWorkbook, nameTooLongForACellIsAnErrorAndLeavesNothing) {
   const fs::path path = folder.path() / "aging.xlsx";
   std::vector<OpenInvoice> invoices = sampleOpenInvoices();
   invoices.back().clientName = std::string(40000, 'K');  // Excel cells hold 32,767 characters
-  EXPECT_THROW(writeAgingWorkbook(path.string(), sampleReport(), invoices, {"Hokusai Supplies"}),
-               Error);
+  EXPECT_THROW(writeWorkbook(path, sampleReport(), invoices), Error);
   EXPECT_TRUE(folder.entries().empty());
 }
 

@@ -124,6 +124,19 @@ XlsxReader::XlsxReader(const std::string& path) : parts_(readParts(path)) {
     sheetNames_.push_back(name);
     sheetParts_[name] = targets.at(attribute(sheet, "id"));
   });
+  forEach(workbook, "definedName", [&](const Element& defined) {
+    const std::string local = attribute(defined, "localSheetId");
+    definedNames_.push_back(
+        {attribute(defined, "name"),
+         local.empty() ? "" : sheetNames_.at(static_cast<std::size_t>(std::stoul(local))),
+         defined.innerText()});
+  });
+  if (auto custom = parts_.find("docProps/custom.xml"); custom != parts_.end()) {
+    AutoPtr<Document> document = parseXml(custom->second);
+    forEach(document, "property", [&](const Element& property) {
+      customProperties_[attribute(property, "name")] = property.innerText();
+    });
+  }
 
   if (auto strings = parts_.find("xl/sharedStrings.xml"); strings != parts_.end()) {
     AutoPtr<Document> document = parseXml(strings->second);
@@ -213,7 +226,80 @@ Sheet XlsxReader::sheet(const std::string& name) const {
   forEach(document, "conditionalFormatting", [&](const Element& formatting) {
     sheet.conditionalRanges.push_back(attribute(formatting, "sqref"));
   });
+  readPageSetup(*document, sheet.page);
+  sheet.charts = charts(sheetParts_.at(name), *document);
   return sheet;
+}
+
+void XlsxReader::readPageSetup(const Document& document, PageSetup& page) {
+  if (const Element* fit = first(&document, "pageSetUpPr")) {
+    page.fitToPage = attribute(*fit, "fitToPage") == "1";
+  }
+  if (const Element* setup = first(&document, "pageSetup")) {
+    page.orientation = attribute(*setup, "orientation");
+    const std::string width = attribute(*setup, "fitToWidth");
+    const std::string height = attribute(*setup, "fitToHeight");
+    if (!width.empty()) page.fitToWidth = std::stoi(width);
+    if (!height.empty()) page.fitToHeight = std::stoi(height);
+  }
+  if (const Element* header = first(&document, "oddHeader")) page.header = header->innerText();
+  if (const Element* footer = first(&document, "oddFooter")) page.footer = footer->innerText();
+}
+
+// The sheet's drawing (its relationship from <drawing r:id>), then each chart the drawing
+// points to.
+std::vector<Chart> XlsxReader::charts(const std::string& sheetPart,
+                                      const Document& document) const {
+  std::vector<Chart> found;
+  const Element* drawing = first(&document, "drawing");
+  if (drawing == nullptr) return found;
+  const auto relsOf = [&](const std::string& part) {
+    const auto slash = part.rfind('/');
+    const std::string relsPart =
+        part.substr(0, slash) + "/_rels/" + part.substr(slash + 1) + ".rels";
+    std::map<std::string, std::string> targets;
+    AutoPtr<Document> rels = parseXml(parts_.at(relsPart));
+    forEach(rels, "Relationship", [&](const Element& relationship) {
+      // Targets are relative to the part's folder: "../drawings/drawing1.xml".
+      std::string target = attribute(relationship, "Target");
+      std::string folder = part.substr(0, slash);
+      while (target.rfind("../", 0) == 0) {
+        target = target.substr(3);
+        folder = folder.substr(0, folder.rfind('/'));
+      }
+      targets[attribute(relationship, "Id")] = folder + "/" + target;
+    });
+    return targets;
+  };
+  const std::string drawingPart = relsOf(sheetPart).at(attribute(*drawing, "id"));
+  const auto chartParts = relsOf(drawingPart);
+  AutoPtr<Document> drawingXml = parseXml(parts_.at(drawingPart));
+  forEach(drawingXml, "chart", [&](const Element& reference) {
+    AutoPtr<Document> chartXml = parseXml(parts_.at(chartParts.at(attribute(reference, "id"))));
+    Chart chart;
+    if (const Element* plot = first(chartXml, "plotArea")) {
+      for (Node* child = plot->firstChild(); child != nullptr; child = child->nextSibling()) {
+        const std::string kind = child->localName();
+        if (kind.size() > 5 && kind.substr(kind.size() - 5) == "Chart") {
+          chart.type = kind;
+          break;
+        }
+      }
+    }
+    if (const Element* direction = first(chartXml, "barDir")) {
+      chart.barDirection = attribute(*direction, "val");
+    }
+    if (const Element* title = first(chartXml, "title")) chart.title = stringText(*title);
+    forEach(chartXml, "f",
+            [&](const Element& formula) { chart.formulas.push_back(formula.innerText()); });
+    if (const Element* axis = first(chartXml, "catAx")) {
+      if (const Element* orientation = first(axis, "orientation")) {
+        chart.categoriesReversed = attribute(*orientation, "val") == "maxMin";
+      }
+    }
+    found.push_back(chart);
+  });
+  return found;
 }
 
 std::string XlsxReader::numberFormat(int style) const {
@@ -242,6 +328,11 @@ bool XlsxReader::isBold(int style) const {
 std::string XlsxReader::property(const std::string& name) const {
   auto found = properties_.find(name);
   return found == properties_.end() ? "" : found->second;
+}
+
+std::string XlsxReader::customProperty(const std::string& name) const {
+  auto found = customProperties_.find(name);
+  return found == customProperties_.end() ? "" : found->second;
 }
 
 double XlsxReader::excelSerial(int year, int month, int day) {

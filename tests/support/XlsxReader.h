@@ -1,11 +1,16 @@
 // Reads an .xlsx file back for tests: sheet names, cells with their types and styles, frozen
-// panes, autofilters and document properties. Only as much of the format as tests need.
+// panes, autofilters, print set-up, charts, defined names and document properties. Only as
+// much of the format as tests need.
 #pragma once
 
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace Poco::XML {
+class Document;
+}
 
 namespace kindly::testing {
 
@@ -36,11 +41,37 @@ struct FrozenPane {
   std::string topLeftCell;
 };
 
+struct PageSetup {
+  std::string orientation;  // "landscape", "portrait", "" when unset
+  bool fitToPage = false;   // sheetPr/pageSetUpPr fitToPage
+  int fitToWidth = 1;       // pages wide (1 when the attribute is absent, as in Excel)
+  int fitToHeight = 1;      // pages long; 0: as many as it takes
+  std::string header;       // oddHeader, with its &-codes
+  std::string footer;       // oddFooter
+};
+
+// A chart drawn on a sheet.
+struct Chart {
+  std::string type;                   // the plot element: "barChart" (bars or columns), ...
+  std::string barDirection;           // "col" or "bar" for a barChart
+  std::string title;                  // the title's text
+  std::vector<std::string> formulas;  // every range it reads, in order: "Dashboard!$B$9:$F$9"
+  bool categoriesReversed = false;    // the category axis runs max to min
+};
+
+struct DefinedName {
+  std::string name;   // "_xlnm.Print_Titles"
+  std::string sheet;  // the sheet it belongs to, "" for the workbook
+  std::string value;  // "Summary!$1:$2"
+};
+
 struct Sheet {
   std::map<std::string, Cell> cells;  // by reference: "A1", "K12"
   std::optional<FrozenPane> frozenPane;
   std::optional<std::string> autoFilter;       // its range, "A2:L5"
   std::vector<std::string> conditionalRanges;  // sqref of each conditionalFormatting
+  PageSetup page;
+  std::vector<Chart> charts;
 
   // The cell at `reference`, or nullptr when the file holds none there.
   const Cell* find(const std::string& reference) const;
@@ -68,11 +99,18 @@ class XlsxReader {
   // Document properties by element name, from docProps/core.xml ("title", "description")
   // and docProps/app.xml ("Company"); empty when absent.
   std::string property(const std::string& name) const;
+  // A custom property's value (docProps/custom.xml) by its name; empty when absent.
+  std::string customProperty(const std::string& name) const;
+  const std::vector<DefinedName>& definedNames() const { return definedNames_; }
 
   // The Excel serial number of a civil date: days since 1899-12-30.
   static double excelSerial(int year, int month, int day);
 
  private:
+  static void readPageSetup(const Poco::XML::Document& document, PageSetup& page);
+  std::vector<Chart> charts(const std::string& sheetPart,
+                            const Poco::XML::Document& document) const;
+
   struct CellStyle {
     int numberFormat = 0;
     int font = 0;
@@ -86,6 +124,8 @@ class XlsxReader {
   std::map<int, std::string> customNumberFormats_;
   std::vector<bool> boldFonts_;
   std::map<std::string, std::string> properties_;
+  std::map<std::string, std::string> customProperties_;
+  std::vector<DefinedName> definedNames_;
 };
 
 }  // namespace kindly::testing

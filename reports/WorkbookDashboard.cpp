@@ -1,0 +1,212 @@
+// The Dashboard: headline figures, totals by bucket, the ten largest overdue balances, and a
+// chart of each of the last two, reading the cells above them.
+#include "reports/WorkbookDashboard.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace kindly::reports {
+
+namespace {
+
+// Bucket i (from 2) starts the day after edge i-2; bucket 1 starts at day 1.
+bool startsAfter(const aging::BucketEdges& edges, std::size_t bucket, int days) {
+  return bucket >= 2 && edges.edges()[bucket - 2] >= days;
+}
+
+struct OverdueBalance {
+  const aging::ClientAging* client;
+  money::Money overdue;
+};
+
+// The clients owing the most past due in `currency`, largest first, at most ten.
+std::vector<OverdueBalance> largestOverdue(const aging::AgingReport& report,
+                                           const money::Currency& currency) {
+  std::vector<OverdueBalance> balances;
+  for (const auto& client : report.clients) {
+    if (client.balance.currency() != currency) continue;
+    money::Money overdue = money::Money::zero(currency);
+    for (std::size_t i = 1; i < client.buckets.size(); ++i) overdue += client.buckets[i];
+    if (overdue.minorUnits() > 0) balances.push_back({&client, overdue});
+  }
+  std::stable_sort(balances.begin(), balances.end(), [](const auto& a, const auto& b) {
+    return a.overdue.minorUnits() > b.overdue.minorUnits();
+  });
+  if (balances.size() > 10) balances.erase(balances.begin() + 10, balances.end());
+  return balances;
+}
+
+}  // namespace
+
+std::vector<CurrencyHeadline> headlines(const OwnerReport& report) {
+  std::vector<CurrencyHeadline> result;
+  for (const auto& total : report.aging.totals) {
+    const money::Currency currency = total.balance.currency();
+    CurrencyHeadline headline{total.balance, money::Money::zero(currency), std::nullopt,
+                              std::nullopt};
+    std::int64_t inBuckets = 0, overDays = 0;
+    for (std::size_t i = 0; i < total.buckets.size(); ++i) {
+      inBuckets += total.buckets[i].minorUnits();
+      if (i >= 1) headline.overdue += total.buckets[i];
+      if (startsAfter(report.aging.edges, i, kOverDays)) overDays += total.buckets[i].minorUnits();
+    }
+    if (inBuckets > 0) {
+      headline.shareOverDays = static_cast<double>(overDays) / static_cast<double>(inBuckets);
+    }
+    for (const auto& invoiced : report.invoicedInWindow) {
+      if (invoiced.currency() != currency || invoiced.minorUnits() <= 0) continue;
+      const std::int64_t owed = (total.balance - total.notYetIssued).minorUnits();
+      headline.dso = static_cast<int>(
+          std::lround(static_cast<double>(std::max<std::int64_t>(owed, 0)) /
+                      static_cast<double>(invoiced.minorUnits()) * report.windowDays));
+    }
+    result.push_back(headline);
+  }
+  return result;
+}
+
+std::optional<money::Currency> chartCurrency(const aging::AgingReport& report) {
+  std::map<std::string, std::pair<int, money::Currency>> counts;
+  for (const auto& client : report.clients) {
+    const money::Currency currency = client.balance.currency();
+    auto [entry, added] = counts.try_emplace(currency.code(), 0, currency);
+    ++entry->second.first;
+  }
+  std::optional<money::Currency> chosen;
+  int most = 0;
+  for (const auto& [code, count] : counts) {
+    if (count.first > most) {
+      most = count.first;
+      chosen = count.second;
+    }
+  }
+  return chosen;
+}
+
+namespace workbook {
+
+namespace {
+
+constexpr lxw_col_t kChartColumn = 8;
+
+lxw_chart* newChart(lxw_workbook* workbook, uint8_t type, const std::string& title) {
+  lxw_chart* chart = workbook_add_chart(workbook, type);
+  if (chart == nullptr) throw LxwFailure("adding a chart", LXW_ERROR_MEMORY_MALLOC_FAILED);
+  chart_title_set_name(chart, title.c_str());
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+  return chart;
+}
+
+void writeRow(lxw_worksheet* sheet, lxw_row_t row, const TableRow& cells, Formats& formats,
+              lxw_format* textFormat = nullptr) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    writeCell(sheet, row, static_cast<lxw_col_t>(i), cells[i], formats, textFormat);
+  }
+}
+
+void writeHeader(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::string>& titles,
+                 Formats& formats) {
+  TableRow cells;
+  for (const auto& title : titles) cells.push_back(TableCell::ofText(title));
+  writeRow(sheet, row, cells, formats, formats.header);
+}
+
+}  // namespace
+
+void writeDashboard(lxw_workbook* workbook, Formats& formats, const OwnerReport& report,
+                    const std::string& pageHeader) {
+  const std::string name = "Dashboard";
+  lxw_worksheet* sheet = addSheet(workbook, name);
+  const aging::AgingReport& aging = report.aging;
+  const std::vector<std::string> labels = aging.edges.labels();
+
+  writeRow(sheet, 0, {TableCell::ofText(report.companyName)}, formats, formats.title);
+  writeRow(sheet, 1, {TableCell::ofText("Aging as of " + aging.asOf.iso())}, formats);
+
+  lxw_row_t row = 3;
+  writeHeader(sheet, row++,
+              {"Currency", "Total receivable", "Overdue",
+               "% over " + std::to_string(kOverDays) + " days", "DSO (days)"},
+              formats);
+  const auto figures = headlines(report);
+  for (const auto& headline : figures) {
+    writeRow(sheet, row++,
+             {TableCell::ofText(headline.receivable.currency().code()),
+              TableCell::ofAmount(headline.receivable), TableCell::ofAmount(headline.overdue),
+              TableCell::ofShare(headline.shareOverDays),
+              headline.dso ? TableCell::ofCount(*headline.dso) : TableCell::empty()},
+             formats);
+  }
+  if (figures.empty()) writeRow(sheet, row++, {TableCell::ofText("Nothing is owed.")}, formats);
+
+  ++row;
+  writeRow(sheet, row++, {TableCell::ofText("Totals by bucket")}, formats, formats.totalLabel);
+  std::vector<std::string> bucketTitles = {"Currency"};
+  bucketTitles.insert(bucketTitles.end(), labels.begin(), labels.end());
+  bucketTitles.insert(bucketTitles.end(), {"Credits", "Not yet issued"});
+  const lxw_row_t bucketHeaderRow = row;
+  writeHeader(sheet, row++, bucketTitles, formats);
+  const auto chosen = chartCurrency(aging);
+  std::optional<lxw_row_t> chosenBucketRow;
+  for (const auto& total : aging.totals) {
+    if (chosen && total.balance.currency() == *chosen) chosenBucketRow = row;
+    TableRow cells = {TableCell::ofText(total.balance.currency().code())};
+    for (const auto& bucket : total.buckets) cells.push_back(TableCell::ofAmount(bucket));
+    cells.push_back(TableCell::ofAmount(total.credits));
+    cells.push_back(TableCell::ofAmount(total.notYetIssued));
+    writeRow(sheet, row++, cells, formats);
+  }
+
+  std::vector<OverdueBalance> largest;
+  lxw_row_t largestHeaderRow = 0;
+  if (chosen) {
+    largest = largestOverdue(aging, *chosen);
+    ++row;
+    writeRow(sheet, row++,
+             {TableCell::ofText("Ten largest overdue balances (" + chosen->code() + ")")}, formats,
+             formats.totalLabel);
+    largestHeaderRow = row;
+    writeHeader(sheet, row++, {"Client", "Name", "Overdue"}, formats);
+    for (const auto& balance : largest) {
+      writeRow(
+          sheet, row++,
+          {TableCell::ofText(balance.client->clientCode),
+           TableCell::ofText(balance.client->clientName), TableCell::ofAmount(balance.overdue)},
+          formats);
+    }
+  }
+
+  check(worksheet_set_column(sheet, 0, 0, 12, nullptr), "setting a column width");
+  check(worksheet_set_column(sheet, 1, 1, 30, nullptr), "setting a column width");
+  check(worksheet_set_column(sheet, 2, static_cast<lxw_col_t>(bucketTitles.size()), 15, nullptr),
+        "setting a column width");
+  setUpPrinting(sheet, pageHeader, 0);
+
+  if (chosenBucketRow) {
+    lxw_chart* chart =
+        newChart(workbook, LXW_CHART_COLUMN, "Totals by bucket (" + chosen->code() + ")");
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    const auto lastBucket = static_cast<lxw_col_t>(labels.size());
+    chart_series_set_categories(series, name.c_str(), bucketHeaderRow, 1, bucketHeaderRow,
+                                lastBucket);
+    chart_series_set_values(series, name.c_str(), *chosenBucketRow, 1, *chosenBucketRow,
+                            lastBucket);
+    check(worksheet_insert_chart(sheet, 3, kChartColumn, chart), "inserting a chart");
+  }
+  if (!largest.empty()) {
+    lxw_chart* chart =
+        newChart(workbook, LXW_CHART_BAR, "Ten largest overdue balances (" + chosen->code() + ")");
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    const lxw_row_t first = largestHeaderRow + 1;
+    const lxw_row_t last = largestHeaderRow + static_cast<lxw_row_t>(largest.size());
+    chart_series_set_categories(series, name.c_str(), first, 1, last, 1);
+    chart_series_set_values(series, name.c_str(), first, 2, last, 2);
+    // A bar chart draws its first category at the bottom; the largest belongs on top.
+    chart_axis_set_reverse(chart->y_axis);
+    check(worksheet_insert_chart(sheet, 19, kChartColumn, chart), "inserting a chart");
+  }
+}
+
+}  // namespace workbook
+}  // namespace kindly::reports
