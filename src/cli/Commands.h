@@ -167,7 +167,7 @@ class ClientCommand : public Command {
   std::string name() const override { return "client"; }
   std::string usage() const override { return "client CODE [--as-of DATE]"; }
   std::string summary() const override {
-    return "one client's story: balance, a dated timeline, open invoices and flags";
+    return "one client's story: balance, how it pays, a dated timeline, open invoices, flags";
   }
   std::vector<std::string> options() const override { return {"as-of", "grace-days"}; }
   int run(const std::vector<std::string>& args, Context& context) override;
