@@ -25,6 +25,7 @@ std::vector<std::unique_ptr<Command>> allCommands() {
   commands.push_back(std::make_unique<PlanCommand>());
   commands.push_back(std::make_unique<ReportCommand>());
   commands.push_back(std::make_unique<RemindCommand>());
+  commands.push_back(std::make_unique<SendCommand>());
   commands.push_back(std::make_unique<LintTemplatesCommand>());
   commands.push_back(std::make_unique<ClientCommand>());
   commands.push_back(std::make_unique<LogCommand>());

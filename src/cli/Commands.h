@@ -173,4 +173,20 @@ class ClientCommand : public Command {
   int run(const std::vector<std::string>& args, Context& context) override;
 };
 
+class SendCommand : public Command {
+ public:
+  std::string name() const override { return "send"; }
+  std::string usage() const override {
+    return "send BATCH_DIR [--dry-run] [--only CLIENT...] [--limit N] [--resend FILE...] "
+           "[--as-of DATE]";
+  }
+  std::string summary() const override {
+    return "send a reviewed batch's emails, each exactly once, and log them as contacts";
+  }
+  std::vector<std::string> options() const override {
+    return {"as-of", "dry-run", "only", "limit", "resend"};
+  }
+  int run(const std::vector<std::string>& args, Context& context) override;
+};
+
 }  // namespace kindly::cli

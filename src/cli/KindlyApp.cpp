@@ -59,15 +59,22 @@ constexpr OptionSpec kOptions[] = {
     {"note", "TEXT", "log.note", "a free note about the client or invoice"},
     {"reason", "TEXT", "writeoff.reason", "why the invoice is written off, or the undo made"},
     {"undo", nullptr, "writeoff.undo", "undo the invoice's write-off"},
+    {"only", "CLIENT", "send.only", "send: only these clients (repeat, or join with commas)"},
+    {"limit", "N", "send.limit", "send: at most N messages this run"},
+    {"resend", "FILE", "send.resend",
+     "send: send this draft again after a person checked it (repeat, or join with commas)"},
     {"help", nullptr, nullptr, "show this help"},
 };
+
+// Options a person may give more than once; their values are kept joined by commas.
+bool isListOption(const std::string& name) { return name == "only" || name == "resend"; }
 
 }  // namespace
 
 void KindlyApp::defineOptions(Poco::Util::OptionSet& options) {
   for (const auto& spec : kOptions) {
     Option option(spec.name, "", spec.help, false);
-    option.repeatable(false);
+    option.repeatable(isListOption(spec.name));
     if (spec.argument) option.argument(spec.argument);
     if (spec.binding) option.binding(spec.binding);
     options.addOption(option);
@@ -75,7 +82,10 @@ void KindlyApp::defineOptions(Poco::Util::OptionSet& options) {
 }
 
 void KindlyApp::handleOption(const std::string& name, const std::string& value) {
-  const std::string bound = value.empty() && name != "config" && name != "db" ? "true" : value;
+  std::string bound = value.empty() && name != "config" && name != "db" ? "true" : value;
+  if (isListOption(name) && given_.contains(name)) {
+    bound = config().getString("send." + name) + "," + value;
+  }
   Application::handleOption(name, bound);
   given_.insert(name);
   if (name == "config") configFile_ = value;

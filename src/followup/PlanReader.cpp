@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "aging/ClientBehavior.h"
 #include "store/PreparedStatement.h"
@@ -116,9 +117,25 @@ std::vector<PlannedFollowUp> planFollowUps(store::Database& database,
     found->second.contactName = people.columnText(2);
   }
 
+  // An address whose last message bounced cannot be written to: letters and calls instead,
+  // until an import brings another address (or a message to it is sent after all).
+  store::PreparedStatement bounced(
+      database,
+      "SELECT c.code FROM sendings s JOIN clients c ON c.id = s.client_id"
+      " WHERE s.state = 'bounced' AND c.email <> '' AND instr(s.recipients, c.email) > 0"
+      "   AND s.rowid = (SELECT MAX(rowid) FROM sendings"
+      "                  WHERE client_id = s.client_id AND state IN ('sent', 'bounced'))");
+  std::set<std::string> bouncedClients;
+  while (bounced.step()) bouncedClients.emplace(bounced.columnText(0));
+
   std::vector<PlannedFollowUp> plan;
   for (auto& [code, client] : clients) {
+    const std::string email = client.email;
+    const bool bounce = bouncedClients.contains(code);
+    if (bounce) client.email.clear();
     auto next = nextFollowUp(client, options.asOf, cadence);
+    if (next && bounce) next->reason += "; mail to " + email + " bounced: a letter or call instead";
+    client.email = email;
     if (!next && client.writtenOff.empty()) continue;
     plan.push_back(PlannedFollowUp{.clientCode = client.code,
                                    .clientName = client.name,

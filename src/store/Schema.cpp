@@ -151,11 +151,32 @@ ALTER TABLE contacts ADD COLUMN step TEXT NOT NULL DEFAULT '';
 ALTER TABLE clients ADD COLUMN contact_name TEXT NOT NULL DEFAULT '';
 )sql";
 
+// One row per email of a batch that `kindly send` took up, so that no message goes out twice:
+// queued -> sending -> sent | failed | bounced | unknown. A row left in "sending" means the
+// outcome of the exchange is not known; a person decides whether it is sent again.
+constexpr std::string_view kSendings = R"sql(
+CREATE TABLE sendings (
+  batch      TEXT NOT NULL,     -- the batch folder, as an absolute path
+  file       TEXT NOT NULL,     -- the .eml inside it
+  client_id  INTEGER REFERENCES clients(id),
+  state      TEXT NOT NULL,     -- queued | sending | sent | failed | bounced | unknown
+  message_id TEXT NOT NULL DEFAULT '',
+  recipients TEXT NOT NULL DEFAULT '',
+  attempts   INTEGER NOT NULL DEFAULT 0,
+  last_reply TEXT NOT NULL DEFAULT '',
+  queued_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  sent_at    TEXT,
+  PRIMARY KEY (batch, file)
+);
+CREATE INDEX sendings_by_message_id ON sendings(message_id);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kLedger, kInvoiceAudit, kSkippedRows,
-                                                    kPeopleSay, kFollowUpSteps};
+  static const std::vector<std::string_view> all = {kLedger,    kInvoiceAudit,  kSkippedRows,
+                                                    kPeopleSay, kFollowUpSteps, kSendings};
   return all;
 }
 

@@ -1,0 +1,52 @@
+// The manifest rather than a folder listing decides what is sent: a file the reviewer adds
+// to the folder is not a draft Kindly planned.
+#include "send/BatchManifest.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "base/Error.h"
+
+namespace kindly::send {
+
+std::vector<drafts::BatchEntry> readManifest(const std::string& batchDir) {
+  const std::string path = batchDir + "/manifest.json";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": no such file; is " + batchDir + " a batch of kindly remind?");
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::vector<drafts::BatchEntry> entries;
+  try {
+    Poco::JSON::Parser parser;
+    const auto root = parser.parse(text.str()).extract<Poco::JSON::Object::Ptr>();
+    const auto drafts = root->getArray("drafts");
+    if (!drafts) throw Error(path + ": no \"drafts\" list");
+    for (std::size_t i = 0; i < drafts->size(); ++i) {
+      const auto draft = drafts->getObject(static_cast<unsigned>(i));
+      if (!draft) throw Error(path + ": draft " + std::to_string(i + 1) + " is not an object");
+      drafts::BatchEntry entry;
+      entry.sequence = draft->optValue<std::size_t>("sequence", 0);
+      entry.clientCode = draft->optValue<std::string>("client", "");
+      entry.clientName = draft->optValue<std::string>("name", "");
+      entry.email = draft->optValue<std::string>("email", "");
+      entry.purpose = draft->optValue<std::string>("purpose", "");
+      entry.step = draft->optValue<std::string>("step", "");
+      entry.channel = draft->optValue<std::string>("channel", "");
+      entry.file = draft->optValue<std::string>("file", "");
+      if (entry.file.empty() || entry.file.find('/') != std::string::npos ||
+          entry.file.starts_with('.')) {
+        throw Error(path + ": draft " + std::to_string(i + 1) + " has no usable file name");
+      }
+      entries.push_back(std::move(entry));
+    }
+  } catch (const Poco::Exception& e) {
+    throw Error(path + ": not a batch manifest: " + e.displayText());
+  }
+  return entries;
+}
+
+}  // namespace kindly::send

@@ -1,0 +1,53 @@
+// Sends the email drafts of a reviewed batch, each exactly once, and logs each sent email as
+// a contact so that the plan moves on; calls and letters are listed for a person to do.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+
+#include "dates/Date.h"
+#include "send/SmtpSettings.h"
+#include "store/Database.h"
+
+namespace kindly::send {
+
+struct SendOptions {
+  dates::Date day;                   // the day the contacts are logged on
+  bool dryRun = false;               // say what would be sent; write and send nothing
+  std::set<std::string> only;        // client codes; empty for all
+  std::optional<std::size_t> limit;  // at most this many messages this run
+  std::set<std::string> resend;      // files a person decided to send again
+};
+
+struct SendSummary {
+  std::size_t sent = 0;
+  std::size_t wouldSend = 0;  // in a dry run
+  std::size_t alreadySent = 0;
+  std::size_t toDo = 0;            // calls and letters, for a person
+  std::size_t leftOver = 0;        // not sent this run because of --limit, or a 4xx to try later
+  std::size_t needsAttention = 0;  // deleted, bounced, unknown, unreadable drafts
+};
+
+class BatchSender {
+ public:
+  // `batchDir` is the folder `kindly remind` wrote; `out` gets one line per draft.
+  BatchSender(store::Database& ledger, std::string batchDir, SmtpSettings settings,
+              std::ostream& out);
+
+  // Goes through manifest.json in order. A state is committed before and after every
+  // exchange with the server, and a sent email's contact in the same transaction as its
+  // "sent". Throws kindly::Error when the manifest cannot be read or the server cannot be
+  // reached at all (what was sent before stays recorded).
+  SendSummary run(const SendOptions& options);
+
+ private:
+  store::Database& ledger_;
+  std::string batchDir_;
+  SmtpSettings settings_;
+  std::ostream& out_;
+};
+
+}  // namespace kindly::send

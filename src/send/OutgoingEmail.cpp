@@ -1,0 +1,112 @@
+// Only the header block is looked at: the body goes out byte for byte as the reviewer left it.
+#include "send/OutgoingEmail.h"
+
+#include <Poco/File.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "base/Error.h"
+#include "base/Text.h"
+#include "drafts/EmailMessage.h"
+
+namespace kindly::send {
+
+namespace {
+
+std::string withCrlf(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 40);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r') {
+      out += "\r\n";
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else if (c == '\n') {
+      out += "\r\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string lowerName(const std::string& line) {
+  return toLower(std::string(trim(line.substr(0, line.find(':')))));
+}
+
+// Splits "A <a@x>, \"B, C\" <b@x>" at the commas outside quotes.
+std::vector<std::string> addressList(const std::string& value) {
+  std::vector<std::string> parts;
+  std::string current;
+  bool quoted = false;
+  for (const char c : value) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted) {
+      parts.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  parts.push_back(current);
+  std::vector<std::string> addresses;
+  for (const auto& part : parts) {
+    if (const auto mailbox = drafts::parseMailbox(part)) addresses.push_back(mailbox->address);
+  }
+  return addresses;
+}
+
+}  // namespace
+
+std::optional<std::string> readDraftFile(const std::string& path) {
+  if (!Poco::File(path).exists()) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path + ": cannot be read");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+OutgoingEmail outgoingEmail(const std::string& draft) {
+  const std::string text = withCrlf(draft);
+  OutgoingEmail email;
+  std::size_t at = 0;
+  // Header fields, each with its folded continuation lines.
+  std::vector<std::pair<std::string, std::string>> fields;  // (raw lines, unfolded value)
+  while (at < text.size()) {
+    const std::size_t end = text.find("\r\n", at);
+    const std::string line = text.substr(at, end == std::string::npos ? end : end - at);
+    const std::size_t next = end == std::string::npos ? text.size() : end + 2;
+    if (line.empty()) break;
+    if ((line[0] == ' ' || line[0] == '\t') && !fields.empty()) {
+      fields.back().first += line + "\r\n";
+      fields.back().second += line;
+    } else {
+      fields.emplace_back(line + "\r\n", line);
+    }
+    at = next;
+  }
+  for (const auto& [raw, unfolded] : fields) {
+    const std::string name = lowerName(unfolded);
+    const std::size_t colon = unfolded.find(':');
+    const std::string value =
+        colon == std::string::npos ? "" : std::string(trim(unfolded.substr(colon + 1)));
+    if (name == "x-unsent") continue;
+    email.data += raw;
+    if (name == "from") {
+      const auto from = addressList(value);
+      if (!from.empty()) email.from = from.front();
+    } else if (name == "to") {
+      email.recipients = addressList(value);
+    } else if (name == "message-id") {
+      email.messageId = value;
+      if (email.messageId.starts_with('<')) email.messageId.erase(0, 1);
+      if (email.messageId.ends_with('>')) email.messageId.pop_back();
+    }
+  }
+  email.data += text.substr(at);
+  return email;
+}
+
+}  // namespace kindly::send

@@ -1,0 +1,352 @@
+#!/usr/bin/env python3
+"""Tests of `kindly send` against a real SMTP server on loopback (tests/smtp/smtp_server.py).
+
+Usage: send_test.py KINDLY_BINARY SCENARIO
+Each scenario drafts a batch with `kindly remind` in a fresh folder, sends it, and checks
+what the server received and what the ledger recorded. Exits 77 (skipped) only when no
+Python on this machine has aiosmtpd; scripts/bootstrap.sh installs it.
+"""
+
+import datetime
+import email
+import email.policy
+import glob
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVER = os.path.join(os.path.dirname(HERE), "smtp", "smtp_server.py")
+AS_OF = "2026-11-20"
+BATCH = "out/batch-" + AS_OF
+AS_OF_DAY = (datetime.date(2026, 11, 20) - datetime.date(1970, 1, 1)).days  # as stored
+BCC = "archive@harbourlights.example"
+
+INVOICES = """invoice_number,client_id,client_name,client_email,issue_date,due_date,amount,currency
+INV-001,C1,Acme Ltd,ap@acme.example,2026-09-01,2026-10-01,1200.00,USD
+INV-003,C2,"Bloom, Petals & Co",,2026-08-15,2026-09-14,2500.50,USD
+INV-004,C3,Café Lumière,compta@lumiere.example,2026-10-20,2026-11-18,990.00,EUR
+INV-007,C4,Dune Surf,hi@dune.example,2026-09-01,2026-10-01,100.00,USD
+INV-008,C5,Egret Books,books@egret.example,2026-09-01,2026-10-01,300.00,USD
+"""
+EMAILS = {"C1": "ap@acme.example", "C3": "compta@lumiere.example", "C4": "hi@dune.example",
+          "C5": "books@egret.example"}
+
+INI = """[company]
+name = Harbour Lights Design Studio
+[mail]
+from = Accounts <accounts@harbourlights.example>
+reply_to = accounts@harbourlights.example
+bcc = {bcc}
+[smtp]
+host = 127.0.0.1
+port = {port}
+security = none
+pause_ms = {pause}
+retry_delays_ms = 0,0
+timeout_seconds = 5
+"""
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def python_with_aiosmtpd():
+    for python in (sys.executable, "/usr/bin/python3"):
+        if os.path.exists(python) and subprocess.run(
+                [python, "-c", "import aiosmtpd"], capture_output=True).returncode == 0:
+            return python
+    return None
+
+
+class Server:
+    """The test server, stopped (and waited for) on leaving the with block."""
+
+    def __init__(self, python, folder, *options):
+        self.spool = os.path.join(folder, "spool-%d" % time.monotonic_ns())
+        port_file = self.spool + ".port"
+        self.process = subprocess.Popen([python, SERVER, "--spool", self.spool,
+                                         "--port-file", port_file, *options])
+        deadline = time.monotonic() + 20
+        while not os.path.exists(port_file):
+            check(self.process.poll() is None, "the SMTP test server did not start")
+            check(time.monotonic() < deadline, "the SMTP test server is not listening")
+            time.sleep(0.05)
+        self.port = int(open(port_file).read())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def messages(self):
+        found = []
+        for path in sorted(glob.glob(os.path.join(self.spool, "*.json"))):
+            envelope = json.load(open(path))
+            raw = open(path[:-5] + ".eml", "rb").read()
+            found.append((envelope, raw))
+        return found
+
+
+class Kindly:
+    def __init__(self, binary, folder):
+        self.binary = binary
+        self.folder = folder
+        self.env = dict(os.environ, KINDLY_DB=os.path.join(folder, "kindly.db"))
+
+    def run(self, *args, expect=None):
+        result = subprocess.run([self.binary, *args], cwd=self.folder, env=self.env,
+                                capture_output=True, text=True, timeout=120)
+        if expect is not None:
+            check(result.returncode == expect,
+                  "kindly %s exited %d, not %d\nstdout:\n%s\nstderr:\n%s" % (
+                      " ".join(args), result.returncode, expect, result.stdout,
+                      result.stderr))
+        return result
+
+    def start(self, *args):
+        return subprocess.Popen([self.binary, *args], cwd=self.folder, env=self.env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def configure(self, port, pause=0):
+        with open(os.path.join(self.folder, "kindly.ini"), "w") as f:
+            f.write(INI.format(port=port, pause=pause, bcc=BCC))
+
+    def ledger(self, query, *params):
+        with sqlite3.connect(os.path.join(self.folder, "kindly.db")) as db:
+            return db.execute(query, params).fetchall()
+
+
+def draft_batch(kindly):
+    with open(os.path.join(kindly.folder, "invoices.csv"), "w") as f:
+        f.write(INVOICES)
+    kindly.configure(port=1)
+    kindly.run("import", "invoices.csv", "--as-of", AS_OF, expect=0)
+    kindly.run("remind", "--as-of", AS_OF, expect=0)
+
+
+def to_address(raw):
+    return email.message_from_bytes(raw, policy=email.policy.default)["To"].addresses[0].addr_spec
+
+
+def received_by_address(server):
+    counts = {}
+    for envelope, raw in server.messages():
+        counts[to_address(raw)] = counts.get(to_address(raw), 0) + 1
+    return counts
+
+
+def check_each_sent_once(server, addresses):
+    counts = received_by_address(server)
+    check(counts == {a: 1 for a in addresses},
+          "each email should arrive once; the server got %s" % counts)
+
+
+def sent_contacts(kindly):
+    return kindly.ledger("SELECT c.code, k.channel, k.step, k.day FROM contacts k "
+                         "JOIN clients c ON c.id = k.client_id WHERE k.kind = 'contact' "
+                         "ORDER BY c.code")
+
+
+def states(kindly):
+    return dict(kindly.ledger("SELECT file, state FROM sendings"))
+
+
+# The scenarios ---------------------------------------------------------------------------
+
+def normal_batch(kindly, python):
+    """Every email of the batch reaches the server as drafted, bcc on the envelope only."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder) as server:
+        kindly.configure(server.port)
+        result = kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
+        check("To do by a person: 002-bloom-petals-co.letter.html" in result.stdout,
+              "the letter should be listed for a person:\n" + result.stdout)
+        messages = server.messages()
+        check(len(messages) == 4, "4 emails should arrive, not %d" % len(messages))
+        for envelope, raw in messages:
+            message = email.message_from_bytes(raw, policy=email.policy.default)
+            to = to_address(raw)
+            check(envelope["rcpt_tos"] == [to, BCC],
+                  "envelope recipients should be To and the archive: %s" % envelope)
+            check(envelope["mail_from"] == "accounts@harbourlights.example",
+                  "envelope sender: %s" % envelope["mail_from"])
+            check(b"X-Unsent" not in raw, "X-Unsent should be taken off:\n%r" % raw[:600])
+            check("Bcc" not in message, "the archive copy must not show in the headers")
+            check(message["Reply-To"] == "accounts@harbourlights.example", "Reply-To kept")
+            parts = [p.get_content_type() for p in message.iter_parts()]
+            check(message.get_content_type() == "multipart/alternative" and
+                  parts == ["text/plain", "text/html"], "both MIME parts: %s" % parts)
+            draft = [p for p in glob.glob(os.path.join(kindly.folder, BATCH, "*.eml"))
+                     if to in open(p, encoding="utf-8").read()][0]
+            drafted = email.message_from_bytes(open(draft, "rb").read(),
+                                               policy=email.policy.default)
+            check(message["Message-ID"] == drafted["Message-ID"], "the draft's Message-ID")
+            check(message.get_body(("plain",)).get_content() ==
+                  drafted.get_body(("plain",)).get_content(), "the text as drafted")
+        check(set(received_by_address(server)) == set(EMAILS.values()), "every client's email")
+        check(sent_contacts(kindly) == [(c, "email", "gentle-reminder", AS_OF_DAY)
+                                        for c in sorted(EMAILS)],
+              "each email should be logged as a contact on the as-of day: %s"
+              % sent_contacts(kindly))
+        check(set(states(kindly).values()) == {"sent"}, "all sent: %s" % states(kindly))
+        again = kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
+        check(len(server.messages()) == 4, "a second run must send nothing again")
+        check("4 already sent" in again.stdout, "the second run says so:\n" + again.stdout)
+        check(len(sent_contacts(kindly)) == 4, "and logs nothing again")
+
+
+def kill_and_resume(kindly, python):
+    """A run killed half-way, run again, delivers every message exactly once."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder) as server:
+        kindly.configure(server.port, pause=4000)
+        process = kindly.start("send", BATCH, "--as-of", AS_OF)
+        deadline = time.monotonic() + 30
+        while len(server.messages()) < 1:
+            check(time.monotonic() < deadline, "the first message never arrived")
+            time.sleep(0.02)
+        time.sleep(1)  # within the pause before the second message
+        process.send_signal(signal.SIGKILL)
+        process.communicate()
+        check(len(server.messages()) == 1, "one message before the kill")
+        kindly.configure(server.port, pause=0)
+        kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
+        check_each_sent_once(server, EMAILS.values())
+        check(len(sent_contacts(kindly)) == 4, "each logged once: %s" % sent_contacts(kindly))
+
+
+def unknown_outcome(kindly, python):
+    """A connection lost after the data leaves the message unknown until a person decides."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder, "--drop-once", EMAILS["C3"]) as server:
+        kindly.configure(server.port)
+        first = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check("Unknown: 003-cafe-lumiere.eml" in first.stdout, first.stdout)
+        check(states(kindly)["003-cafe-lumiere.eml"] == "unknown", str(states(kindly)))
+        check(len(server.messages()) == 4, "the others still go out")
+        second = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check("Unknown, not sent again: 003-cafe-lumiere.eml" in second.stdout, second.stdout)
+        check(len(server.messages()) == 4, "an unknown message is not sent again by itself")
+        kindly.run("send", BATCH, "--as-of", AS_OF, "--resend", "003-cafe-lumiere.eml",
+                   expect=0)
+        check(received_by_address(server)[EMAILS["C3"]] == 2, "sent again when told to")
+        check(states(kindly)["003-cafe-lumiere.eml"] == "sent", str(states(kindly)))
+
+
+def deferred_then_sent(kindly, python):
+    """A 451 is tried again and the message arrives once."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder, "--defer-once", EMAILS["C1"]) as server:
+        kindly.configure(server.port)
+        kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
+        check_each_sent_once(server, EMAILS.values())
+        attempts = kindly.ledger("SELECT attempts FROM sendings WHERE file = '001-acme-ltd.eml'")
+        check(attempts == [(2,)], "two attempts recorded: %s" % attempts)
+
+
+def bounced(kindly, python):
+    """A 550 bounces that client's email, notes a call, and the others still go out."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder, "--refuse", EMAILS["C4"]) as server:
+        kindly.configure(server.port)
+        result = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check("Bounced: 004-dune-surf.eml" in result.stdout, result.stdout)
+        others = [a for c, a in EMAILS.items() if c != "C4"]
+        check_each_sent_once(server, others)
+        check(states(kindly)["004-dune-surf.eml"] == "bounced", str(states(kindly)))
+        notes = kindly.ledger("SELECT k.text FROM contacts k JOIN clients c ON c.id = "
+                              "k.client_id WHERE c.code = 'C4' AND k.kind = 'note'")
+        check(len(notes) == 1 and "bounced" in notes[0][0], "a note for a call: %s" % notes)
+        check("C4" not in [c for c, *_ in sent_contacts(kindly)], "no contact for a bounce")
+        story = kindly.run("client", "C4", "--as-of", AS_OF, expect=0)
+        check("bounced" in story.stdout, "kindly client shows the bounce:\n" + story.stdout)
+        kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check(len(server.messages()) == 3, "a bounced email is not tried again by itself")
+        plan = kindly.run("plan", "--client", "C4", "--as-of", AS_OF, "--format", "csv",
+                          expect=0)
+        check(",letter," in plan.stdout and "bounced" in plan.stdout,
+              "after a bounce the plan writes a letter instead:\n" + plan.stdout)
+
+
+def deleted_and_edited(kindly, python):
+    """A deleted draft is skipped and reported; an edited one goes out as edited."""
+    draft_batch(kindly)
+    batch = os.path.join(kindly.folder, BATCH)
+    os.remove(os.path.join(batch, "003-cafe-lumiere.eml"))
+    path = os.path.join(batch, "001-acme-ltd.eml")
+    edited = open(path, "rb").read().replace(b"Subject: ", b"Subject: Edited - ", 1)
+    open(path, "wb").write(edited)
+    with Server(python, kindly.folder) as server:
+        kindly.configure(server.port)
+        result = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check("Skipped 003-cafe-lumiere.eml" in result.stdout and "deleted" in result.stdout,
+              result.stdout)
+        check_each_sent_once(server, [a for c, a in EMAILS.items() if c != "C3"])
+        acme = [raw for _, raw in server.messages() if to_address(raw) == EMAILS["C1"]][0]
+        subject = email.message_from_bytes(acme, policy=email.policy.default)["Subject"]
+        check(subject.startswith("Edited - "), "sent as edited: %s" % subject)
+        check("C3" not in [c for c, *_ in sent_contacts(kindly)], "nothing logged for C3")
+
+
+def dry_run_and_choices(kindly, python):
+    """--dry-run sends and writes nothing; --only and --limit choose what goes out."""
+    draft_batch(kindly)
+    before = {p: open(p, "rb").read() for p in glob.glob(os.path.join(kindly.folder, BATCH, "*"))}
+    with Server(python, kindly.folder) as server:
+        kindly.configure(server.port)
+        dry = kindly.run("send", BATCH, "--as-of", AS_OF, "--dry-run", expect=0)
+        check(dry.stdout.count("Would send ") == 4 and "would send 4 emails" in dry.stdout,
+              "4 emails and the total:\n" + dry.stdout)
+        check(server.messages() == [], "a dry run sends nothing")
+        check(kindly.ledger("SELECT COUNT(*) FROM sendings") == [(0,)], "and records nothing")
+        check(sent_contacts(kindly) == [], "and logs nothing")
+        after = {p: open(p, "rb").read() for p in glob.glob(os.path.join(kindly.folder, BATCH, "*"))}
+        check(before == after, "and leaves the batch as it was")
+        kindly.run("send", BATCH, "--as-of", AS_OF, "--only", "C1,C3", "--only", "C5",
+                   "--limit", "2", expect=0)
+        check_each_sent_once(server, [EMAILS["C1"], EMAILS["C3"]])
+        kindly.run("send", BATCH, "--as-of", AS_OF, "--only", "C5", expect=0)
+        check_each_sent_once(server, [EMAILS["C1"], EMAILS["C3"], EMAILS["C5"]])
+
+
+SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outcome,
+                                      deferred_then_sent, bounced, deleted_and_edited,
+                                      dry_run_and_choices)}
+
+
+def main():
+    binary, scenario = os.path.abspath(sys.argv[1]), sys.argv[2]
+    python = python_with_aiosmtpd()
+    if python is None:
+        print("SKIPPED: no Python with aiosmtpd (scripts/bootstrap.sh installs python3-aiosmtpd)")
+        return 77
+    with tempfile.TemporaryDirectory(prefix="kindly-send-") as folder:
+        try:
+            SCENARIOS[scenario](Kindly(binary, folder), python)
+        except Failure as failure:
+            print("FAILED %s: %s" % (scenario, failure))
+            return 1
+    print("ok", scenario)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
