@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config python3 libpoco-dev libsqlite3-dev libxlsxwriter-dev
-          libgtest-dev libmstch-dev python3-aiosmtpd)
+          libgtest-dev libmstch-dev python3-aiosmtpd openssl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

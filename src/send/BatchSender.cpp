@@ -183,7 +183,7 @@ SendSummary BatchSender::run(const SendOptions& options) {
       sendings.setState(entry.file, "failed", replyText(reply));
       after.commit();
       if (attempt >= settings_.retryDelaysMs.size()) {
-        ++summary.leftOver;
+        ++summary.needsAttention;
         out_ << "Not sent: " << entry.file << " (" << who << "): " << replyText(reply) << " after "
              << attempt + 1 << " tries; a later kindly send tries again\n";
         break;

@@ -27,8 +27,8 @@ struct SendSummary {
   std::size_t wouldSend = 0;  // in a dry run
   std::size_t alreadySent = 0;
   std::size_t toDo = 0;            // calls and letters, for a person
-  std::size_t leftOver = 0;        // not sent this run because of --limit, or a 4xx to try later
-  std::size_t needsAttention = 0;  // deleted, bounced, unknown, unreadable drafts
+  std::size_t leftOver = 0;        // not sent this run because of --limit
+  std::size_t needsAttention = 0;  // deleted, bounced, unknown, unreadable, or refused for now
 };
 
 class BatchSender {

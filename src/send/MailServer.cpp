@@ -6,7 +6,7 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/Net/SMTPClientSession.h>
-#include <Poco/Net/SecureSMTPClientSession.h>
+#include <Poco/Net/SSLException.h>
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/Net/StreamSocket.h>
@@ -25,15 +25,28 @@ Delivery fromCode(int code) {
   return Delivery::Refused;
 }
 
-Poco::Net::Context::Ptr clientContext() {
+// An SMTP session that can switch to TLS with the server's name checked: Poco's
+// SecureSMTPClientSession checks no name unless it opens the connection itself, without a
+// timeout.
+class Session : public Poco::Net::SMTPClientSession {
+ public:
+  using SMTPClientSession::SMTPClientSession;
+
+  void startTls(const std::string& host, const Poco::Net::Context::Ptr& context) {
+    socket() = Poco::Net::SecureStreamSocket::attach(socket(), host, context);
+  }
+};
+
+Poco::Net::Context::Ptr clientContext(const std::string& caFile) {
   static const bool ready = [] {
     Poco::Net::initializeSSL();
     return true;
   }();
   (void)ready;
-  // The system's trusted certificates, and the server's name checked against its own.
-  return new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", "",
-                                Poco::Net::Context::VERIFY_RELAXED, 9, true,
+  // The server's certificate must be signed by an authority of caFile, or of the system when
+  // there is none, and name the host; strict so that the name is checked on loopback too.
+  return new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", caFile,
+                                Poco::Net::Context::VERIFY_STRICT, 9, caFile.empty(),
                                 "ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH");
 }
 
@@ -50,30 +63,50 @@ void MailServer::connect() {
   try {
     const Poco::Net::SocketAddress address(settings_.host, settings_.port);
     if (settings_.security == Security::Tls) {
-      Poco::Net::SecureStreamSocket socket(address, settings_.host, clientContext());
-      session_ = std::make_unique<Poco::Net::SMTPClientSession>(socket);
+      Poco::Net::SecureStreamSocket socket(clientContext(settings_.caFile));
+      socket.setPeerHostName(settings_.host);
+      socket.connect(address, timeout);
+      session_ = std::make_unique<Session>(socket);
     } else {
       Poco::Net::StreamSocket socket;
       socket.connect(address, timeout);
-      session_ = std::make_unique<Poco::Net::SecureSMTPClientSession>(socket);
+      session_ = std::make_unique<Session>(socket);
     }
     session_->setTimeout(timeout);
     session_->login();
     if (settings_.security == Security::StartTls) {
-      auto& secure = static_cast<Poco::Net::SecureSMTPClientSession&>(*session_);
-      if (!secure.startTLS(clientContext())) {
-        throw Error(where + " does not offer STARTTLS; set [smtp] security = tls or none");
+      std::string reply;
+      if (session_->sendCommand("STARTTLS", reply) / 100 != 2) {
+        throw Error(where + " does not offer STARTTLS (" + reply +
+                    "); set [smtp] security = tls or none");
       }
-    }
-    if (!settings_.user.empty()) {
-      session_->login(Poco::Net::SMTPClientSession::AUTH_PLAIN, settings_.user, settings_.password);
+      static_cast<Session&>(*session_).startTls(settings_.host, clientContext(settings_.caFile));
+      // What the server said before the encryption no longer counts: greet it again.
+      if (settings_.user.empty()) session_->login();
     }
   } catch (const Error&) {
     drop();
     throw;
+  } catch (const Poco::Net::SSLException& e) {
+    drop();
+    throw Error("cannot reach the mail server " + where + " securely: " + e.displayText() +
+                "; if it uses a certificate of its own, set [smtp] ca_file to the "
+                "certificate it is signed with");
   } catch (const Poco::Exception& e) {
     drop();
     throw Error("cannot reach the mail server " + where + ": " + e.displayText());
+  }
+  if (settings_.user.empty()) return;
+  try {
+    // Greets the server again before AUTH, as needed after STARTTLS.
+    session_->login(Poco::Net::SMTPClientSession::AUTH_PLAIN, settings_.user, settings_.password);
+  } catch (const Poco::Net::SMTPException& e) {
+    drop();
+    throw Error("the mail server " + where + " refused the login of " + settings_.user + ": " +
+                e.message() + "; check [smtp] user and the password");
+  } catch (const Poco::Exception& e) {
+    drop();
+    throw Error("cannot log in to the mail server " + where + ": " + e.displayText());
   }
 }
 
@@ -88,6 +121,13 @@ ServerReply MailServer::send(const std::string& from, const std::vector<std::str
   std::string reply;
   try {
     int code = session.sendCommand("MAIL FROM:<" + from + ">", reply);
+    if (code / 100 == 5) {
+      // The sender or the session is refused (say, 530: a login is needed), not the
+      // client's address: nothing bounced, and a later run may go through.
+      std::string ignored;
+      session.sendCommand("RSET", ignored);
+      return {Delivery::NotSent, code, "the server refused the sender " + from + ": " + reply};
+    }
     for (std::size_t i = 0; code / 100 == 2 && i < recipients.size(); ++i) {
       code = session.sendCommand("RCPT TO:<" + recipients[i] + ">", reply);
     }

@@ -69,6 +69,13 @@ SmtpSettings smtpSettings(const Config& config) {
   if (const auto port = value(config, "smtp.port"); !port.empty()) {
     settings.port = static_cast<unsigned short>(number("smtp.port", port, 65535));
   }
+  settings.caFile = value(config, "smtp.ca_file");
+  if (!settings.caFile.empty()) {
+    struct stat status {};
+    if (::stat(settings.caFile.c_str(), &status) != 0 || !S_ISREG(status.st_mode)) {
+      throw UsageError("smtp.ca_file: " + settings.caFile + ": no such file");
+    }
+  }
   settings.user = value(config, "smtp.user");
   const std::string variable = value(config, "smtp.password_env");
   const std::string file = value(config, "smtp.password_file");

@@ -4,7 +4,8 @@
 Usage: send_test.py KINDLY_BINARY SCENARIO
 Each scenario drafts a batch with `kindly remind` in a fresh folder, sends it, and checks
 what the server received and what the ledger recorded. Exits 77 (skipped) only when no
-Python on this machine has aiosmtpd; scripts/bootstrap.sh installs it.
+Python on this machine has aiosmtpd, or, for the TLS scenarios, when there is no openssl to
+make the server's certificate; scripts/bootstrap.sh installs both.
 """
 
 import datetime
@@ -13,6 +14,7 @@ import email.policy
 import glob
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -51,6 +53,13 @@ pause_ms = {pause}
 retry_delays_ms = 0,0
 timeout_seconds = 5
 """
+USER = "accounts@harbourlights.example"
+PASSWORD = "correct horse battery staple"
+PASSWORD_ENV = "KINDLY_SMTP_PASSWORD"
+
+
+class Skip(Exception):
+    pass
 
 
 class Failure(Exception):
@@ -73,11 +82,12 @@ def python_with_aiosmtpd():
 class Server:
     """The test server, stopped (and waited for) on leaving the with block."""
 
-    def __init__(self, python, folder, *options):
+    def __init__(self, python, folder, *options, password=PASSWORD):
         self.spool = os.path.join(folder, "spool-%d" % time.monotonic_ns())
         port_file = self.spool + ".port"
         self.process = subprocess.Popen([python, SERVER, "--spool", self.spool,
-                                         "--port-file", port_file, *options])
+                                         "--port-file", port_file, *options],
+                                        env=dict(os.environ, KINDLY_TEST_SMTP_PASSWORD=password))
         deadline = time.monotonic() + 20
         while not os.path.exists(port_file):
             check(self.process.poll() is None, "the SMTP test server did not start")
@@ -104,6 +114,10 @@ class Server:
             found.append((envelope, raw))
         return found
 
+    def logins(self):
+        path = os.path.join(self.spool, "auth.log")
+        return open(path).read().split("\n")[:-1] if os.path.exists(path) else []
+
 
 class Kindly:
     def __init__(self, binary, folder):
@@ -113,7 +127,8 @@ class Kindly:
 
     def run(self, *args, expect=None):
         result = subprocess.run([self.binary, *args], cwd=self.folder, env=self.env,
-                                capture_output=True, text=True, timeout=120)
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                timeout=120)
         if expect is not None:
             check(result.returncode == expect,
                   "kindly %s exited %d, not %d\nstdout:\n%s\nstderr:\n%s" % (
@@ -125,9 +140,13 @@ class Kindly:
         return subprocess.Popen([self.binary, *args], cwd=self.folder, env=self.env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
-    def configure(self, port, pause=0):
+    def configure(self, port, pause=0, **smtp):
+        """Extra [smtp] keys as keyword arguments; security = none unless given."""
+        text = INI.format(port=port, pause=pause, bcc=BCC)
+        if "security" in smtp:
+            text = text.replace("security = none\n", "")
         with open(os.path.join(self.folder, "kindly.ini"), "w") as f:
-            f.write(INI.format(port=port, pause=pause, bcc=BCC))
+            f.write(text + "".join("%s = %s\n" % item for item in smtp.items()))
 
     def ledger(self, query, *params):
         with sqlite3.connect(os.path.join(self.folder, "kindly.db")) as db:
@@ -140,6 +159,48 @@ def draft_batch(kindly):
     kindly.configure(port=1)
     kindly.run("import", "invoices.csv", "--as-of", AS_OF, expect=0)
     kindly.run("remind", "--as-of", AS_OF, expect=0)
+
+
+def certificate(folder, name="server", names="IP:127.0.0.1,DNS:localhost"):
+    """A self-signed certificate for `names` and its key, made with openssl in `folder`."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        raise Skip("no openssl to make the test server's certificate "
+                   "(scripts/bootstrap.sh installs openssl)")
+    cert = os.path.join(folder, name + "-cert.pem")
+    key = os.path.join(folder, name + "-key.pem")
+    made = subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                           "-subj", "/CN=" + names.split(",")[-1].split(":")[-1],
+                           "-addext", "subjectAltName=" + names, "-keyout", key, "-out", cert],
+                          capture_output=True, text=True)
+    check(made.returncode == 0, "openssl could not make a certificate:\n" + made.stderr)
+    return cert, key
+
+
+def tls_server(python, kindly, security, *options, cert=None):
+    if cert is None:
+        cert = certificate(kindly.folder)
+    return Server(python, kindly.folder, "--security", security, "--cert", cert[0],
+                  "--key", cert[1], *options)
+
+
+def check_nothing_sent(kindly, server, result, *phrases):
+    check(result.returncode == 2, "kindly send should fail (exit 2), not %d\nstdout:\n%s\n"
+          "stderr:\n%s" % (result.returncode, result.stdout, result.stderr))
+    for phrase in phrases:
+        check(phrase in result.stderr, "the error should say %r:\n%s" % (phrase, result.stderr))
+    check(server.messages() == [], "nothing should reach the server: %d messages"
+          % len(server.messages()))
+    check("sent" not in states(kindly).values(), "nothing marked sent: %s" % states(kindly))
+    check(sent_contacts(kindly) == [], "nothing logged: %s" % sent_contacts(kindly))
+
+
+def check_all_sent(kindly, server, result):
+    check(result.returncode == 0, "kindly send exited %d\nstdout:\n%s\nstderr:\n%s"
+          % (result.returncode, result.stdout, result.stderr))
+    check_each_sent_once(server, EMAILS.values())
+    check(set(states(kindly).values()) == {"sent"}, "all sent: %s" % states(kindly))
+    check(len(sent_contacts(kindly)) == 4, "each logged once: %s" % sent_contacts(kindly))
 
 
 def to_address(raw):
@@ -327,9 +388,123 @@ def dry_run_and_choices(kindly, python):
         check_each_sent_once(server, [EMAILS["C1"], EMAILS["C3"], EMAILS["C5"]])
 
 
+def starttls_certificate_checked(kindly, python):
+    """STARTTLS goes ahead only with a server certificate that is trusted and names the host."""
+    draft_batch(kindly)
+    cert = certificate(kindly.folder)
+    stranger = certificate(kindly.folder, "stranger")
+    elsewhere = certificate(kindly.folder, "elsewhere", "DNS:mail.elsewhere.example")
+    with tls_server(python, kindly, "starttls", cert=elsewhere) as server:
+        kindly.configure(server.port, security="starttls", ca_file=elsewhere[0])
+        wrong_name = kindly.run("send", BATCH, "--as-of", AS_OF)
+        check_nothing_sent(kindly, server, wrong_name, "127.0.0.1")
+    with tls_server(python, kindly, "starttls", cert=cert) as server:
+        kindly.configure(server.port, security="starttls")
+        untrusted = kindly.run("send", BATCH, "--as-of", AS_OF)
+        check_nothing_sent(kindly, server, untrusted, "127.0.0.1:%d" % server.port, "ca_file")
+        kindly.configure(server.port, security="starttls", ca_file=stranger[0])
+        check_nothing_sent(kindly, server, kindly.run("send", BATCH, "--as-of", AS_OF),
+                           "ca_file")
+        kindly.configure(server.port, security="starttls", ca_file="missing.pem")
+        check_nothing_sent(kindly, server, kindly.run("send", BATCH, "--as-of", AS_OF),
+                           "smtp.ca_file", "missing.pem")
+        kindly.configure(server.port, security="starttls", ca_file=cert[0])
+        check_all_sent(kindly, server, kindly.run("send", BATCH, "--as-of", AS_OF))
+
+
+def starttls_login(kindly, python):
+    """Over STARTTLS with a login, every email arrives once, sent as the configured user."""
+    draft_batch(kindly)
+    cert = certificate(kindly.folder)
+    with tls_server(python, kindly, "starttls", "--login", USER, cert=cert) as server:
+        kindly.env[PASSWORD_ENV] = PASSWORD
+        kindly.configure(server.port, security="starttls", ca_file=cert[0], user=USER,
+                         password_env=PASSWORD_ENV)
+        check_all_sent(kindly, server, kindly.run("send", BATCH, "--as-of", AS_OF))
+        check(server.logins() == [USER + " ok"], "one login: %s" % server.logins())
+
+
+def implicit_tls_login(kindly, python):
+    """Over implicit TLS (port 465 style) with a login, every email arrives once."""
+    draft_batch(kindly)
+    cert = certificate(kindly.folder)
+    with tls_server(python, kindly, "tls", "--login", USER, cert=cert) as server:
+        kindly.env[PASSWORD_ENV] = PASSWORD
+        kindly.configure(server.port, security="tls", user=USER, password_env=PASSWORD_ENV)
+        check_nothing_sent(kindly, server, kindly.run("send", BATCH, "--as-of", AS_OF),
+                           "ca_file")
+        kindly.configure(server.port, security="tls", ca_file=cert[0], user=USER,
+                         password_env=PASSWORD_ENV)
+        check_all_sent(kindly, server, kindly.run("send", BATCH, "--as-of", AS_OF))
+        check(server.logins() == [USER + " ok"], "one login: %s" % server.logins())
+
+
+def wrong_password(kindly, python):
+    """A refused login sends and marks nothing; with the right password all go out once."""
+    draft_batch(kindly)
+    cert = certificate(kindly.folder)
+    with tls_server(python, kindly, "starttls", "--login", USER, cert=cert) as server:
+        kindly.configure(server.port, security="starttls", ca_file=cert[0], user=USER,
+                         password_env=PASSWORD_ENV)
+        kindly.env[PASSWORD_ENV] = "not the password"
+        refused = kindly.run("send", BATCH, "--as-of", AS_OF)
+        check_nothing_sent(kindly, server, refused, "refused the login", USER, "535")
+        check("not the password" not in refused.stdout + refused.stderr,
+              "the password must not be shown")
+        check(server.logins() == [USER + " refused"], "one refused login: %s" % server.logins())
+        del kindly.env[PASSWORD_ENV]
+        unset = kindly.run("send", BATCH, "--as-of", AS_OF)
+        check_nothing_sent(kindly, server, unset, PASSWORD_ENV)
+        kindly.env[PASSWORD_ENV] = PASSWORD
+        check_all_sent(kindly, server, kindly.run("send", BATCH, "--as-of", AS_OF))
+        again = kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
+        check("4 already sent" in again.stdout, again.stdout)
+        check(len(server.messages()) == 4, "nothing sent twice")
+
+
+def login_required(kindly, python):
+    """A server that wants a login Kindly was not given bounces nobody; with it, all go out."""
+    draft_batch(kindly)
+    cert = certificate(kindly.folder)
+    with tls_server(python, kindly, "starttls", "--login", USER, cert=cert) as server:
+        kindly.configure(server.port, security="starttls", ca_file=cert[0])
+        refused = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check("530" in refused.stdout and "Bounced" not in refused.stdout, refused.stdout)
+        check(server.messages() == [], "nothing should reach the server")
+        check("bounced" not in states(kindly).values(), "nobody bounced: %s" % states(kindly))
+        notes = kindly.ledger("SELECT text FROM contacts WHERE kind = 'note'")
+        check(notes == [], "no note asks for a call: %s" % notes)
+        kindly.configure(server.port, security="starttls", ca_file=cert[0], user=USER,
+                         password_env=PASSWORD_ENV)
+        kindly.env[PASSWORD_ENV] = PASSWORD
+        check_all_sent(kindly, server, kindly.run("send", BATCH, "--as-of", AS_OF))
+
+
+def password_file(kindly, python):
+    """A password file is used only when no one but its owner can read it."""
+    draft_batch(kindly)
+    cert = certificate(kindly.folder)
+    path = os.path.join(kindly.folder, "smtp-password")
+    with open(path, "w") as f:
+        f.write(PASSWORD + "\n")
+    with tls_server(python, kindly, "starttls", "--login", USER, cert=cert) as server:
+        kindly.configure(server.port, security="starttls", ca_file=cert[0], user=USER,
+                         password_file=path)
+        for mode in (0o640, 0o604, 0o644):
+            os.chmod(path, mode)
+            shared = kindly.run("send", BATCH, "--as-of", AS_OF)
+            check_nothing_sent(kindly, server, shared, path, "chmod 600")
+        check(server.logins() == [], "no login with a shared file: %s" % server.logins())
+        os.chmod(path, 0o600)
+        check_all_sent(kindly, server, kindly.run("send", BATCH, "--as-of", AS_OF))
+        check(server.logins() == [USER + " ok"], "one login: %s" % server.logins())
+
+
 SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outcome,
                                       deferred_then_sent, bounced, deleted_and_edited,
-                                      dry_run_and_choices)}
+                                      dry_run_and_choices, starttls_certificate_checked,
+                                      starttls_login, implicit_tls_login, wrong_password, login_required,
+                                      password_file)}
 
 
 def main():
@@ -344,6 +519,9 @@ def main():
         except Failure as failure:
             print("FAILED %s: %s" % (scenario, failure))
             return 1
+        except Skip as skip:
+            print("SKIPPED %s: %s" % (scenario, skip))
+            return 77
     print("ok", scenario)
     return 0
 

@@ -8,7 +8,14 @@ rcpt_tos) beside SPOOL/NNNN.eml (the raw data). Misbehaves on request:
   --refuse ADDR         answers 550 to RCPT TO ADDR
   --drop-once ADDR      records the first message for ADDR, then closes the connection
                         without a reply (the client cannot know whether it was taken)
-Each option may be repeated. Runs until killed (SIGTERM).
+Each of those may be repeated. Security and login, as a real provider's server has them:
+  --security starttls   offers STARTTLS and refuses mail before it (needs --cert, --key)
+  --security tls        speaks TLS from the first byte, implicit TLS (needs --cert, --key)
+  --login USER          requires AUTH before mail, as USER with the password in the
+                        environment variable KINDLY_TEST_SMTP_PASSWORD; AUTH only over TLS
+  --cert, --key         the server's certificate and private key (PEM)
+Every AUTH attempt is appended to SPOOL/auth.log as "USER ok" or "USER refused".
+Runs until killed (SIGTERM).
 """
 
 import argparse
@@ -16,10 +23,12 @@ import json
 import os
 import signal
 import socket
+import ssl
 import sys
 import threading
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 def free_port():
@@ -69,6 +78,23 @@ class Recorder:
         return "250 OK queued"
 
 
+class Authenticator:
+    """Takes one user with one password; logs each attempt, never the password tried."""
+
+    def __init__(self, spool, user, password):
+        self.log = os.path.join(spool, "auth.log")
+        self.user = user.encode()
+        self.password = password.encode()
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        login = getattr(auth_data, "login", None)
+        good = login == self.user and getattr(auth_data, "password", None) == self.password
+        with open(self.log, "a") as f:
+            f.write("%s %s\n" % ((login or b"?").decode(errors="replace"),
+                                  "ok" if good else "refused"))
+        return AuthResult(success=good, handled=False)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--spool", required=True)
@@ -76,11 +102,30 @@ def main():
     parser.add_argument("--defer-once", action="append", default=[])
     parser.add_argument("--refuse", action="append", default=[])
     parser.add_argument("--drop-once", action="append", default=[])
+    parser.add_argument("--security", choices=("none", "starttls", "tls"), default="none")
+    parser.add_argument("--cert")
+    parser.add_argument("--key")
+    parser.add_argument("--login")
     args = parser.parse_args()
     os.makedirs(args.spool, exist_ok=True)
     handler = Recorder(args.spool, args.defer_once, args.refuse, args.drop_once)
+    options = {}
+    if args.security != "none":
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.cert, args.key)
+        if args.security == "starttls":
+            options.update(tls_context=context, require_starttls=True)
+        else:
+            options.update(ssl_context=context)
+    if args.login:
+        options.update(authenticator=Authenticator(
+                           args.spool, args.login, os.environ["KINDLY_TEST_SMTP_PASSWORD"]),
+                       auth_required=True,
+                       # aiosmtpd knows of TLS only through its own STARTTLS: over implicit
+                       # TLS it would refuse every AUTH, though the connection is encrypted.
+                       auth_require_tls=args.security != "tls")
     controller = Controller(handler, hostname="127.0.0.1", port=free_port(),
-                            decode_data=False)
+                            decode_data=False, **options)
     controller.start()
     with open(args.port_file + ".tmp", "w") as f:
         f.write(str(controller.port))
