@@ -39,4 +39,9 @@ std::string manifestCsv(const std::vector<BatchEntry>& entries);
 // this order, amounts as exact decimal strings keyed by currency code.
 std::string manifestJson(dates::Date asOf, const std::vector<BatchEntry>& entries);
 
+// The entries of BATCH_DIR/manifest.json (sequence, client, name, email, purpose, step,
+// channel, file; balance and invoices are not read). Throws kindly::Error naming the file
+// when it is missing, not a manifest, or names a file outside the batch.
+std::vector<BatchEntry> readManifestJson(const std::string& batchDir);
+
 }  // namespace kindly::drafts

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "base/Error.h"
-#include "send/BatchManifest.h"
+#include "drafts/Manifest.h"
 #include "send/MailServer.h"
 #include "send/OutgoingEmail.h"
 #include "send/Sendings.h"
@@ -42,7 +42,7 @@ BatchSender::BatchSender(store::Database& ledger, std::string batchDir, SmtpSett
     : ledger_(ledger), batchDir_(std::move(batchDir)), settings_(std::move(settings)), out_(out) {}
 
 SendSummary BatchSender::run(const SendOptions& options) {
-  const auto entries = readManifest(batchDir_);
+  const auto entries = drafts::readManifestJson(batchDir_);
   const std::string batch = Poco::Path(batchDir_).absolute().toString();
   Sendings sendings(ledger_, batch);
   store::ClientLedger clients(ledger_);

@@ -1,7 +1,5 @@
-// The manifest rather than a folder listing decides what is sent: a file the reviewer adds
-// to the folder is not a draft Kindly planned.
-#include "send/BatchManifest.h"
-
+// manifest.json read back, for `kindly send`: the manifest rather than a folder listing
+// decides what is sent, since a file a reviewer adds to the folder is not a planned draft.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -10,16 +8,17 @@
 #include <sstream>
 
 #include "base/Error.h"
+#include "drafts/Manifest.h"
 
-namespace kindly::send {
+namespace kindly::drafts {
 
-std::vector<drafts::BatchEntry> readManifest(const std::string& batchDir) {
+std::vector<BatchEntry> readManifestJson(const std::string& batchDir) {
   const std::string path = batchDir + "/manifest.json";
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path + ": no such file; is " + batchDir + " a batch of kindly remind?");
   std::ostringstream text;
   text << in.rdbuf();
-  std::vector<drafts::BatchEntry> entries;
+  std::vector<BatchEntry> entries;
   try {
     Poco::JSON::Parser parser;
     const auto root = parser.parse(text.str()).extract<Poco::JSON::Object::Ptr>();
@@ -28,7 +27,7 @@ std::vector<drafts::BatchEntry> readManifest(const std::string& batchDir) {
     for (std::size_t i = 0; i < drafts->size(); ++i) {
       const auto draft = drafts->getObject(static_cast<unsigned>(i));
       if (!draft) throw Error(path + ": draft " + std::to_string(i + 1) + " is not an object");
-      drafts::BatchEntry entry;
+      BatchEntry entry;
       entry.sequence = draft->optValue<std::size_t>("sequence", 0);
       entry.clientCode = draft->optValue<std::string>("client", "");
       entry.clientName = draft->optValue<std::string>("name", "");
@@ -49,4 +48,4 @@ std::vector<drafts::BatchEntry> readManifest(const std::string& batchDir) {
   return entries;
 }
 
-}  // namespace kindly::send
+}  // namespace kindly::drafts
