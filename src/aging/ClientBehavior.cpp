@@ -60,6 +60,7 @@ struct ClientTally {
   std::int64_t daysToPay = 0;
   std::int64_t recentPaid = 0;
   std::int64_t recentDaysLate = 0;
+  int lastPaidOnTime = 0;      // day number of the latest completion within grace; 0: none
   std::vector<int> issueDays;  // the latest kRhythmIssueDays distinct ones, oldest first
 };
 
@@ -149,7 +150,11 @@ void addIfPaidInWindow(ClientTally& client, const InvoiceAsOf& invoice,
   if (completed <= asOf - options.lateWindowDays) return;
   const int daysLate = std::max(completed - invoice.dueDay, 0);
   ++client.paid;
-  if (completed - invoice.dueDay > options.graceDays) ++client.latePaid;
+  if (completed - invoice.dueDay > options.graceDays) {
+    ++client.latePaid;
+  } else {
+    client.lastPaidOnTime = std::max(client.lastPaidOnTime, completed);
+  }
   client.daysLate += daysLate;
   client.daysToPay += completed - invoice.issueDay;
   if (completed > asOf - kRecentDays) {
@@ -279,6 +284,9 @@ void setLateness(ClientBehavior& behavior, const ClientTally& client) {
   behavior.avgDaysLate = static_cast<double>(client.daysLate) / paid;
   behavior.avgDaysToPay = static_cast<double>(client.daysToPay) / paid;
   behavior.onTimeRate = static_cast<double>(client.paid - client.latePaid) / paid;
+  if (client.paid > client.latePaid) {
+    behavior.lastPaidOnTime = dates::Date::fromDayNumber(client.lastPaidOnTime);
+  }
   const auto earlierPaid = client.paid - client.recentPaid;
   behavior.trend = trendOf(
       static_cast<int>(client.recentPaid),

@@ -40,6 +40,8 @@ struct ClientBehavior {
   std::optional<double> avgDaysToPay;
   // (invoicesPaid - latePaid) / invoicesPaid, from 0 to 1.
   std::optional<double> onTimeRate;
+  // The latest completion in the window within graceDays of its due date, if any.
+  std::optional<dates::Date> lastPaidOnTime;
   // avgDaysLate of the last 90 days against the rest of the window: "improving", "worse",
   // "steady", or "" when either part has fewer than two paid invoices.
   std::string trend;

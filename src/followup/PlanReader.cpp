@@ -1,6 +1,6 @@
-// Client figures come from clientBehaviors() and the open invoices from the aging engine, so
-// that the plan, the aging and the clients report never disagree; three small queries add
-// the contacts made, standing promises, write-offs and on-time payments.
+// Client figures (flags, the latest on-time payment) come from clientBehaviors() and the open
+// invoices from the aging engine, so that the plan, the aging and the clients report never
+// disagree; small queries add the contacts made, standing promises, write-offs and bounces.
 #include "followup/PlanReader.h"
 
 #include <algorithm>
@@ -39,10 +39,10 @@ dates::Date dayOf(std::int64_t dayNumber) {
   return dates::Date::fromDayNumber(static_cast<std::int32_t>(dayNumber));
 }
 
-// Contacts made, oldest first; the latest standing promise; the write-offs standing; the
-// latest invoice paid within grace. One query, told apart by its first column.
-void readContactsAndPayments(store::Database& database, const aging::AgingOptions& options,
-                             Situations& clients) {
+// Contacts made, oldest first; the latest standing promise; the write-offs standing. One
+// query, told apart by its first column.
+void readContactsAndWriteOffs(store::Database& database, const aging::AgingOptions& options,
+                              Situations& clients) {
   store::PreparedStatement select(
       database,
       "SELECT 'contact', c.code, x.day, x.step FROM contacts x"
@@ -63,12 +63,7 @@ void readContactsAndPayments(store::Database& database, const aging::AgingOption
           " AND EXISTS (SELECT 1 FROM writeoffs w"
           "   WHERE w.invoice_id = i.id AND w.day <= ?1"
           "   AND (w.undone_day IS NULL OR w.undone_day > ?1))" +
-          aging::filterSql(options) +
-          " UNION ALL "
-          "SELECT 'paid on time', c.code, MAX(i.paid_day), '' FROM " +
-          aging::settledInvoicesSql() +
-          " i JOIN clients c ON c.id = i.client_id WHERE i.paid_day - i.due_day <= ?2" +
-          aging::filterSql(options) + " GROUP BY c.code ORDER BY 2, 3, 4");
+          aging::filterSql(options) + " ORDER BY 2, 3, 4");
   select.bind(1, options.asOf.dayNumber()).bind(2, options.graceDays);
   aging::bindFilters(select, options);
   while (select.step()) {
@@ -81,10 +76,8 @@ void readContactsAndPayments(store::Database& database, const aging::AgingOption
       client.contacts.push_back({day, std::string(select.columnText(3))});
     } else if (what == "promise") {
       client.promisedUntil = day;
-    } else if (what == "written off") {
-      client.writtenOff.emplace_back(select.columnText(3));
     } else {
-      client.lastPaidOnTime = day;
+      client.writtenOff.emplace_back(select.columnText(3));
     }
   }
 }
@@ -106,9 +99,10 @@ std::vector<PlannedFollowUp> planFollowUps(store::Database& database,
     client.repeatLate = hasFlag(behavior, "repeat-late");
     client.stoppedBuying = hasFlag(behavior, "stopped-buying");
     client.disputed = hasFlag(behavior, "disputed");
+    client.lastPaidOnTime = behavior.lastPaidOnTime;
   }
   readOpenInvoices(database, options, clients);
-  readContactsAndPayments(database, options, clients);
+  readContactsAndWriteOffs(database, options, clients);
   store::PreparedStatement people(database, "SELECT code, email, contact_name FROM clients");
   while (people.step()) {
     const auto found = clients.find(std::string(people.columnText(0)));

@@ -79,6 +79,22 @@ TEST(ClientBehavior, paymentExactlyAtTheGraceIsOnTime) {
   EXPECT_FALSE(hasFlag(acme, "repeat-late")) << "late once is not repeat-late";
 }
 
+// What a thank-you note is planned from: the latest invoice paid within the grace days.
+TEST(ClientBehavior, theLatestOnTimePaymentIsKnown) {
+  Ledger ledger;
+  ledger.add.invoice("INV-1", "ACME", day(2026, 7, 1), day(2026, 8, 1), usd(10000))
+      .payment("INV-1", day(2026, 8, 3), 10000)  // on time
+      .invoice("INV-2", "ACME", day(2026, 8, 1), day(2026, 9, 1), usd(10000))
+      .payment("INV-2", day(2026, 9, 4), 10000)  // on time, at the grace
+      .invoice("INV-3", "ACME", day(2026, 9, 1), day(2026, 10, 1), usd(10000))
+      .payment("INV-3", day(2026, 10, 20), 10000)  // late
+      .invoice("INV-4", "BOLT", day(2026, 9, 1), day(2026, 10, 1), usd(10000))
+      .payment("INV-4", day(2026, 10, 9), 10000);  // late
+  EXPECT_EQ(ledger.of("ACME", kAsOf).lastPaidOnTime, day(2026, 9, 4));
+  EXPECT_EQ(ledger.of("ACME", day(2026, 9, 3)).lastPaidOnTime, day(2026, 8, 3));
+  EXPECT_FALSE(ledger.of("BOLT", kAsOf).lastPaidOnTime.has_value()) << "never on time";
+}
+
 TEST(ClientBehavior, lateTwiceIsRepeatLate) {
   Ledger ledger;
   ledger.add.invoice("INV-1", "ACME", day(2026, 8, 1), day(2026, 9, 1), usd(10000))
