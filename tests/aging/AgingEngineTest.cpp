@@ -429,13 +429,7 @@ TEST(AgingEngine, filtersKeepOneClientOrOneCurrency) {
 TEST(AgingEngine, samplesAgeToTheIndependentlyComputedTotals) {
   testing::TempDir folder;
   store::Database database(folder.file("kindly.db"));
-  const auto samples = testing::sourceRoot() / "samples";
-  const auto summaries =
-      importers::ImportJob(
-          database,
-          importers::ImportOptions{
-              .source = {}, .progress = {}, .asOf = day(2026, 11, 20), .dryRun = false})
-          .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
+  const auto summaries = testing::importSamples(database, day(2026, 11, 20));
   for (const auto& summary : summaries) EXPECT_EQ(summary.rejected, 0u) << summary.file;
 
   const auto report = AgingEngine(database).age(asOf(day(2026, 11, 20)));

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "aging/ClientBehavior.h"
-#include "importers/ImportJob.h"
 #include "tests/support/AgingFixtures.h"
 #include "tests/support/TempDir.h"
 
@@ -303,11 +302,7 @@ TEST(ClientBehavior, aClientNumberedOutOfTurnIsCounted) {
 // all of them, whatever currency the options name.
 TEST(ClientBehavior, aClientAskedForAloneHasTheFiguresItHasAmongAll) {
   Ledger ledger;
-  const auto samples = testing::sourceRoot() / "samples";
-  importers::ImportJob(
-      ledger.database,
-      importers::ImportOptions{.source = {}, .progress = {}, .asOf = kAsOf, .dryRun = false})
-      .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
+  testing::importSamples(ledger.database, kAsOf);
   const auto all = ledger.behaviors(kAsOf);
   ASSERT_GT(all.size(), 1u);
   ledger.contact(all[0].clientCode, "dispute", day(2026, 11, 1));
@@ -336,11 +331,7 @@ TEST(ClientBehavior, aClientAskedForAloneHasTheFiguresItHasAmongAll) {
 // Quill, a monthly client until July 2026.
 TEST(ClientBehavior, samplesFlagTheClientsTheirReadmeDescribes) {
   Ledger ledger;
-  const auto samples = testing::sourceRoot() / "samples";
-  importers::ImportJob(
-      ledger.database,
-      importers::ImportOptions{.source = {}, .progress = {}, .asOf = kAsOf, .dryRun = false})
-      .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
+  testing::importSamples(ledger.database, kAsOf);
 
   const auto all = ledger.behaviors(kAsOf);
   std::vector<std::string> repeatLate, stopped;

@@ -8,7 +8,6 @@
 #include <string>
 
 #include "aging/Forecast.h"
-#include "importers/ImportJob.h"
 #include "tests/support/AgingFixtures.h"
 #include "tests/support/TempDir.h"
 
@@ -174,11 +173,7 @@ TEST(Forecast, creditsAndInvoicesNotYetIssuedAreLeftOut) {
 // columns of each currency add up to the open positive balances that aging finds.
 TEST(Forecast, samplesEveryOpenBalanceLandsInExactlyOneColumn) {
   Ledger ledger;
-  const auto samples = testing::sourceRoot() / "samples";
-  importers::ImportJob(
-      ledger.database,
-      importers::ImportOptions{.source = {}, .progress = {}, .asOf = kAsOf, .dryRun = false})
-      .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
+  testing::importSamples(ledger.database, kAsOf);
 
   AgingOptions options;
   options.asOf = kAsOf;

@@ -6,7 +6,6 @@
 #include <algorithm>
 
 #include "aging/ClientBehavior.h"
-#include "importers/ImportJob.h"
 #include "tests/support/AgingFixtures.h"
 #include "tests/support/TempDir.h"
 
@@ -35,12 +34,8 @@ using testing::usd;
 TEST(SampleClientByHand, marloweBooksPaysEveryInvoiceLateButLessSoLately) {
   testing::TempDir folder;
   store::Database database(folder.file("kindly.db"));
-  const auto samples = testing::sourceRoot() / "samples";
   const auto asOf = day(2026, 11, 20);
-  importers::ImportJob(
-      database,
-      importers::ImportOptions{.source = {}, .progress = {}, .asOf = asOf, .dryRun = false})
-      .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
+  testing::importSamples(database, asOf);
   AgingOptions options;
   options.asOf = asOf;
   const auto all = clientBehaviors(database, options);

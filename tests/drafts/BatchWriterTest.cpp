@@ -16,11 +16,14 @@
 #include "base/Error.h"
 #include "drafts/BatchWriter.h"
 #include "tests/drafts/MailReadBack.h"
+#include "tests/support/TempDir.h"
 
 namespace kindly::drafts {
 namespace {
 
 namespace fs = std::filesystem;
+using kindly::testing::folderContents;
+using kindly::testing::readFile;
 
 dates::Date day(int year, int month, int dayOfMonth) {
   return *dates::Date::fromYmd(year, month, dayOfMonth);
@@ -94,22 +97,6 @@ class ScratchDir {
  private:
   fs::path path_;
 };
-
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-// Every file of a folder, by name, with its bytes.
-std::map<std::string, std::string> folderContents(const fs::path& folder) {
-  std::map<std::string, std::string> files;
-  for (const fs::directory_entry& entry : fs::directory_iterator(folder)) {
-    files[entry.path().filename().string()] = readFile(entry.path());
-  }
-  return files;
-}
 
 std::set<std::string> names(const fs::path& folder) {
   std::set<std::string> found;

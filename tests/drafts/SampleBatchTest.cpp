@@ -6,17 +6,14 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "aging/AgingEngine.h"
 #include "drafts/BatchWriter.h"
 #include "drafts/DueToday.h"
 #include "followup/PlanReader.h"
-#include "importers/ImportJob.h"
 #include "tests/support/AgingFixtures.h"
 #include "tests/support/TempDir.h"
 
@@ -24,6 +21,8 @@ namespace kindly::drafts {
 namespace {
 
 namespace fs = std::filesystem;
+using kindly::testing::folderContents;
+using kindly::testing::readFile;
 
 const dates::Date kAsOf = *dates::Date::fromYmd(2026, 11, 20);
 
@@ -38,11 +37,7 @@ Sender harbourLights() {
 class SampleBatch : public ::testing::Test {
  protected:
   SampleBatch() : database_(folder_.file("kindly.db")) {
-    const auto samples = kindly::testing::sourceRoot() / "samples";
-    importers::ImportJob(
-        database_,
-        importers::ImportOptions{.source = {}, .progress = {}, .asOf = kAsOf, .dryRun = false})
-        .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
+    kindly::testing::importSamples(database_, kAsOf);
     options_.asOf = kAsOf;
   }
 
@@ -87,21 +82,6 @@ class SampleBatch : public ::testing::Test {
   store::Database database_;
   aging::AgingOptions options_;
 };
-
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
-std::map<std::string, std::string> folderContents(const fs::path& folder) {
-  std::map<std::string, std::string> files;
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    files[entry.path().filename().string()] = readFile(entry.path());
-  }
-  return files;
-}
 
 TEST_F(SampleBatch, everyClientOwingSomethingPastDueGetsExactlyOneFollowUp) {
   writeBatch();

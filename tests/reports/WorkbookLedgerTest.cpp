@@ -5,13 +5,10 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 
 #include "aging/AgingEngine.h"
-#include "importers/ImportJob.h"
 #include "reports/AgingWorkbook.h"
 #include "reports/ReportTablesFiles.h"
 #include "reports/ReportTablesLedger.h"
@@ -32,11 +29,7 @@ const dates::Date kAsOf = day(2026, 11, 20);
 // The samples as `kindly import` loads them, and a client billed in yen (no decimals).
 struct SampleLedger {
   SampleLedger() {
-    const auto samples = testing::sourceRoot() / "samples";
-    importers::ImportJob(
-        database,
-        importers::ImportOptions{.source = {}, .progress = {}, .asOf = kAsOf, .dryRun = false})
-        .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
+    testing::importSamples(database, kAsOf);
     testing::LedgerBuilder(database)
         .invoice("Y-1", "KYOTO", day(2026, 7, 1), day(2026, 7, 31), jpy(150000))
         .payment("Y-1", day(2026, 8, 10), 20000)
@@ -158,13 +151,6 @@ TEST(WorkbookLedger, clientsPlanAndForecastSheetsAreFilled) {
   EXPECT_EQ(forecast.find("A18")->text, "total");
 }
 
-std::string fileText(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 TEST(WorkbookLedger, csvFilesHoldTheSameTablesOnePerSheet) {
   SampleLedger ledger;
   const fs::path folder = ledger.folder.path() / "report";
@@ -175,7 +161,7 @@ TEST(WorkbookLedger, csvFilesHoldTheSameTablesOnePerSheet) {
   }
   EXPECT_EQ(std::distance(fs::directory_iterator(folder), fs::directory_iterator()), 5)
       << "no temporary file left";
-  const std::string summary = fileText(folder / "summary.csv");
+  const std::string summary = testing::readFile(folder / "summary.csv");
   EXPECT_EQ(summary.rfind("client,name,currency,balance,current,1-30,31-60,61-90,90+,", 0), 0u);
   EXPECT_NE(summary.find("\r\n,Total,JPY,170000,"), std::string::npos) << summary;
 }

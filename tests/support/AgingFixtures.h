@@ -1,5 +1,6 @@
 // Small builders for the aging tests: amounts and dates in one call, a ledger filled row by row
-// with plain SQL (so a test states exactly what the ledger holds), and the repository root.
+// with plain SQL (so a test states exactly what the ledger holds), the repository root and
+// its sample business.
 #pragma once
 
 #include <Poco/Data/Session.h>
@@ -10,7 +11,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "importers/ImportJob.h"
 #include "store/Database.h"
 #include "support/AmountsAndDays.h"
 
@@ -19,6 +22,17 @@ namespace kindly::testing {
 // The repository's root folder (where samples/ lives), found from this file's own path.
 inline std::filesystem::path sourceRoot() {
   return std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+}
+
+// The sample business (samples/invoices.csv and payments.csv) imported as of `asOf`, as
+// `kindly import` loads it; the summaries, one per file.
+inline std::vector<importers::FileSummary> importSamples(store::Database& database,
+                                                         dates::Date asOf) {
+  const auto samples = sourceRoot() / "samples";
+  return importers::ImportJob(
+             database,
+             importers::ImportOptions{.source = {}, .progress = {}, .asOf = asOf, .dryRun = false})
+      .run({(samples / "invoices.csv").string(), (samples / "payments.csv").string()});
 }
 
 // Writes clients, invoices and payments straight into a ledger, as one import would leave

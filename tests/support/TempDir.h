@@ -1,5 +1,6 @@
 // A fresh folder under the system temp directory for one test, removed with everything in it
-// when the test ends; and small helpers to write fixture files into it.
+// when the test ends; and small helpers to write fixture files into it and read back what a
+// command wrote.
 #pragma once
 
 #include <unistd.h>
@@ -7,6 +8,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -45,5 +48,22 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// The bytes of a file; "" when it cannot be read.
+inline std::string readFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+// Every file of a folder, by name, with its bytes.
+inline std::map<std::string, std::string> folderContents(const std::filesystem::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    files[entry.path().filename().string()] = readFile(entry.path());
+  }
+  return files;
+}
 
 }  // namespace kindly::testing
