@@ -12,49 +12,16 @@
 #include "drafts/BatchWriter.h"
 #include "drafts/EmailMessage.h"
 #include "drafts/Templates.h"
+#include "tests/drafts/DraftFixtures.h"
 
 namespace kindly::drafts {
 namespace {
 
-dates::Date day(int year, int month, int dayOfMonth) {
-  return *dates::Date::fromYmd(year, month, dayOfMonth);
-}
+using testing::harbourLights;
+using testing::kAsOf;
 
-money::Money amount(std::int64_t minorUnits, const char* code) {
-  return money::Money(minorUnits, *money::Currency::fromCode(code));
-}
-
-followup::OwedInvoice invoice(std::string number, dates::Date issued, dates::Date due,
-                              money::Money balance) {
-  return followup::OwedInvoice{std::move(number), issued, due, balance};
-}
-
-const dates::Date kAsOf = day(2026, 11, 20);
-
-Reminder acmeReminder() {
-  Reminder reminder;
-  reminder.clientCode = "C0001";
-  reminder.clientName = "Acme Ltd";
-  reminder.email = "ap@acme.example";
-  reminder.invoices = {
-      invoice("INV-1001", day(2026, 9, 1), day(2026, 10, 1), amount(123450, "USD")),
-      invoice("INV-1007", day(2026, 10, 15), day(2026, 11, 14), amount(5000, "USD")),
-      invoice("INV-1010", day(2026, 11, 1), day(2026, 12, 1), amount(1000, "EUR"))};
-  money::addTo(reminder.balance, amount(123450, "USD"));
-  money::addTo(reminder.balance, amount(5000, "USD"));
-  money::addTo(reminder.balance, amount(1000, "EUR"));
-  return reminder;
-}
-
-Sender harbourLights() {
-  return Sender{.companyName = "Harbour Lights Ltd",
-                .from = "Accounts <ar@example.com>",
-                .replyTo = "ar@example.com",
-                .signature = "Sam, Harbour Lights",
-                .paymentInstructions =
-                    "Bank transfer to 12-34-56 12345678, or card at "
-                    "https://pay.example.com/harbour"};
-}
+// Acme's chasing reminder of DraftFixtures.h: two USD invoices past due, one EUR not yet due.
+Reminder acmeReminder() { return testing::acmeFollowUp(); }
 
 // The message BatchWriter would write for `reminder`, rendered from the built-in templates.
 EmailMessage draftFor(const Reminder& reminder, const Sender& sender = harbourLights()) {
