@@ -50,18 +50,7 @@ for f in gen_invoices.py peer_pandas_aging.py peer_sqlite_import.sh; do
 done
 
 # The Debian packages the peers need, installed when missing.
-need=()
-[[ -x /usr/bin/time ]] || need+=(time)
-command -v sqlite3 >/dev/null || need+=(sqlite3)
-$py -c 'import pandas' 2>/dev/null || need+=(python3-pandas)
-$py -c 'import xlsxwriter' 2>/dev/null || need+=(python3-xlsxwriter)
-if ((${#need[@]})); then
-  echo "Installing: ${need[*]}"
-  sudo=""
-  [[ $(id -u) -eq 0 ]] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
-fi
+"$repo/scripts/install-packages.sh" time sqlite3 python3-pandas python3-xlsxwriter
 
 if [[ -z $kindly ]]; then
   kindly=$repo/build/kindly
