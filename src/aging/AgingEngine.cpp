@@ -1,13 +1,11 @@
-// The ledger is read with two queries: the open invoices (payments summed per invoice up to
-// the as-of date) and the late payers. The open invoices stream through a tally, so a large
-// ledger is aged in the memory of its clients, not of its invoices.
+// The ledger is read once (LedgerAsOf); its open invoices, kept compactly, stream through a
+// tally, so a large ledger is aged in little more than the memory of its open invoices.
 #include "aging/AgingEngine.h"
 
 #include <algorithm>
 #include <map>
 
-#include "store/InvoiceStatus.h"
-#include "store/WriteOffs.h"
+#include "aging/LedgerAsOf.h"
 
 namespace kindly::aging {
 
@@ -25,40 +23,7 @@ void bindFilters(store::PreparedStatement& statement, const AgingOptions& option
 
 void AgingEngine::eachOpenInvoice(const AgingOptions& options,
                                   const std::function<void(const OpenInvoice&)>& visit) {
-  // Read straight off SQLite: Poco's RecordSet boxes every cell, which at a million invoices
-  // cost more than the query. Each invoice's payments are summed through their index.
-  store::PreparedStatement select(
-      database_,
-      "SELECT c.code, c.name, i.number, i.issue_day, i.due_day, i.currency, i.amount, i.paid "
-      "FROM (SELECT *, COALESCE((SELECT SUM(amount) FROM payments "
-      "                          WHERE invoice_id = invoices.id AND payment_day <= ?1), 0) AS paid "
-      "      FROM invoices) i "
-      "JOIN clients c ON c.id = i.client_id "
-      "WHERE i.amount <> i.paid AND i.status NOT IN " +
-          store::notOwedSqlList() + " AND NOT " + store::kWrittenOffSql + filterSql(options) +
-          " ORDER BY c.code, i.currency, i.due_day, i.number");
-  const std::int64_t asOf = options.asOf.dayNumber();
-  select.bind(1, asOf).bind(2, asOf).bind(3, asOf);
-  bindFilters(select, options);
-  while (select.step()) {
-    const auto currency = *money::Currency::fromCode(select.columnText(5));
-    const auto issue = dates::Date::fromDayNumber(static_cast<std::int32_t>(select.columnInt(3)));
-    const auto due = dates::Date::fromDayNumber(static_cast<std::int32_t>(select.columnInt(4)));
-    const money::Money amount(select.columnInt(6), currency);
-    const money::Money paid(select.columnInt(7), currency);
-    const int days = options.asOf - (options.basis == Basis::Due ? due : issue);
-    visit(OpenInvoice{.clientCode = std::string(select.columnText(0)),
-                      .clientName = std::string(select.columnText(1)),
-                      .number = std::string(select.columnText(2)),
-                      .issueDate = issue,
-                      .dueDate = due,
-                      .amount = amount,
-                      .paid = paid,
-                      .balance = amount - paid,
-                      .daysOverdue = days,
-                      .bucket = options.edges.bucketFor(days),
-                      .notYetIssued = issue > options.asOf});
-  }
+  LedgerAsOf(database_, options).eachOpenInvoice(options, visit);
 }
 
 std::vector<OpenInvoice> AgingEngine::openInvoices(const AgingOptions& options) {
@@ -67,40 +32,14 @@ std::vector<OpenInvoice> AgingEngine::openInvoices(const AgingOptions& options) 
   return invoices;
 }
 
-std::vector<std::string> AgingEngine::repeatLateClients(const AgingOptions& options) {
-  // An invoice is paid late when the payment that completed it came more than graceDays
-  // after the due date; only completions inside the window count.
-  store::PreparedStatement select(
-      database_, "SELECT c.code FROM " + settledInvoicesSql() +
-                     " i JOIN clients c ON c.id = i.client_id "
-                     "WHERE i.paid_day > ?2 AND i.paid_day - i.due_day > ?3" +
-                     filterSql(options) + " GROUP BY c.code HAVING COUNT(*) >= ?4 ORDER BY c.code");
-  const std::int64_t asOf = options.asOf.dayNumber();
-  select.bind(1, asOf)
-      .bind(2, asOf - options.lateWindowDays)
-      .bind(3, options.graceDays)
-      .bind(4, options.repeatLateAfter);
-  bindFilters(select, options);
-  std::vector<std::string> codes;
-  while (select.step()) codes.emplace_back(select.columnText(0));
-  return codes;
-}
-
 AgingReport AgingEngine::age(const AgingOptions& options) {
-  AgingTally tally(options);
-  eachOpenInvoice(options, [&](const OpenInvoice& invoice) { tally.add(invoice); });
-  return tally.finish(repeatLateClients(options));
+  return aging::age(LedgerAsOf(database_, options), options);
 }
 
-std::string settledInvoicesSql() {
-  // Payments are summed per invoice first, which the (invoice_id, ...) unique index serves
-  // in order; each invoice is then found by its key.
-  return "(SELECT i.client_id, i.currency, i.issue_day, i.due_day, p.paid_day "
-         " FROM (SELECT invoice_id, SUM(amount) AS paid, MAX(payment_day) AS paid_day "
-         "       FROM payments WHERE payment_day <= ?1 GROUP BY invoice_id) p "
-         " JOIN invoices i ON i.id = p.invoice_id "
-         " WHERE i.amount > 0 AND p.paid >= i.amount AND i.status NOT IN " +
-         store::notOwedSqlList() + ")";
+AgingReport age(const LedgerAsOf& ledger, const AgingOptions& options) {
+  AgingTally tally(options);
+  ledger.eachOpenInvoice(options, [&](const OpenInvoice& invoice) { tally.add(invoice); });
+  return tally.finish(ledger.repeatLateClients(options));
 }
 
 AgingTally::AgingTally(const AgingOptions& options)

@@ -47,6 +47,8 @@ class AgingTally {
   AgingReport report_;
 };
 
+class LedgerAsOf;
+
 class AgingEngine {
  public:
   explicit AgingEngine(store::Database& database) : database_(database) {}
@@ -63,18 +65,12 @@ class AgingEngine {
   AgingReport age(const AgingOptions& options);
 
  private:
-  // Codes of the clients who paid late at least options.repeatLateAfter times lately.
-  std::vector<std::string> repeatLateClients(const AgingOptions& options);
-
   store::Database& database_;
 };
 
-// The invoices fully paid by an as-of date, as an SQL subquery with one parameter, ?1 (the
-// as-of day), and the columns client_id, currency, issue_day, due_day and paid_day: the day of the
-// payment that completed the invoice, taken as the latest one on or before the as-of date. Credit
-// notes, void and draft invoices are left out. One definition for aging's repeat-late flag
-// and for client behaviour.
-std::string settledInvoicesSql();
+// The aging report of a ledger read with the same options (client, as-of date); "repeat-late"
+// marks the clients who paid late at least options.repeatLateAfter times in the window.
+AgingReport age(const LedgerAsOf& ledger, const AgingOptions& options);
 
 // An AgingTally of `invoices` (ordered by client and currency). `repeatLate` must be sorted.
 AgingReport summarise(const std::vector<OpenInvoice>& invoices, const AgingOptions& options,

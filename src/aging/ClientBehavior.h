@@ -53,10 +53,14 @@ struct ClientBehavior {
 
 // Every client with an invoice issued on or before options.asOf, ordered by code; only
 // options.client when it is set (options.currency is not applied: a client's behaviour spans
-// its currencies). Reads the invoices once, with their payments summed by SQLite, and tallies
-// them per client as they stream by (no invoice is kept); throws store::StoreError when the
+// its currencies). Reads the invoices once and tallies them per client as they stream by;
+// throws store::StoreError when the
 // ledger cannot be read.
 std::vector<ClientBehavior> clientBehaviors(store::Database& database, const AgingOptions& options);
+// The same from a ledger already read with these options; only the contacts are read here.
+class LedgerAsOf;
+std::vector<ClientBehavior> clientBehaviors(store::Database& database, const LedgerAsOf& ledger,
+                                            const AgingOptions& options);
 
 // The rules on plain values, for clientBehaviors() and for tests.
 

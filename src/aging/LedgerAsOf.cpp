@@ -1,0 +1,239 @@
+// Each table is read once, in the order it is stored, and matched in C++: the payments are
+// summed per invoice into a table indexed by invoice id (ids are dense: SQLite numbers rows
+// 1, 2, 3...), then the invoices stream by. Letting SQLite join or sort them would search an
+// index once per invoice or sort a million rows, which costs more than reading it all.
+#include "aging/LedgerAsOf.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "store/InvoiceStatus.h"
+#include "store/PreparedStatement.h"
+#include "store/WriteOffs.h"
+
+namespace kindly::aging {
+
+namespace {
+
+// With options.client set, conditions that keep that client's invoices and their payments
+// (the code is parameter ?8, as for filterSql()).
+constexpr const char* kClientsInvoices =
+    " AND client_id = (SELECT id FROM clients WHERE code = ?8)";
+constexpr const char* kClientsPayments =
+    " AND invoice_id IN (SELECT i.id FROM invoices i JOIN clients c ON c.id = i.client_id"
+    " WHERE c.code = ?8)";
+
+// What was paid on each invoice by the as-of date, and the day of the latest payment.
+class PaymentsSoFar {
+ public:
+  PaymentsSoFar(store::Database& database, const AgingOptions& options) {
+    store::PreparedStatement range(database, "SELECT MIN(id), MAX(id), COUNT(*) FROM invoices");
+    range.step();
+    first_ = range.columnInt(0);
+    const std::int64_t last = range.columnInt(1), count = range.columnInt(2);
+    // A table indexed by id while the ids are dense enough for it to be small; one client's
+    // few invoices, or ids far apart, are looked up by key instead.
+    dense_ = options.client.empty() && count > 0 && last - first_ < 2 * count + 1024;
+    if (dense_) {
+      paid_.assign(static_cast<std::size_t>(last - first_ + 1), 0);
+      lastDay_.assign(paid_.size(), 0);
+    }
+    store::PreparedStatement select(
+        database, "SELECT invoice_id, payment_day, amount FROM payments WHERE payment_day <= ?1" +
+                      std::string(options.client.empty() ? "" : kClientsPayments));
+    select.bind(1, options.asOf.dayNumber());
+    if (!options.client.empty()) select.bind(8, options.client);
+    while (select.step()) {
+      add(select.columnInt(0), static_cast<int>(select.columnInt(1)), select.columnInt(2));
+    }
+  }
+
+  // What was paid on the invoice, and the day of the latest payment (0 when none).
+  std::pair<std::int64_t, int> paidOn(std::int64_t invoiceId) const {
+    if (dense_) {
+      const auto at = static_cast<std::size_t>(invoiceId - first_);
+      if (invoiceId < first_ || at >= paid_.size()) return {0, 0};
+      return {paid_[at], lastDay_[at]};
+    }
+    const auto found = sparse_.find(invoiceId);
+    return found == sparse_.end() ? std::pair<std::int64_t, int>{0, 0} : found->second;
+  }
+
+ private:
+  void add(std::int64_t invoiceId, int day, std::int64_t amount) {
+    const auto at = static_cast<std::size_t>(invoiceId - first_);
+    if (dense_ && invoiceId >= first_ && at < paid_.size()) {
+      paid_[at] += amount;
+      lastDay_[at] = std::max(lastDay_[at], day);
+    } else if (!dense_) {
+      auto& [paid, lastDay] = sparse_[invoiceId];
+      paid += amount;
+      lastDay = std::max(lastDay, day);
+    }  // else a payment of no invoice: nothing to apply it to
+  }
+
+  std::int64_t first_ = 0;
+  bool dense_ = false;
+  std::vector<std::int64_t> paid_;
+  std::vector<int> lastDay_;
+  std::unordered_map<std::int64_t, std::pair<std::int64_t, int>> sparse_;
+};
+
+// The invoices written off as of the date (and not undone by then), by id.
+std::vector<std::int64_t> writtenOffInvoices(store::Database& database, dates::Date asOf) {
+  store::PreparedStatement select(
+      database,
+      "SELECT i.id FROM invoices i WHERE i.id IN (SELECT invoice_id FROM writeoffs) AND " +
+          std::string(store::kWrittenOffSql) + " ORDER BY i.id");
+  select.bind(1, asOf.dayNumber()).bind(2, asOf.dayNumber());
+  std::vector<std::int64_t> ids;
+  while (select.step()) ids.push_back(select.columnInt(0));
+  return ids;
+}
+
+// The ledger stores few currencies, each in a million rows: the last one read is kept.
+class CurrencyReader {
+ public:
+  money::Currency operator()(std::string_view code) {
+    if (!last_ || code != lastCode_) {
+      last_ = money::Currency::fromCode(code);
+      if (!last_) throw store::StoreError("unknown currency in the ledger: " + std::string(code));
+      lastCode_ = code;
+    }
+    return *last_;
+  }
+
+ private:
+  std::string lastCode_;
+  std::optional<money::Currency> last_;
+};
+
+}  // namespace
+
+LedgerAsOf::LedgerAsOf(store::Database& database, const AgingOptions& options) {
+  readClients(database);
+  readInvoices(database, options);
+  sortOpenInvoices();
+}
+
+void LedgerAsOf::readClients(store::Database& database) {
+  store::PreparedStatement select(database, "SELECT id, code, name FROM clients ORDER BY id");
+  while (select.step()) {
+    clients_.push_back(LedgerClient{.id = select.columnInt(0),
+                                    .code = std::string(select.columnText(1)),
+                                    .name = std::string(select.columnText(2)),
+                                    .tally = {}});
+  }
+}
+
+void LedgerAsOf::readInvoices(store::Database& database, const AgingOptions& options) {
+  const auto writtenOff = writtenOffInvoices(database, options.asOf);
+  const PaymentsSoFar payments(database, options);
+  store::PreparedStatement select(
+      database,
+      "SELECT id, client_id, number, currency, issue_day, due_day, amount FROM invoices"
+      " WHERE status NOT IN " +
+          store::notOwedSqlList() + (options.client.empty() ? "" : kClientsInvoices));
+  if (!options.client.empty()) select.bind(8, options.client);
+  CurrencyReader currencyOf;
+  while (select.step()) {
+    const std::int64_t id = select.columnInt(0);
+    const auto [paid, lastPaymentDay] = payments.paidOn(id);
+    const InvoiceAsOf invoice{
+        .number = select.columnText(2),
+        .currency = currencyOf(select.columnText(3)),
+        .issueDay = static_cast<int>(select.columnInt(4)),
+        .dueDay = static_cast<int>(select.columnInt(5)),
+        .amount = select.columnInt(6),
+        .paid = paid,
+        .lastPaymentDay = lastPaymentDay,
+        .writtenOff = std::binary_search(writtenOff.begin(), writtenOff.end(), id)};
+    // SQLite numbers clients 1, 2, 3... as they are added, so the id is tried as a position
+    // before it is searched for.
+    const std::int64_t clientId = select.columnInt(1);
+    auto position = static_cast<std::size_t>(clientId - 1);
+    if (clientId <= 0 || position >= clients_.size() || clients_[position].id != clientId) {
+      const auto found = std::lower_bound(
+          clients_.begin(), clients_.end(), clientId,
+          [](const LedgerClient& client, std::int64_t wanted) { return client.id < wanted; });
+      if (found == clients_.end() || found->id != clientId) {
+        throw store::StoreError("an invoice names a client the ledger does not have");
+      }
+      position = static_cast<std::size_t>(found - clients_.begin());
+    }
+    clients_[position].tally.add(invoice, options);
+    if (invoice.amount == invoice.paid || invoice.writtenOff) continue;
+    open_.push_back(OpenEntry{.client = static_cast<std::uint32_t>(position),
+                              .numberAt = static_cast<std::uint32_t>(numbers_.size()),
+                              .numberLength = static_cast<std::uint32_t>(invoice.number.size()),
+                              .issueDay = invoice.issueDay,
+                              .dueDay = invoice.dueDay,
+                              .currency = invoice.currency,
+                              .amount = invoice.amount,
+                              .paid = invoice.paid});
+    numbers_ += invoice.number;
+  }
+}
+
+void LedgerAsOf::sortOpenInvoices() {
+  // In aging order: client code, currency, due date, number.
+  std::vector<std::uint32_t> byCode(clients_.size());
+  for (std::uint32_t i = 0; i < byCode.size(); ++i) byCode[i] = i;
+  std::sort(byCode.begin(), byCode.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return clients_[a].code < clients_[b].code; });
+  std::vector<std::uint32_t> rank(clients_.size());
+  for (std::uint32_t r = 0; r < byCode.size(); ++r) rank[byCode[r]] = r;
+  std::sort(open_.begin(), open_.end(), [&](const OpenEntry& a, const OpenEntry& b) {
+    if (a.client != b.client) return rank[a.client] < rank[b.client];
+    if (a.currency != b.currency) return a.currency < b.currency;
+    if (a.dueDay != b.dueDay) return a.dueDay < b.dueDay;
+    return numberOf(a) < numberOf(b);
+  });
+}
+
+void LedgerAsOf::eachOpenInvoice(const AgingOptions& options,
+                                 const std::function<void(const OpenInvoice&)>& visit) const {
+  if (open_.empty()) return;
+  const auto zero = money::Money::zero(open_.front().currency);
+  OpenInvoice invoice{.clientCode = {},
+                      .clientName = {},
+                      .number = {},
+                      .issueDate = {},
+                      .dueDate = {},
+                      .amount = zero,
+                      .paid = zero,
+                      .balance = zero};
+  for (const OpenEntry& entry : open_) {
+    if (options.currency && entry.currency != *options.currency) continue;
+    const LedgerClient& client = clients_[entry.client];
+    invoice.clientCode.assign(client.code);
+    invoice.clientName.assign(client.name);
+    invoice.number.assign(numberOf(entry));
+    invoice.issueDate = dates::Date::fromDayNumber(entry.issueDay);
+    invoice.dueDate = dates::Date::fromDayNumber(entry.dueDay);
+    invoice.amount = money::Money(entry.amount, entry.currency);
+    invoice.paid = money::Money(entry.paid, entry.currency);
+    invoice.balance = invoice.amount - invoice.paid;
+    invoice.daysOverdue =
+        options.asOf - (options.basis == Basis::Due ? invoice.dueDate : invoice.issueDate);
+    invoice.bucket = options.edges.bucketFor(invoice.daysOverdue);
+    invoice.notYetIssued = invoice.issueDate > options.asOf;
+    visit(invoice);
+  }
+}
+
+std::vector<std::string> LedgerAsOf::repeatLateClients(const AgingOptions& options) const {
+  std::vector<std::string> codes;
+  for (const LedgerClient& client : clients_) {
+    int late = 0;
+    for (const auto& [currency, count] : client.tally.latePaidIn) {
+      if (!options.currency || currency == *options.currency) late += count;
+    }
+    if (late >= options.repeatLateAfter && late > 0) codes.push_back(client.code);
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+}  // namespace kindly::aging
