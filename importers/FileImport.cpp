@@ -40,7 +40,7 @@ FileSummary FileImport::run() {
     if (options_.progress && row % kProgressEvery == 0) {
       options_.progress(summary_.file, table.progress());
     }
-    row_ = {table.line(), table.text()};
+    row_ = {table.line(), std::nullopt};
     outcomes_ = 0;
     rowIsInvoice_ = false;
     if (!table.problem().empty()) {
@@ -97,22 +97,27 @@ void FileImport::reject(std::optional<std::size_t> column, std::string reason) {
            .column = column ? *column + 1 : 0,
            .columnName = column && *column < header.size() ? header[*column] : "",
            .reason = std::move(reason),
-           .text = row_.text};
+           .text = row_.text ? *row_.text : source_.table->text()};
   ledger_.writeReject(importId_, r);
   summary_.rejects.push_back(std::move(r));
   ++summary_.rejected;
 }
 
 void FileImport::invoice(const InvoiceRecord& given) {
-  InvoiceRecord record = given;
-  if (record.amountIsOpenBalance) {
+  if (given.amountIsOpenBalance) {
     // What an aged report shows open of an invoice the ledger knows tells what is paid.
-    if (const auto known = ledger_.findInvoice(record.number);
-        known && known->amount.currency() == record.amount.currency()) {
+    if (const auto known = ledger_.findInvoice(given.number);
+        known && known->amount.currency() == given.amount.currency()) {
+      InvoiceRecord record = given;
       record.paidSoFar = known->amount - record.amount;
       record.amount = known->amount;
+      return writeInvoice(record);
     }
   }
+  writeInvoice(given);
+}
+
+void FileImport::writeInvoice(const InvoiceRecord& record) {
   if (const auto problem = invoiceProblem(record)) return reject(std::nullopt, *problem);
   // Line-item exports repeat the invoice on every line: one invoice, however many lines.
   if (previous_ && previous_->number == record.number) {
@@ -123,7 +128,7 @@ void FileImport::invoice(const InvoiceRecord& given) {
   }
   ++outcomes_;
   // Asking the ledger would miss a repeat of an invoice the import left unchanged.
-  if (!seenNumbers_.insert(record.number).second) {
+  if (++seenNumbers_[record.number] > 1) {
     --outcomes_;
     return reject(record.numberColumn,
                   "invoice " + record.number + " appears earlier in this file");
@@ -143,7 +148,7 @@ void FileImport::invoice(const InvoiceRecord& given) {
 void FileImport::payment(const PaymentRecord& record) {
   ++outcomes_;
   if (source_.profile->kind() == RecordKind::Mixed) {
-    waitingPayments_.emplace_back(row_, record);
+    waitingPayments_.emplace_back(CurrentRow{row_.line, source_.table->text()}, record);
     return;
   }
   writePayment(record);
@@ -170,10 +175,15 @@ void FileImport::writePayment(const PaymentRecord& record) {
   if (amount->money.isZero()) return fail(record.amountColumn, "a payment of zero");
   // Two identical payments in one file are both real: the occurrence tells them apart. The
   // key is the payment's identity in the ledger, so "950" and "950.00" are the same amount.
-  const std::string key = record.invoiceNumber + '\x1f' +
-                          std::to_string(record.paymentDate.dayNumber()) + '\x1f' +
-                          std::to_string(amount->money.minorUnits()) + '\x1f' + record.reference;
-  const int occurrence = ++occurrences_[key];
+  const auto append = [this](auto number) {
+    paymentKey_.append(reinterpret_cast<const char*>(&number), sizeof number);
+  };
+  paymentKey_.clear();
+  append(invoice->id);
+  append(record.paymentDate.dayNumber());
+  append(amount->money.minorUnits());
+  paymentKey_ += record.reference;
+  const int occurrence = static_cast<int>(++payments_[paymentKey_]);
   const bool added = ledger_.writePayment(importId_, invoice->id, record.paymentDate, amount->money,
                                           record.reference, occurrence, false);
   count(added ? Outcome::Added : Outcome::Unchanged);
@@ -181,7 +191,7 @@ void FileImport::writePayment(const PaymentRecord& record) {
 
 void FileImport::reportMissing() {
   for (auto& number : ledger_.openInvoicesOfFormat(summary_.format)) {
-    if (!seenNumbers_.count(number)) summary_.missingFromExport.push_back(std::move(number));
+    if (!seenNumbers_.contains(number)) summary_.missingFromExport.push_back(std::move(number));
   }
 }
 

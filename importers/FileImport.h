@@ -5,11 +5,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "importers/ImportJob.h"
+#include "importers/KeyTable.h"
 #include "importers/LedgerWriter.h"
 #include "importers/SourceFile.h"
 
@@ -50,7 +49,8 @@ class FileImport : private RecordSink {
  private:
   struct CurrentRow {
     std::size_t line = 0;
-    std::string text;
+    // The row as read, kept only for a row whose writing waits; else the table still has it.
+    std::optional<std::string> text;
   };
 
   void invoice(const InvoiceRecord& given) override;
@@ -59,6 +59,7 @@ class FileImport : private RecordSink {
   void reject(std::optional<std::size_t> column, std::string reason) override;
   void exportDate(dates::Date date) override { summary_.exportDate = date; }
 
+  void writeInvoice(const InvoiceRecord& record);
   void writePayment(const PaymentRecord& record);
   void count(Outcome outcome);
   void reportMissing();
@@ -74,8 +75,9 @@ class FileImport : private RecordSink {
   int outcomes_ = 0;  // calls of the sink for the current row: must end at exactly one
   std::optional<InvoiceRecord> previous_;  // the invoice of the row above, for line items
   bool rowIsInvoice_ = false;
-  std::unordered_set<std::string> seenNumbers_;  // invoice numbers read so far in this file
-  std::unordered_map<std::string, int> occurrences_;
+  KeyTable seenNumbers_;  // invoice numbers read so far in this file, with their count
+  KeyTable payments_;     // the identity of each payment read so far, with its count
+  std::string paymentKey_;
   // Payments of a mixed file wait for the end of it: their invoice may come later.
   std::vector<std::pair<CurrentRow, PaymentRecord>> waitingPayments_;
 };

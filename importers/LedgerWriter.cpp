@@ -92,8 +92,8 @@ std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
   // An export without client ids names its clients: they are matched by name. A shared email
   // alone is no proof (branches of one group share an accounts address): noted, not merged.
   const std::string code = invoice.clientCode.empty() ? codeByName(invoice) : invoice.clientCode;
-  auto found = clients_.find(code);
-  if (found == clients_.end()) {
+  std::uint32_t& number = clientNumbers_[code];
+  if (number == 0) {
     Client client{0, invoice.clientName, invoice.clientEmail, invoice.contactName};
     findClient_.bind(1, code);
     if (findClient_.step()) {
@@ -108,9 +108,10 @@ std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
       noteIfDuplicate(invoice, code);
     }
     findClient_.reset();
-    found = clients_.emplace(code, client).first;
+    clients_.push_back(std::move(client));
+    number = static_cast<std::uint32_t>(clients_.size());
   }
-  Client& client = found->second;
+  Client& client = clients_[number - 1];
   // The newest export knows the client's current name, email and contact person; an export
   // that carries no email or contact (many reports do not) leaves the known one alone.
   const std::string& email = invoice.clientEmail.empty() ? client.email : invoice.clientEmail;

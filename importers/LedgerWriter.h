@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "importers/ImportJob.h"
+#include "importers/KeyTable.h"
 #include "importers/Records.h"
 #include "store/PreparedStatement.h"
 
@@ -71,7 +72,8 @@ class LedgerWriter {
     std::string email;
     std::string contactName;
   };
-  std::unordered_map<std::string, Client> clients_;  // by client code
+  KeyTable clientNumbers_;       // client code -> 1 + its place in clients_
+  std::vector<Client> clients_;  // those this import has met
   void noteIfDuplicate(const InvoiceRecord& invoice, const std::string& code);
   static std::vector<std::string> matchingKeys(const InvoiceRecord& invoice);
   std::unordered_map<std::string, std::string>& knownClients();
