@@ -5,6 +5,7 @@
 
 #include "aging/ClientBehavior.h"
 #include "aging/Forecast.h"
+#include "aging/LedgerAsOf.h"
 #include "followup/PlanReader.h"
 #include "store/InvoiceStatus.h"
 #include "store/PreparedStatement.h"
@@ -54,12 +55,20 @@ std::vector<money::Money> invoicedInWindow(store::Database& ledger,
 
 OwnerReport readOwnerReport(store::Database& ledger, const aging::AgingOptions& options,
                             const followup::Cadence& cadence, std::string companyName) {
+  return readOwnerReport(ledger, aging::LedgerAsOf(ledger, options), options, cadence,
+                         std::move(companyName));
+}
+
+OwnerReport readOwnerReport(store::Database& ledger, const aging::LedgerAsOf& invoices,
+                            const aging::AgingOptions& options, const followup::Cadence& cadence,
+                            std::string companyName) {
+  // Every engine tallies the same reading of the invoices: the ledger is read once.
   OwnerReport report;
   report.companyName = std::move(companyName);
-  report.aging = aging::AgingEngine(ledger).age(options);
-  report.clients = aging::clientBehaviors(ledger, options);
-  report.plan = followup::planFollowUps(ledger, options, cadence);
-  report.forecast = aging::forecast(ledger, options);
+  report.aging = aging::age(invoices, options);
+  report.clients = aging::clientBehaviors(ledger, invoices, options);
+  report.plan = followup::planFollowUps(ledger, invoices, options, cadence);
+  report.forecast = aging::forecast(ledger, invoices, options);
   // The report shows the forecast per currency only; the per-invoice list can be large.
   report.forecast.payments.clear();
   report.forecast.payments.shrink_to_fit();

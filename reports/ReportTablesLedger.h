@@ -13,5 +13,10 @@ namespace kindly::reports {
 // AgingEngine::eachOpenInvoice(). Throws store::StoreError when the ledger cannot be read.
 OwnerReport readOwnerReport(store::Database& ledger, const aging::AgingOptions& options,
                             const followup::Cadence& cadence, std::string companyName);
+// The same from the ledger already read with these options (`invoices`), which the caller
+// then streams the open invoices from.
+OwnerReport readOwnerReport(store::Database& ledger, const aging::LedgerAsOf& invoices,
+                            const aging::AgingOptions& options, const followup::Cadence& cadence,
+                            std::string companyName);
 
 }  // namespace kindly::reports

@@ -58,7 +58,6 @@ struct ClientBehavior {
 // ledger cannot be read.
 std::vector<ClientBehavior> clientBehaviors(store::Database& database, const AgingOptions& options);
 // The same from a ledger already read with these options; only the contacts are read here.
-class LedgerAsOf;
 std::vector<ClientBehavior> clientBehaviors(store::Database& database, const LedgerAsOf& ledger,
                                             const AgingOptions& options);
 

@@ -9,6 +9,7 @@
 #include <span>
 #include <utility>
 
+#include "aging/LedgerAsOf.h"
 #include "store/PreparedStatement.h"
 
 namespace kindly::aging {
@@ -135,8 +136,13 @@ void place(ExpectedPayment& payment, dates::Date asOf, std::vector<CurrencyForec
 }
 
 Forecast forecast(store::Database& database, const AgingOptions& options) {
+  return forecast(database, LedgerAsOf(database, options), options);
+}
+
+Forecast forecast(store::Database& database, const LedgerAsOf& ledger,
+                  const AgingOptions& options) {
   std::map<std::string, ClientBehavior> behaviors;
-  for (auto& behavior : clientBehaviors(database, options)) {
+  for (auto& behavior : clientBehaviors(database, ledger, options)) {
     std::string code = behavior.clientCode;
     behaviors.emplace(std::move(code), std::move(behavior));
   }
@@ -155,7 +161,7 @@ Forecast forecast(store::Database& database, const AgingOptions& options) {
     clientStart = result.payments.size();
     oldestDaysOverdue = 0;
   };
-  AgingEngine(database).eachOpenInvoice(options, [&](const OpenInvoice& invoice) {
+  ledger.eachOpenInvoice(options, [&](const OpenInvoice& invoice) {
     // Credits are not collections; an invoice issued later is not yet receivable.
     if (invoice.balance.isNegative() || invoice.balance.isZero() || invoice.notYetIssued) return;
     if (clientStart < result.payments.size() &&

@@ -63,6 +63,8 @@ struct Forecast {
 // promised day + options.graceDays is not before it. Throws store::StoreError when the
 // ledger cannot be read.
 Forecast forecast(store::Database& database, const AgingOptions& options);
+// The same from a ledger already read with these options (its client and as-of date).
+Forecast forecast(store::Database& database, const LedgerAsOf& ledger, const AgingOptions& options);
 
 // The rules on plain values, for forecast() and for tests.
 

@@ -1,6 +1,6 @@
 // `kindly report FILE.xlsx`: the owner's workbook; `--format csv|json DIR`: the same tables as
 // files for other tools.
-#include "aging/AgingEngine.h"
+#include "aging/LedgerAsOf.h"
 #include "base/Text.h"
 #include "cli/Commands.h"
 #include "cli/Settings.h"
@@ -22,11 +22,11 @@ int ReportCommand::run(const std::vector<std::string>& args, Context& context) {
   }
   const auto options = agingOptions(context.config);
   const auto cadence = cli::cadence(context.config);
-  const auto report = reports::readOwnerReport(context.ledger(), options, cadence,
+  const aging::LedgerAsOf ledger(context.ledger(), options);
+  const auto report = reports::readOwnerReport(context.ledger(), ledger, options, cadence,
                                                context.config.getString("company.name", ""));
-  aging::AgingEngine engine(context.ledger());
   const reports::OpenInvoiceSource openInvoices = [&](const auto& visit) {
-    engine.eachOpenInvoice(options, visit);
+    ledger.eachOpenInvoice(options, visit);
   };
   const std::size_t invoices =
       workbook ? reports::writeAgingWorkbook(args.front(), report, openInvoices)

@@ -30,5 +30,10 @@ struct PlannedFollowUp {
 std::vector<PlannedFollowUp> planFollowUps(store::Database& database,
                                            const aging::AgingOptions& options,
                                            const Cadence& cadence);
+// The same from a ledger already read with these options (its client and as-of date).
+std::vector<PlannedFollowUp> planFollowUps(store::Database& database,
+                                           const aging::LedgerAsOf& ledger,
+                                           const aging::AgingOptions& options,
+                                           const Cadence& cadence);
 
 }  // namespace kindly::followup
