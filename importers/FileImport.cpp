@@ -18,21 +18,32 @@ std::size_t FileSummary::skipped() const {
   return total;
 }
 
+bool FileSummary::againOnlyCounts() const {
+  return rejected == 0 && skips.empty() && !exportDate && balanceDisagreements.empty() &&
+         unappliedCredits.empty() && missingFromExport.empty();
+}
+
+FileSummary summaryBeforeReading(const SourceFile& source) {
+  FileSummary summary;
+  summary.file = source.table->path();
+  summary.format = source.profile->name();
+  summary.description = source.profile->description();
+  summary.table = source.table->describe();
+  return summary;
+}
+
 FileImport::FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options,
                        Settlements& settlements, std::size_t summaryIndex)
     : source_(source),
       ledger_(ledger),
       options_(options),
       settlements_(settlements),
-      summaryIndex_(summaryIndex) {
-  summary_.file = source.table->path();
-  summary_.format = source.profile->name();
-  summary_.description = source.profile->description();
-  summary_.table = source.table->describe();
-}
+      summaryIndex_(summaryIndex),
+      summary_(summaryBeforeReading(source)) {}
 
 FileSummary FileImport::run() {
   importId_ = ledger_.beginImport(summary_.file, summary_.format, options_.asOf);
+  summary_.importId = importId_;
   Table& table = *source_.table;
   Profile& profile = *source_.profile;
   for (std::size_t row = 0; table.next(); ++row) {

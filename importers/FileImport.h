@@ -38,6 +38,9 @@ struct Settlements {
   std::vector<CreditForInvoice> credits;
 };
 
+// A file's summary before any row is read: what it is and how it is read.
+FileSummary summaryBeforeReading(const SourceFile& source);
+
 class FileImport : private RecordSink {
  public:
   FileImport(SourceFile& source, LedgerWriter& ledger, const ImportOptions& options,

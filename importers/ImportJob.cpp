@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "importers/FileImport.h"
+#include "importers/Fingerprint.h"
 #include "importers/LedgerWriter.h"
 
 namespace kindly::importers {
@@ -62,6 +63,36 @@ void applyCredits(LedgerWriter& ledger, const std::vector<CreditForInvoice>& cre
   }
 }
 
+// True when the ledger's latest imports were these same files, read the same way, in this
+// order, each with nothing to report: nothing has changed the invoices or payments since, so
+// importing them again would change nothing either.
+bool importedJustBefore(LedgerWriter& ledger, const std::vector<std::string>& fingerprints) {
+  const auto latest = ledger.latestImports(fingerprints.size());
+  if (latest.size() != fingerprints.size()) return false;
+  for (std::size_t i = 0; i < latest.size(); ++i) {
+    if (latest[i].fingerprint.empty() || latest[i].fingerprint != fingerprints[i]) return false;
+  }
+  return true;
+}
+
+// Records the import of files the ledger has just imported, without reading their rows.
+std::vector<FileSummary> importAgain(LedgerWriter& ledger, const std::vector<SourceFile>& sources,
+                                     const std::vector<std::string>& fingerprints,
+                                     dates::Date asOf) {
+  const auto latest = ledger.latestImports(sources.size());
+  std::vector<FileSummary> summaries;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    FileSummary summary = summaryBeforeReading(sources[i]);
+    summary.read = summary.unchanged = latest[i].rows;
+    summary.sameAsLatest = true;
+    summary.importId = ledger.beginImport(summary.file, summary.format, asOf);
+    ledger.finishImport(summary.importId, summary);
+    ledger.keepFingerprint(summary.importId, fingerprints[i]);
+    summaries.push_back(std::move(summary));
+  }
+  return summaries;
+}
+
 }  // namespace
 
 std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
@@ -71,6 +102,10 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
   std::stable_sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) {
     return a.profile->kind() < b.profile->kind();
   });
+  std::vector<std::string> fingerprints;
+  for (const auto& source : sources) {
+    fingerprints.push_back(fingerprint(source.table->path(), source, options_.source));
+  }
 
   // A large import changes more of the ledger than SQLite's default 2 MB cache holds: pages
   // spilled to the write-ahead log and read back cost a quarter of the time. 32 MB at most.
@@ -78,12 +113,24 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
   Poco::Data::Transaction transaction(database_.session());
   LedgerWriter ledger(database_);
   std::vector<FileSummary> summaries;
-  Settlements settlements;
-  for (auto& source : sources) {
-    summaries.push_back(FileImport(source, ledger, options_, settlements, summaries.size()).run());
+  if (importedJustBefore(ledger, fingerprints)) {
+    summaries = importAgain(ledger, sources, fingerprints, options_.asOf);
+  } else {
+    Settlements settlements;
+    std::vector<std::string> readAs;  // a file found to hold Windows-1252 rows says so
+    for (auto& source : sources) {
+      readAs.push_back(source.table->describe());
+      summaries.push_back(
+          FileImport(source, ledger, options_, settlements, summaries.size()).run());
+    }
+    applyCredits(ledger, settlements.credits, summaries);
+    inferPayments(ledger, settlements.paidClaims, options_.asOf, summaries);
+    for (std::size_t i = 0; i < summaries.size(); ++i) {
+      if (summaries[i].againOnlyCounts() && summaries[i].table == readAs[i]) {
+        ledger.keepFingerprint(summaries[i].importId, fingerprints[i]);
+      }
+    }
   }
-  applyCredits(ledger, settlements.credits, summaries);
-  inferPayments(ledger, settlements.paidClaims, options_.asOf, summaries);
   if (options_.dryRun) {
     transaction.rollback();
   } else {

@@ -28,6 +28,7 @@ struct ImportOptions {
 // What one file did to the ledger.
 // Always: read == added + updated + unchanged + skipped() + rejected.
 struct FileSummary {
+  std::int64_t importId = 0;  // its row in the ledger's imports
   std::string file;
   std::string format;       // the profile's name ("generic", "xero")
   std::string description;  // "Xero invoice export"
@@ -55,8 +56,14 @@ struct FileSummary {
   // New clients that look like known ones (same name or email, another id): never merged.
   std::vector<std::string> suspectedDuplicates;
   std::vector<Reject> rejects;
+  // The ledger's latest import was this same file read the same way: nothing can change,
+  // so its rows were not read again and all count as unchanged.
+  bool sameAsLatest = false;
 
   std::size_t skipped() const;
+  // Importing the file again right after would report nothing but its counts: no rejects,
+  // skips or notes that are found anew each time (new clients are new only once).
+  bool againOnlyCounts() const;
 };
 
 class ImportJob {

@@ -81,6 +81,24 @@ void LedgerWriter::finishImport(std::int64_t importId, const FileSummary& s) {
   run(finishImport_);
 }
 
+void LedgerWriter::keepFingerprint(std::int64_t importId, const std::string& fingerprint) {
+  store::PreparedStatement keep(database_, "UPDATE imports SET fingerprint = ? WHERE id = ?");
+  keep.bind(1, fingerprint).bind(2, importId);
+  run(keep);
+}
+
+std::vector<LedgerWriter::LatestImport> LedgerWriter::latestImports(std::size_t count) {
+  store::PreparedStatement latest(
+      database_, "SELECT fingerprint, rows_read FROM imports ORDER BY id DESC LIMIT ?");
+  latest.bind(1, static_cast<std::int64_t>(count));
+  std::vector<LatestImport> imports;
+  while (latest.step()) {
+    imports.insert(imports.begin(), {std::string(latest.columnText(0)),
+                                     static_cast<std::size_t>(latest.columnInt(1))});
+  }
+  return imports;
+}
+
 void LedgerWriter::writeReject(std::int64_t importId, const Reject& r) {
   insertReject_.bind(1, importId).bind(2, static_cast<std::int64_t>(r.line));
   insertReject_.bind(3, static_cast<std::int64_t>(r.column)).bind(4, r.columnName);

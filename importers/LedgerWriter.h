@@ -26,6 +26,14 @@ class LedgerWriter {
   std::int64_t beginImport(const std::string& file, const std::string& format, dates::Date asOf);
   void finishImport(std::int64_t importId, const FileSummary& summary);
   void writeReject(std::int64_t importId, const Reject& reject);
+  // Keeps the fingerprint of a file whose import had nothing to report beyond its counts.
+  void keepFingerprint(std::int64_t importId, const std::string& fingerprint);
+  struct LatestImport {
+    std::string fingerprint;  // "" when none was kept
+    std::size_t rows;
+  };
+  // The ledger's latest `count` imports, oldest first (fewer when it has fewer).
+  std::vector<LatestImport> latestImports(std::size_t count);
 
   // Adds or updates the invoice and its client. A change of the invoice's fields is
   // Updated (the audit triggers keep the old values); the same fields again are Unchanged.

@@ -22,6 +22,10 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
   out << "  " << s.read << " rows: " << s.added << " new, " << s.updated << " updated, "
       << s.unchanged << " unchanged, " << s.skipped() << " skipped, " << s.rejected
       << " rejected\n";
+  if (s.sameAsLatest) {
+    out << "  the same file, read the same way, as the ledger's latest import: nothing to "
+           "change, so its rows were not read again\n";
+  }
   if (!s.skips.empty()) {
     out << "  skipped:";
     const char* separator = " ";

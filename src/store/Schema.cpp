@@ -178,12 +178,19 @@ constexpr std::string_view kInferredPayments = R"sql(
 CREATE INDEX payments_inferred ON payments(invoice_id) WHERE inferred = 1;
 )sql";
 
+// A fingerprint of the file and of how it was read (importers/Fingerprint.h), kept for an
+// import with nothing to report beyond its counts: the same file imported again right after
+// it is then recognised without reading its rows.
+constexpr std::string_view kImportFingerprints = R"sql(
+ALTER TABLE imports ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> all = {kLedger,          kInvoiceAudit,  kSkippedRows,
-                                                    kPeopleSay,       kFollowUpSteps, kSendings,
-                                                    kInferredPayments};
+  static const std::vector<std::string_view> all = {
+      kLedger,        kInvoiceAudit, kSkippedRows,      kPeopleSay,
+      kFollowUpSteps, kSendings,     kInferredPayments, kImportFingerprints};
   return all;
 }
 

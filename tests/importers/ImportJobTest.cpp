@@ -99,6 +99,18 @@ class ImportJob : public ::testing::Test {
     return dump("invoices") + "--\n" + dump("payments") + "--\n" + dump("clients") + "--\n" +
            dump("invoice_changes");
   }
+  // A copy of the file at `path` with one more (empty) line: the same rows in other bytes, as
+  // an export saved again, which is read row by row rather than recognised.
+  std::string savedAgain(const std::string& path) {
+    const auto copy = std::filesystem::path(path).stem().string() + "-saved-again.csv";
+    return dir_.write(copy, readFile(path) + "\n");
+  }
+  std::string fingerprintOf(int importId) {
+    std::string fingerprint;
+    ledger_.session() << "SELECT fingerprint FROM imports WHERE id = ?", use(importId),
+        into(fingerprint), now;
+    return fingerprint;
+  }
   // Everything, the import log and the rejects included.
   std::string wholeDump() {
     return ledgerDump() + "--\n" + dump("imports") + "--\n" + dump("rejects");
@@ -135,10 +147,14 @@ TEST_F(ImportJob, countsEveryRowAsNewOnTheFirstImport) {
   EXPECT_EQ(scalar("SELECT due_day FROM invoices WHERE number = 'INV-1'"),
             day(2026, 10, 1).dayNumber());
   EXPECT_EQ(scalar("SELECT SUM(amount) FROM payments"), 40000 + 125050);
-  // The import log records what each file did.
+  // The import log records what each file did, and a fingerprint that knows the file again.
   EXPECT_EQ(dump("imports"), "1|" + invoices + "|generic|" + std::to_string(kAsOf.dayNumber()) +
-                                 "|3|3|0|0|0|0|\n" + "2|" + payments + "|generic|" +
-                                 std::to_string(kAsOf.dayNumber()) + "|2|2|0|0|0|0|\n");
+                                 "|3|3|0|0|0|0|" + fingerprintOf(1) + "|\n" + "2|" + payments +
+                                 "|generic|" + std::to_string(kAsOf.dayNumber()) + "|2|2|0|0|0|0|" +
+                                 fingerprintOf(2) + "|\n");
+  EXPECT_EQ(fingerprintOf(1).find_first_not_of("0123456789abcdef"), std::string::npos);
+  EXPECT_EQ(fingerprintOf(1).size(), 64u);
+  EXPECT_NE(fingerprintOf(1), fingerprintOf(2));
 }
 
 TEST_F(ImportJob, importsInvoicesBeforePaymentsWhateverTheOrderGiven) {
@@ -150,18 +166,81 @@ TEST_F(ImportJob, importsInvoicesBeforePaymentsWhateverTheOrderGiven) {
   EXPECT_EQ(countsOf(summaries[1]), (Counts{2, 2, 0, 0, 0}));
 }
 
-TEST_F(ImportJob, changesNothingWhenTheSameFilesAreImportedAgain) {
+TEST_F(ImportJob, changesNothingWhenTheSameRowsAreImportedAgain) {
   const auto invoices = dir_.write("invoices.csv", kInvoices);
   const auto payments = dir_.write("payments.csv", kPayments);
   import({invoices, payments});
   const std::string before = ledgerDump();
 
-  const auto again = import({invoices, payments});
+  const auto again = import({savedAgain(invoices), savedAgain(payments)});
   ASSERT_EQ(again.size(), 2u);
+  EXPECT_FALSE(again[0].sameAsLatest);
   EXPECT_EQ(countsOf(again[0]), (Counts{3, 0, 0, 3, 0}));
   EXPECT_EQ(countsOf(again[1]), (Counts{2, 0, 0, 2, 0}));
   EXPECT_EQ(ledgerDump(), before);
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM invoice_changes"), 0);
+}
+
+TEST_F(ImportJob, knowsTheFilesOfTheLatestImportWithoutReadingThemAgain) {
+  const auto invoices = dir_.write("invoices.csv", kInvoices);
+  const auto payments = dir_.write("payments.csv", kPayments);
+  import({invoices, payments});
+  const std::string before = ledgerDump();
+
+  // The same bytes under another name, as a weekly export saved again unchanged.
+  const auto copy = dir_.write("invoices-copy.csv", kInvoices);
+  const auto again = import({payments, copy});
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_TRUE(again[0].sameAsLatest);
+  EXPECT_TRUE(again[1].sameAsLatest);
+  EXPECT_EQ(again[0].file, copy);
+  EXPECT_EQ(countsOf(again[0]), (Counts{3, 0, 0, 3, 0}));
+  EXPECT_EQ(countsOf(again[1]), (Counts{2, 0, 0, 2, 0}));
+  EXPECT_EQ(ledgerDump(), before);
+  // The import is logged, and is known again in turn; the last file alone is known too.
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM imports"), 4);
+  EXPECT_EQ(fingerprintOf(3), fingerprintOf(1));
+  EXPECT_TRUE(import({payments})[0].sameAsLatest);
+  // The first file alone was not the latest import: it is read again.
+  EXPECT_FALSE(import({invoices})[0].sameAsLatest);
+  EXPECT_EQ(ledgerDump(), before);
+}
+
+TEST_F(ImportJob, readsAFileAgainWhenAnotherImportCameAfterIt) {
+  const auto older = dir_.write("invoices.csv", kInvoices);
+  import({older});
+  std::string changed(kInvoices);
+  changed.replace(changed.find("1000.00"), 7, "1100.00");
+  import({dir_.write("invoices-newer.csv", changed)});
+
+  // The older export again puts back the older amount, as any import of it would.
+  const auto again = import({older});
+  EXPECT_FALSE(again[0].sameAsLatest);
+  EXPECT_EQ(countsOf(again[0]), (Counts{3, 0, 1, 2, 0}));
+  EXPECT_EQ(scalar("SELECT amount FROM invoices WHERE number = 'INV-1'"), 100000);
+}
+
+TEST_F(ImportJob, readsAFileAgainWhenItIsReadAnotherWay) {
+  const auto invoices = dir_.write("invoices.csv",
+                                   "invoice_number,client_name,due_date,amount\n"
+                                   "INV-1,Acme Ltd,2026-10-01,1000.00\n");
+  import({invoices});
+  ImportOptions inEuros;
+  inEuros.asOf = kAsOf;
+  inEuros.source.parse.defaultCurrency = *money::Currency::fromCode("EUR");
+  const auto again = importers::ImportJob(ledger_, inEuros).run({invoices});
+  EXPECT_FALSE(again[0].sameAsLatest);
+  EXPECT_EQ(countsOf(again[0]), (Counts{1, 0, 1, 0, 0}));
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM invoices WHERE currency = 'EUR'"), 1);
+}
+
+TEST_F(ImportJob, aDryRunOfTheLatestFilesWritesNothing) {
+  const auto invoices = dir_.write("invoices.csv", kInvoices);
+  import({invoices});
+  const std::string before = wholeDump();
+  const auto again = import({invoices}, kAsOf, true);
+  EXPECT_TRUE(again[0].sameAsLatest);
+  EXPECT_EQ(wholeDump(), before);
 }
 
 TEST_F(ImportJob, updatesAChangedInvoiceAndKeepsItsOldValuesInTheAudit) {
@@ -321,7 +400,7 @@ TEST_F(ImportJob, keepsTwoIdenticalPaymentsInOneFileAsTwoPayments) {
   EXPECT_EQ(countsOf(first[1]), (Counts{2, 2, 0, 0, 0}));
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM payments"), 2);
 
-  const auto again = import({invoices, payments});
+  const auto again = import({invoices, savedAgain(payments)});
   EXPECT_EQ(countsOf(again[1]), (Counts{2, 0, 0, 2, 0}));
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM payments"), 2);
   EXPECT_EQ(scalar("SELECT SUM(amount) FROM payments"), 20000);
@@ -337,7 +416,7 @@ TEST_F(ImportJob, keepsTwoEqualPaymentsWrittenDifferentlyAsTwoPayments) {
                                    "INV-1,2026-10-02,100,Cash\n");
   const auto first = import({invoices, payments});
   EXPECT_EQ(countsOf(first[1]), (Counts{2, 2, 0, 0, 0}));
-  const auto again = import({invoices, payments});
+  const auto again = import({invoices, savedAgain(payments)});
   EXPECT_EQ(countsOf(again[1]), (Counts{2, 0, 0, 2, 0}));
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM payments"), 2);
 }
@@ -602,6 +681,7 @@ TEST_F(ImportJob, rejectsAnInvoiceNumberRepeatedInOneFileOnEveryImport) {
   // Imported again, the repeat is still refused and the first row still stands.
   const std::string before = ledgerDump();
   const auto again = import({file});
+  EXPECT_FALSE(again[0].sameAsLatest) << "its rejects are found and listed again";
   EXPECT_EQ(countsOf(again[0]), (Counts{4, 0, 0, 3, 1}));
   expectRejects(again[0].rejects, file, {{5, 1, "invoice_number", "INV-1 appears earlier"}});
   EXPECT_EQ(ledgerDump(), before);
@@ -628,7 +708,7 @@ TEST_F(ImportJob, importsTheSampleStudioWithoutASingleReject) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM clients"), 25);
 
   const std::string before = ledgerDump();
-  const auto again = import({invoices, payments});
+  const auto again = import({savedAgain(invoices), savedAgain(payments)});
   EXPECT_EQ(countsOf(again[0]), (Counts{312, 0, 0, 312, 0}));
   EXPECT_EQ(countsOf(again[1]), (Counts{304, 0, 0, 304, 0}));
   EXPECT_EQ(ledgerDump(), before);
