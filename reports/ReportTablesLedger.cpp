@@ -68,10 +68,9 @@ OwnerReport readOwnerReport(store::Database& ledger, const aging::LedgerAsOf& in
   report.aging = aging::age(invoices, options);
   report.clients = aging::clientBehaviors(ledger, invoices, options);
   report.plan = followup::planFollowUps(ledger, invoices, options, cadence);
-  report.forecast = aging::forecast(ledger, invoices, options);
   // The report shows the forecast per currency only; the per-invoice list can be large.
-  report.forecast.payments.clear();
-  report.forecast.payments.shrink_to_fit();
+  report.forecast =
+      aging::forecast(ledger, invoices, options, aging::ForecastDetail::CurrencyTotals);
   report.lastContacts = lastContacts(ledger, options.asOf);
   report.invoicedInWindow = invoicedInWindow(ledger, options);
   report.windowDays = options.lateWindowDays;

@@ -139,8 +139,8 @@ Forecast forecast(store::Database& database, const AgingOptions& options) {
   return forecast(database, LedgerAsOf(database, options), options);
 }
 
-Forecast forecast(store::Database& database, const LedgerAsOf& ledger,
-                  const AgingOptions& options) {
+Forecast forecast(store::Database& database, const LedgerAsOf& ledger, const AgingOptions& options,
+                  ForecastDetail detail) {
   std::map<std::string, ClientBehavior> behaviors;
   for (auto& behavior : clientBehaviors(database, ledger, options)) {
     std::string code = behavior.clientCode;
@@ -158,6 +158,8 @@ Forecast forecast(store::Database& database, const LedgerAsOf& ledger,
     const auto client = std::span(result.payments).subspan(clientStart);
     placeClientsPayments(client, lookUp(behaviors, client.front().clientCode), oldestDaysOverdue,
                          options.asOf, result.currencies);
+    // Only the sums asked for: a client's payments go once they are placed.
+    if (detail == ForecastDetail::CurrencyTotals) result.payments.clear();
     clientStart = result.payments.size();
     oldestDaysOverdue = 0;
   };

@@ -63,8 +63,12 @@ struct Forecast {
 // promised day + options.graceDays is not before it. Throws store::StoreError when the
 // ledger cannot be read.
 Forecast forecast(store::Database& database, const AgingOptions& options);
+// What forecast() keeps: every expected payment, or only the sums per currency (payments
+// left empty), which a million open invoices need no memory for.
+enum class ForecastDetail { Payments, CurrencyTotals };
 // The same from a ledger already read with these options (its client and as-of date).
-Forecast forecast(store::Database& database, const LedgerAsOf& ledger, const AgingOptions& options);
+Forecast forecast(store::Database& database, const LedgerAsOf& ledger, const AgingOptions& options,
+                  ForecastDetail detail = ForecastDetail::Payments);
 
 // The rules on plain values, for forecast() and for tests.
 

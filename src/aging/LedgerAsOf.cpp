@@ -115,6 +115,9 @@ LedgerAsOf::LedgerAsOf(store::Database& database, const AgingOptions& options) {
   readClients(database);
   readInvoices(database, options);
   sortOpenInvoices();
+  // Kept while a report is written: no room to spare.
+  open_.shrink_to_fit();
+  numbers_.shrink_to_fit();
 }
 
 void LedgerAsOf::readClients(store::Database& database) {
