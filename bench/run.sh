@@ -12,9 +12,10 @@
 #
 # For each size: generates DIR/SIZE with gen_invoices.py when missing; times the peers and
 # Kindly's weekly job (import into a fresh ledger, import again, aging, clients, plan,
-# remind, report) RUNS times each under /usr/bin/time; prints a Markdown table with the
-# ratios and the DESIGN §11 targets; then checks that Kindly's aging totals equal the pandas
-# peer's for every client and currency. Exit status 1 when the totals differ.
+# remind, report, then import next week's export with one invoice more) RUNS times each
+# under /usr/bin/time; prints a Markdown table with the ratios and the DESIGN §11 targets; then
+# checks that Kindly's aging totals equal the pandas peer's for every client and currency.
+# Exit status 1 when the totals differ.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,7 +32,7 @@ while (($#)); do
   case $1 in
     --kindly) kindly=${2:?--kindly needs a path}; shift 2 ;;
     --kindly=*) kindly=${1#*=}; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
   esac
@@ -129,6 +130,12 @@ for size in "${sizes[@]}"; do
     timed "$size" plan "$work/plan.json" "${k[@]}" plan --as-of "$as_of" --format json
     timed "$size" remind /dev/null "${k[@]}" remind --as-of "$as_of" --out "$work/drafts"
     timed "$size" report /dev/null "${k[@]}" report "$work/aging.xlsx" --as-of "$as_of"
+    # Last, as it changes the ledger: next week's export, with one invoice more, so that
+    # every row is read and compared again.
+    { cat "$dir/invoices.csv"; tail -n 1 "$dir/invoices.csv" | sed 's/^[^,]*/INV-NEXT-WEEK/'; } \
+      >"$work/invoices-next.csv"
+    timed "$size" nextweek /dev/null "${k[@]}" import "$work/invoices-next.csv" "$dir/payments.csv" --as-of "$as_of"
+    rm -f "$work/invoices-next.csv"
     ((r == runs)) || rm -rf "$work"
   done
   rm -f "$out/peer.db"
