@@ -62,7 +62,12 @@ LedgerWriter::LedgerWriter(store::Database& database)
           DELETE FROM payments
           WHERE ((reference = ?1 AND NOT (invoice_id = ?3 AND amount = ?5 AND payment_day = ?6))
               OR (invoice_id = ?4 AND reference LIKE 'applied to %'
-                  AND NOT (reference = ?2 AND amount = -?5 AND payment_day = ?6))))sql") {}
+                  AND NOT (reference = ?2 AND amount = -?5 AND payment_day = ?6))))sql") {
+  store::PreparedStatement anyInferred(database,
+                                       "SELECT EXISTS (SELECT 1 FROM payments WHERE inferred = 1)");
+  anyInferred.step();
+  hasInferred_ = anyInferred.columnInt(0) == 1;
+}
 
 std::int64_t LedgerWriter::beginImport(const std::string& file, const std::string& kind,
                                        dates::Date asOf) {
@@ -220,7 +225,7 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
   const bool added = insertPayment_.changes() == 1;
   insertPayment_.reset();
   // A payment guessed from a fall in balance gives way to the payments the books list.
-  if (added && !inferred) {
+  if (added && !inferred && hasInferred_) {
     dropInferred_.bind(1, invoiceId);
     dropInferred_.step();
     replacedInferred_ += dropInferred_.changes();

@@ -104,6 +104,9 @@ class LedgerWriter {
   store::PreparedStatement insertPayment_;
   store::PreparedStatement dropOtherApplications_;
   std::size_t replacedInferred_ = 0;
+  // Whether the ledger held inferred payments when the import began. An import infers its
+  // own only once every file is in, so without any, no listed payment has one to replace.
+  bool hasInferred_;
 };
 
 }  // namespace kindly::importers
