@@ -52,8 +52,11 @@ TEST(StripeProfile, recognisesItsOwnHeaderAboveTheGenericLayouts) {
 
 TEST(StripeProfile, recognisesTheOlderHeaderWithCreatedAndNoRemaining) {
   StripeProfile profile;
-  const auto header = rowOf({"id", "Customer", "Customer Email", "Created (UTC)", "Currency",
-                             "Amount Due", "Amount Paid", "Paid", "Status"});
+  // The cells outlive the row of views into them.
+  const std::vector<std::string> cells = {
+      "id",         "Customer",    "Customer Email", "Created (UTC)", "Currency",
+      "Amount Due", "Amount Paid", "Paid",           "Status"};
+  const auto header = rowOf(cells);
   EXPECT_GT(profile.recognise(header), 10);
   EXPECT_TRUE(profile.start(header, {}));
 }
