@@ -1,0 +1,1 @@
+# DESIGN §12, faults: the tests of this folder, registered by tests/CMakeLists.txt.

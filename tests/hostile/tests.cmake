@@ -1,0 +1,1 @@
+# DESIGN §12, hostile: the tests of this folder, registered by tests/CMakeLists.txt.
