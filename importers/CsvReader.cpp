@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 
 #include "base/Error.h"
 #include "base/Text.h"
@@ -33,6 +34,28 @@ char sniffDelimiter(std::string_view firstLine) {
   return *most == 0 ? ',' : kCandidates[most - counts.begin()];
 }
 
+// UTF-16 saved without a byte-order mark: text where most other bytes are zero. Returns
+// whether it is big-endian, or nullopt when the head does not look so.
+std::optional<bool> utf16WithoutBom(std::string_view head) {
+  std::size_t pairs = 0, little = 0, big = 0;
+  for (std::size_t i = 0; i + 1 < head.size() && pairs < 256; i += 2, ++pairs) {
+    little += head[i] != '\0' && head[i + 1] == '\0';
+    big += head[i] == '\0' && head[i + 1] != '\0';
+  }
+  if (pairs < 2) return std::nullopt;
+  if (little * 4 >= pairs * 3) return false;
+  if (big * 4 >= pairs * 3) return true;
+  return std::nullopt;
+}
+
+// Control bytes other than tab, line ends and form feed.
+std::size_t controlBytes(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r' && byte != '\f';
+  }));
+}
+
 }  // namespace
 
 CsvReader::CsvReader(const std::string& path, const TableOptions& options)
@@ -44,8 +67,11 @@ CsvReader::CsvReader(const std::string& path, const TableOptions& options)
   fill();
   if (buffer_.empty()) throw InputError(path + ": the file is empty");
   const std::string encoding = toLower(options.encoding);
+  const std::string_view head = std::string_view(buffer_).substr(0, 4096);
   if (buffer_.starts_with("\xFF\xFE") || buffer_.starts_with("\xFE\xFF") || encoding == "utf-16") {
-    readUtf16();
+    readUtf16(utf16WithoutBom(head).value_or(false));
+  } else if (const auto bigEndian = encoding.empty() ? utf16WithoutBom(head) : std::nullopt) {
+    readUtf16(*bigEndian);
   } else if (encoding == "windows-1252" || encoding == "cp1252") {
     encoding_ = Encoding::Windows1252;
     encodingForced_ = true;
@@ -62,16 +88,17 @@ CsvReader::CsvReader(const std::string& path, const TableOptions& options)
       options.delimiter ? options.delimiter : sniffDelimiter(rest.substr(0, rest.find('\n')));
 }
 
-void CsvReader::readUtf16() {
+void CsvReader::readUtf16(bool bigEndianWithoutBom) {
   std::string raw = buffer_;
   while (fill()) raw += buffer_.substr(raw.size());
-  // Excel's "Unicode text" is UTF-16 with a byte-order mark; without one, assume little-endian.
-  const bool bigEndian = raw.starts_with("\xFE\xFF");
+  // Excel's "Unicode text" is UTF-16 with a byte-order mark; without one, as the bytes say.
+  const bool bigEndian =
+      raw.starts_with("\xFE\xFF") || (!raw.starts_with("\xFF\xFE") && bigEndianWithoutBom);
   Poco::UTF16Encoding utf16(bigEndian ? Poco::UTF16Encoding::BIG_ENDIAN_BYTE_ORDER
                                       : Poco::UTF16Encoding::LITTLE_ENDIAN_BYTE_ORDER);
   Poco::UTF8Encoding utf8;
   Poco::TextConverter converter(utf16, utf8);
-  const std::size_t skip = raw.starts_with("\xFF\xFE") || bigEndian ? 2 : 0;
+  const std::size_t skip = raw.starts_with("\xFF\xFE") || raw.starts_with("\xFE\xFF") ? 2 : 0;
   std::string text;
   converter.convert(raw.data() + skip, static_cast<int>(raw.size() - skip), text);
   buffer_ = std::move(text);
@@ -94,6 +121,27 @@ void CsvReader::decodeWindows1252() {
   record_ = std::move(decoded);
 }
 
+void CsvReader::showNulBytes() {
+  // No text holds a NUL: the row is set aside, with each NUL shown as U+2400 so that the
+  // rejects list prints what the file holds without passing the byte on.
+  if (problem_.empty())
+    problem_ = "the row holds a NUL byte (shown as \u2400): is the file damaged?";
+  std::string shown;
+  std::size_t begin = 0;
+  for (std::size_t& end : ends_) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (record_[i] == '\0') {
+        shown += "\u2400";
+      } else {
+        shown.push_back(record_[i]);
+      }
+    }
+    begin = end;
+    end = shown.size();
+  }
+  record_ = std::move(shown);
+}
+
 std::string CsvReader::describe() const {
   const std::string delimiter = delimiter_ == '\t' ? "TAB" : std::string("'") + delimiter_ + "'";
   std::string encoding =
@@ -110,7 +158,9 @@ void CsvReader::checkIsText(std::string_view head) const {
     throw InputError(path_ +
                      ": this is a zip or Excel (.xlsx) file, not CSV; save it as CSV first");
   }
-  if (head.find('\0') != std::string_view::npos) {
+  // A binary file is full of control bytes. A text export with a stray NUL is not: its
+  // damaged rows are set aside one by one (next()), the good ones kept.
+  if (head.find('\0') != std::string_view::npos && controlBytes(head) * 32 > head.size()) {
     throw InputError(path_ + ": this is a binary file, not CSV text");
   }
 }
@@ -225,6 +275,7 @@ bool CsvReader::next() {
       ++windows1252Rows_;
     }
   }
+  if (record_.find('\0') != std::string::npos) showNulBytes();
   std::size_t begin = 0;
   for (std::size_t end : ends_) {
     fields_.emplace_back(record_.data() + begin, end - begin);

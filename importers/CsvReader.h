@@ -35,7 +35,9 @@ class CsvReader : public Table {
 
   bool fill();  // reads more of the file into buffer_; false at end of file
   void checkIsText(std::string_view head) const;
-  void readUtf16();          // converts the whole file to UTF-8 into buffer_
+  // Converts the whole file to UTF-8 into buffer_; a byte-order mark settles the byte order.
+  void readUtf16(bool bigEndianWithoutBom);
+  void showNulBytes();       // sets a problem and shows the record's NUL bytes as U+2400
   void decodeWindows1252();  // converts the current record's fields to UTF-8
 
   Encoding encoding_ = Encoding::Utf8;
