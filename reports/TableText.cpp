@@ -1,4 +1,5 @@
-// Widths count code points, so "Café Lumière" lines up with "Cafe Lumiere".
+// Widths count code points, so "Café Lumière" lines up with "Cafe Lumiere"; control
+// characters are shown as spaces.
 #include "reports/TableText.h"
 
 #include <algorithm>
@@ -24,7 +25,13 @@ std::string fitted(std::string_view name, std::size_t width) {
       ++shown;
       break;
     }
-    out.append(name.substr(i, length));
+    const auto byte = static_cast<unsigned char>(name[i]);
+    if (byte < 0x20 || byte == 0x7F) {
+      // A line break or a terminal escape in a name would break the table, or worse.
+      out += ' ';
+    } else {
+      out.append(name.substr(i, length));
+    }
     ++shown;
     i += length;
   }

@@ -10,7 +10,8 @@ namespace kindly::reports {
 // Code points of UTF-8 text: what a terminal shows as characters (wide scripts aside).
 std::size_t displayWidth(std::string_view text);
 
-// The text cut to `width` characters (ending in "…" when cut) and padded to it.
+// The text cut to `width` characters (ending in "…" when cut) and padded to it; each control
+// character (line breaks, escapes) shown as a space.
 std::string fitted(std::string_view text, std::size_t width);
 
 // The text right-aligned in `width` characters (never cut).
