@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cctype>
 #include <string_view>
 
 #include "reports/TableText.h"
@@ -27,6 +28,24 @@ double headerWidth(const std::string& title) {
     longest = std::max(longest, word);
   }
   return static_cast<double>(longest) + 2;
+}
+
+// "_x0041_" in a cell's text is how OOXML writes a character ("A"): Excel reads it so.
+bool looksLikeOoxmlEscape(std::string_view text) {
+  if (text.size() < 7 || text[0] != '_' || text[1] != 'x' || text[6] != '_') return false;
+  return std::all_of(text.begin() + 2, text.begin() + 6,
+                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+// Text as Excel will show it back: a literal "_x0041_" gets its underscore escaped
+// ("_x005F_"), so that a client named so is not shown as "A".
+std::string spreadsheetText(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (looksLikeOoxmlEscape(text.substr(i))) out += "_x005F";
+    out += text[i];
+  }
+  return out;
 }
 
 }  // namespace
@@ -115,7 +134,8 @@ void writeCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const Tabl
     case CellKind::Empty:
       return;
     case CellKind::Text:
-      check(worksheet_write_string(sheet, row, column, cell.text.c_str(), textFormat),
+      check(worksheet_write_string(sheet, row, column, spreadsheetText(cell.text).c_str(),
+                                   textFormat),
             "writing a text cell");
       return;
     case CellKind::Amount:

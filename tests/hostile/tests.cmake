@@ -2,3 +2,7 @@
 # Names in terminal tables: line breaks and escapes never reach the terminal.
 target_sources(kindly_tests PRIVATE hostile/TableTextTest.cpp)
 
+# Hostile text in an export, through import, drafts, send, the workbook, CSV and JSON.
+add_test(NAME hostile.text
+         COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/hostile/hostile_text.py
+                 $<TARGET_FILE:kindly>)
