@@ -163,7 +163,15 @@ std::unique_ptr<std::istream> XlsxTable::openPart(const std::string& part) {
 
 std::string XlsxTable::partText(const std::string& part) {
   auto stream = openPart(part);
-  return {std::istreambuf_iterator<char>(*stream), std::istreambuf_iterator<char>()};
+  // A damaged part throws Poco's own reason from read(); the text is built by appending
+  // chunks, never straight from stream iterators, so nothing is left allocated when it does.
+  stream->exceptions(std::ios::badbit);
+  std::string text;
+  char chunk[8192];
+  while (stream->read(chunk, sizeof chunk) || stream->gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(stream->gcount()));
+  }
+  return text;
 }
 
 void XlsxTable::readWorkbook() {

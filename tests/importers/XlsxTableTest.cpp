@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -213,6 +214,33 @@ TEST(XlsxTable, refusesAZipThatIsNotAWorkbook) {
     FAIL() << "opened a zip that is no workbook";
   } catch (const InputError& e) {
     EXPECT_EQ(std::string(e.what()), path + ": a zip file, not an Excel workbook");
+  }
+}
+
+// Found by fuzzing: a part whose checksum is wrong failed while its text was being read, and
+// the text read so far was never freed.
+TEST(XlsxTable, refusesAWorkbookWithADamagedPartNamingTheFile) {
+  TempDir dir;
+  const auto path = writeWorkbook(dir, R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)");
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  // The CRC-32 of xl/workbook.xml in its local header (14 bytes into the header).
+  const std::size_t name = bytes.find("xl/workbook.xml");
+  ASSERT_NE(name, std::string::npos);
+  const std::size_t header = bytes.rfind("PK\x03\x04", name);
+  ASSERT_NE(header, std::string::npos);
+  bytes[header + 14] = static_cast<char>(bytes[header + 14] ^ 0x5a);
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+
+  try {
+    XlsxTable table(path);
+    FAIL() << "read a workbook whose part is damaged";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind(path + ": cannot read the Excel workbook", 0), 0u)
+        << e.what();
   }
 }
 
