@@ -2,10 +2,12 @@
 #include "drafts/Templates.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <mstch/mstch.hpp>
+#include <string_view>
 #include <vector>
 
 #include "base/Error.h"
@@ -34,6 +36,85 @@ std::string readFile(const fs::path& path) {
 
 const std::string kNoTemplate;
 
+bool isTagName(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
+}
+
+std::string_view trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// What is wrong with the tags of a template, as "line N: reason"; empty when nothing is.
+// Only the Mustache Kindly's templates use is accepted: {{name}}, {{{name}}}, {{&name}},
+// sections {{#name}} {{^name}} {{/name}} that close in order, and {{! comments }}. mstch
+// is not safe on anything else (an empty tag such as "{{ }}" makes it throw or read out of
+// bounds), so a person's template is checked before it is ever rendered.
+std::string tagProblem(std::string_view text) {
+  std::vector<std::string_view> sections;
+  std::vector<std::size_t> sectionLines;
+  const auto lineOf = [&](std::size_t at) {
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+  };
+  const auto problem = [&](std::size_t at, const std::string& reason) {
+    return "line " + std::to_string(lineOf(at)) + ": " + reason;
+  };
+  for (std::size_t at = text.find("{{"); at != std::string_view::npos;) {
+    const bool triple = text.compare(at, 3, "{{{") == 0;
+    const std::string_view closing = triple ? "}}}" : "}}";
+    const std::size_t inside = at + (triple ? 3 : 2);
+    const std::size_t close = text.find(closing, inside);
+    if (close == std::string_view::npos) {
+      return problem(at, std::string("a tag opened with ") + (triple ? "{{{" : "{{") +
+                             " is never closed with " + std::string(closing));
+    }
+    const std::string_view tag = text.substr(at, close + closing.size() - at);
+    std::string_view content = text.substr(inside, close - inside);
+    const char sigil = content.empty() ? '\0' : content.front();
+    if (!triple && sigil == '!') {
+      at = text.find("{{", close + 2);
+      continue;
+    }
+    if (!triple && sigil == '=') {
+      return problem(at, std::string(tag) + ": changing the delimiters is not supported");
+    }
+    if (!triple && sigil == '>') {
+      return problem(at, std::string(tag) + ": partials are not supported");
+    }
+    if (!triple && (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '&')) {
+      content.remove_prefix(1);
+    }
+    const std::string_view name = trimmed(content);
+    if (!isTagName(name)) {
+      return problem(
+          at, std::string(tag) + ": a tag names a value in letters, digits, '_', '-' or '.'");
+    }
+    if (!triple && (sigil == '#' || sigil == '^')) {
+      sections.push_back(name);
+      sectionLines.push_back(lineOf(at));
+    } else if (!triple && sigil == '/') {
+      if (sections.empty() || sections.back() != name) {
+        return problem(
+            at, std::string(tag) + " closes no open section" +
+                    (sections.empty() ? std::string()
+                                      : " (open: {{#" + std::string(sections.back()) + "}})"));
+      }
+      sections.pop_back();
+      sectionLines.pop_back();
+    }
+    at = text.find("{{", close + closing.size());
+  }
+  if (!sections.empty()) {
+    return "line " + std::to_string(sectionLines.back()) + ": the section {{#" +
+           std::string(sections.back()) + "}} is never closed with {{/" +
+           std::string(sections.back()) + "}}";
+  }
+  return {};
+}
+
 }  // namespace
 
 Templates::Templates() : templates_(builtinTemplates()) {}
@@ -59,7 +140,11 @@ Templates Templates::withOverrides(const std::string& folder) {
                   ": not a name Kindly uses; names end in .email.subject, .email.text, "
                   ".email.html, .call.txt or .letter.html (see the README, Drafts)");
     }
-    templates.templates_[name] = readFile(path);
+    std::string text = readFile(path);
+    if (const std::string problem = tagProblem(text); !problem.empty()) {
+      throw Error("template " + path.string() + ", " + problem);
+    }
+    templates.templates_[name] = std::move(text);
   }
   return templates;
 }

@@ -29,7 +29,9 @@ class Templates {
   // not ending in ".mustache" are ignored. Throws kindly::Error naming the path when
   // `folder` is not a readable folder, a template file cannot be read, or a ".mustache"
   // file's name is not one isTemplateName() accepts (a misspelt name would silently be
-  // ignored otherwise).
+  // ignored otherwise), or a template's tags are not the Mustache Kindly renders safely:
+  // {{name}}, {{{name}}}, {{&name}}, sections that close in order, {{! comments }} (the
+  // message gives the line and the tag).
   static Templates withOverrides(const std::string& folder);
 
   // The name of the template `part` of `reminder`'s draft is written from: the first of

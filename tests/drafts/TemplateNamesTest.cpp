@@ -156,5 +156,48 @@ TEST(Templates, aMisnamedTemplateIsReportedNotIgnored) {
   EXPECT_THROW(Templates::withOverrides(folder.file("missing")), kindly::Error);
 }
 
+// Found by fuzzing: "{{ }}" in a person's template made the renderer throw an error that
+// named no template (or read out of bounds); every tag Kindly cannot render safely is now
+// refused when the folder is loaded, with the file, the line and the tag.
+TEST(Templates, aTemplateWithATagKindlyCannotRenderIsRefusedWithItsLine) {
+  const struct {
+    const char* text;
+    const char* message;
+  } cases[] = {
+      {"Dear {{ }},\n", ", line 1: {{ }}: a tag names a value"},
+      {"Dear\n{{client_name}\n", ", line 2: a tag opened with {{ is never closed with }}"},
+      {"{{{company}}\n", ", line 1: a tag opened with {{{ is never closed with }}}"},
+      {"{{#}}x{{/}}", ", line 1: {{#}}: a tag names a value"},
+      {"{{=<% %>=}}<%company%>", ", line 1: {{=<% %>=}}: changing the delimiters is not supported"},
+      {"{{> footer}}", ", line 1: {{> footer}}: partials are not supported"},
+      {"{{#invoices}}\n{{number}}\n", ", line 1: the section {{#invoices}} is never closed"},
+      {"{{#invoices}}{{/balance}}", ", line 1: {{/balance}} closes no open section"},
+      {"{{a b}}", ", line 1: {{a b}}: a tag names a value"},
+  };
+  for (const auto& c : cases) {
+    kindly::testing::TempDir folder;
+    const std::string path = folder.write("reminder.email.text.mustache", c.text);
+    try {
+      Templates::withOverrides(folder.path().string());
+      ADD_FAILURE() << "accepted " << c.text;
+    } catch (const kindly::Error& error) {
+      EXPECT_EQ(std::string(error.what()).rfind("template " + path + c.message, 0), 0u)
+          << error.what();
+    }
+  }
+}
+
+TEST(Templates, everyTagOfTheBuiltInTemplatesIsAcceptedInAFolder) {
+  kindly::testing::TempDir folder;
+  const Templates builtin;
+  for (const std::string& name : builtin.names()) {
+    folder.write(name + ".mustache", builtin.source(name));
+  }
+  folder.write("statement.email.text.mustache",
+               "{{! a note }}Dear {{ client_name }},\n{{#invoices}}{{{number}}} {{&due}}"
+               "{{^paid}}-{{/paid}}{{/invoices}}{{.}}\n");
+  EXPECT_NO_THROW(Templates::withOverrides(folder.path().string()));
+}
+
 }  // namespace
 }  // namespace kindly::drafts
