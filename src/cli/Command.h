@@ -33,6 +33,9 @@ class Context {
   std::unique_ptr<store::Database> ledger_;
 };
 
+// The ledger's path: --db, else $KINDLY_DB, else ./kindly.db.
+std::string ledgerPath(const Poco::Util::AbstractConfiguration& config);
+
 class Command {
  public:
   virtual ~Command() = default;

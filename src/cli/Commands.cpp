@@ -7,10 +7,13 @@
 
 namespace kindly::cli {
 
+std::string ledgerPath(const Poco::Util::AbstractConfiguration& config) {
+  return config.getString("ledger.path", Poco::Environment::get("KINDLY_DB", "kindly.db"));
+}
+
 store::Database& Context::ledger() {
   if (!ledger_) {
-    const std::string fallback = Poco::Environment::get("KINDLY_DB", "kindly.db");
-    ledger_ = std::make_unique<store::Database>(config.getString("ledger.path", fallback));
+    ledger_ = std::make_unique<store::Database>(ledgerPath(config));
   }
   return *ledger_;
 }

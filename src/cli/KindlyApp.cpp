@@ -2,6 +2,7 @@
 // `kindly aging --dry-run` is refused rather than silently ignored.
 #include "cli/KindlyApp.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/File.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
@@ -125,6 +126,9 @@ int KindlyApp::main(const std::vector<std::string>& args) {
     return (*command)->run({args.begin() + 1, args.end()}, context);
   } catch (const Error& e) {
     std::cerr << "kindly: " << e.what() << '\n';
+  } catch (const Poco::Data::DataException& e) {
+    std::cerr << "kindly: the ledger " << ledgerPath(config()) << ": " << store::ledgerFailure(e)
+              << '\n';
   } catch (const Poco::Exception& e) {
     std::cerr << "kindly: " << e.displayText() << '\n';
   } catch (const std::exception& e) {

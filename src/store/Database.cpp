@@ -1,7 +1,9 @@
 // Opening the ledger and migrating it forward.
 #include "store/Database.h"
 
+#include <Poco/Data/DataException.h>
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/SQLiteException.h>
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Transaction.h>
 #include <Poco/Exception.h>
@@ -14,6 +16,11 @@ using namespace Poco::Data::Keywords;
 namespace kindly::store {
 
 namespace {
+
+template <class Failure>
+bool is(const Poco::Exception& e) {
+  return dynamic_cast<const Failure*>(&e) != nullptr;
+}
 
 Poco::Data::Session openSession(const std::string& path) {
   static const bool registered = [] {
@@ -28,7 +35,7 @@ Poco::Data::Session openSession(const std::string& path) {
     // Login timeout 0: Poco would retry a file SQLite cannot open (a missing folder) for 60 s.
     return Poco::Data::Session("SQLite", path, 0);
   } catch (const Poco::Exception& e) {
-    throw StoreError("cannot open the ledger " + path + ": " + e.displayText());
+    throw StoreError("cannot open the ledger " + path + ": " + ledgerFailure(e));
   }
 }
 
@@ -36,14 +43,56 @@ Poco::Data::Session openSession(const std::string& path) {
 void executeScript(Poco::Data::Session& session, std::string_view sql) {
   char* message = nullptr;
   sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(session);
-  if (sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+  if (const int code = sqlite3_exec(db, std::string(sql).c_str(), nullptr, nullptr, &message);
+      code != SQLITE_OK) {
     std::string reason = message ? message : "unknown error";
     sqlite3_free(message);
-    throw StoreError("cannot update the ledger's schema: " + reason);
+    throw StoreError("cannot update the ledger's schema: " + ledgerFailure(code, reason));
   }
 }
 
 }  // namespace
+
+std::string ledgerFailure(int sqliteCode, const std::string& sqliteMessage) {
+  // Every write is one transaction, rolled back when it fails: nothing was changed.
+  switch (sqliteCode & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "another program is writing to it (a second kindly, a sqlite3 shell?); nothing "
+             "was changed: run this again once it is done";
+    case SQLITE_READONLY:
+      return "it is read-only (the file, or the folder it is in); nothing was changed";
+    case SQLITE_FULL:
+      return "the disk is full, or a limit on file size was reached; nothing was changed";
+    case SQLITE_IOERR:
+      return "the disk failed to read or write it (full, or failing?); nothing was changed";
+    case SQLITE_CANTOPEN:
+      return "it cannot be opened or created there (a missing or read-only folder?)";
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return "permission denied";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return "the file is damaged, or is not a Kindly ledger (" + sqliteMessage + ")";
+    default:
+      return sqliteMessage;
+  }
+}
+
+std::string ledgerFailure(const Poco::Exception& e) {
+  namespace sqlite = Poco::Data::SQLite;
+  int code = SQLITE_ERROR;
+  if (is<sqlite::DBLockedException>(e)) code = SQLITE_BUSY;
+  if (is<sqlite::TableLockedException>(e)) code = SQLITE_LOCKED;
+  if (is<sqlite::ReadOnlyException>(e)) code = SQLITE_READONLY;
+  if (is<sqlite::DatabaseFullException>(e)) code = SQLITE_FULL;
+  if (is<sqlite::IOErrorException>(e)) code = SQLITE_IOERR;
+  if (is<sqlite::CantOpenDBFileException>(e)) code = SQLITE_CANTOPEN;
+  if (is<Poco::Data::ConnectionFailedException>(e)) code = SQLITE_CANTOPEN;
+  if (is<sqlite::DBAccessDeniedException>(e)) code = SQLITE_PERM;
+  if (is<sqlite::CorruptImageException>(e)) code = SQLITE_CORRUPT;
+  return ledgerFailure(code, e.message().empty() ? e.displayText() : e.message());
+}
 
 Database::Database(const std::string& path) : path_(path), session_(openSession(path)) {
   try {
@@ -54,7 +103,7 @@ Database::Database(const std::string& path) : path_(path), session_(openSession(
     session_ << "PRAGMA synchronous = NORMAL", now;
     migrate();
   } catch (const Poco::Exception& e) {
-    throw StoreError("cannot open the ledger " + path + ": " + e.displayText());
+    throw StoreError("cannot open the ledger " + path + ": " + ledgerFailure(e));
   }
 }
 

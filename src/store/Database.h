@@ -3,6 +3,7 @@
 #pragma once
 
 #include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
 
 #include <string>
 
@@ -15,6 +16,12 @@ class StoreError : public Error {
  public:
   using Error::Error;
 };
+
+// Why SQLite could not use the ledger, in a bookkeeper's words, from SQLite's result code and
+// message: another program writing, a read-only file or folder, a full disk, a damaged file.
+std::string ledgerFailure(int sqliteCode, const std::string& sqliteMessage);
+// The same for an exception of Poco::Data; any other exception: its displayText().
+std::string ledgerFailure(const Poco::Exception& e);
 
 class Database {
  public:

@@ -8,7 +8,7 @@
 namespace kindly::store {
 
 PreparedStatement::PreparedStatement(Database& database, std::string_view sql)
-    : db_(Poco::Data::SQLite::Utility::dbHandle(database.session())) {
+    : db_(Poco::Data::SQLite::Utility::dbHandle(database.session())), ledgerPath_(database.path()) {
   sqlite3_stmt* statement = nullptr;
   if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr) !=
       SQLITE_OK) {
@@ -32,7 +32,8 @@ bool PreparedStatement::step() {
   const int status = sqlite3_step(statement_.get());
   if (status == SQLITE_ROW) return true;
   if (status == SQLITE_DONE) return false;
-  throw StoreError("the ledger refused a write: " + std::string(sqlite3_errmsg(db_)));
+  throw StoreError("the ledger " + ledgerPath_ +
+                   " refused a write: " + ledgerFailure(status, sqlite3_errmsg(db_)));
 }
 
 std::int64_t PreparedStatement::columnInt(int index) const {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "store/Database.h"
@@ -38,6 +39,7 @@ class PreparedStatement {
     void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
   };
   sqlite3* db_;
+  std::string ledgerPath_;  // for messages
   std::unique_ptr<sqlite3_stmt, Finalize> statement_;
 };
 
