@@ -5,6 +5,7 @@
 #include <Poco/Data/DataException.h>
 #include <Poco/File.h>
 #include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/IniFileConfiguration.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 
@@ -89,6 +90,12 @@ void KindlyApp::handleOption(const std::string& name, const std::string& value) 
   }
   Application::handleOption(name, bound);
   given_.insert(name);
+  // Messages about a setting name the option a person typed (see settingName()).
+  for (const auto& spec : kOptions) {
+    if (spec.binding && name == spec.name) {
+      config().setString(std::string("cli.given.") + spec.binding, "--" + name);
+    }
+  }
   if (name == "config") configFile_ = value;
   if (name == "help") helpRequested_ = true;
 }
@@ -101,8 +108,19 @@ void KindlyApp::initialize(Poco::Util::Application& self) {
 int KindlyApp::main(const std::vector<std::string>& args) {
   try {
     if (!configFile_.empty()) {
-      if (!Poco::File(configFile_).exists()) throw UsageError(configFile_ + ": no such file");
-      loadConfiguration(configFile_, PRIO_DEFAULT);
+      const Poco::File file(configFile_);
+      if (!file.exists()) throw UsageError(configFile_ + ": no such file");
+      // Poco would read a folder for ever.
+      if (file.isDirectory())
+        throw UsageError(configFile_ + ": a folder, not a configuration file");
+      // An INI file whatever its name: Poco would go by the extension, and refuse
+      // `--config settings` as an "unsupported configuration file type".
+      try {
+        config().add(new Poco::Util::IniFileConfiguration(configFile_), PRIO_DEFAULT, false);
+      } catch (const Poco::Exception& e) {
+        throw UsageError(configFile_ + ": cannot read the configuration file: " + e.displayText());
+      }
+      config().setString("cli.config_file", configFile_);
     }
     if (helpRequested_ || args.empty() || args.front() == "help") {
       printHelp();

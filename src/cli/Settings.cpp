@@ -14,6 +14,15 @@ namespace kindly::cli {
 
 namespace {
 
+// How a message names a setting: the option when one was given on the command line, else
+// the configuration file's section and key ("kindly.ini: [aging] buckets").
+std::string settingName(const Config& config, const std::string& key) {
+  if (config.hasProperty("cli.given." + key)) return config.getString("cli.given." + key);
+  const auto dot = key.find('.');
+  return config.getString("cli.config_file", "the configuration") + ": [" + key.substr(0, dot) +
+         "] " + key.substr(dot + 1);
+}
+
 int wholeNumber(const Config& config, const std::string& key, int fallback) {
   const std::string text = config.getString(key, std::to_string(fallback));
   try {
@@ -22,12 +31,15 @@ int wholeNumber(const Config& config, const std::string& key, int fallback) {
     if (used == text.size() && value >= 0) return value;
   } catch (const std::exception&) {
   }
-  throw UsageError(key + ": '" + text + "' is not a whole number of days");
+  throw UsageError(settingName(config, key) + ": '" + text + "' is not a whole number of days");
 }
 
-money::Currency currency(const std::string& code) {
+money::Currency currency(const Config& config, const std::string& key, const std::string& code) {
   const auto currency = money::Currency::fromCode(code);
-  if (!currency) throw UsageError("--currency: '" + code + "' is not an ISO 4217 currency code");
+  if (!currency) {
+    throw UsageError(settingName(config, key) + ": '" + code +
+                     "' is not an ISO 4217 currency code");
+  }
   return *currency;
 }
 
@@ -59,18 +71,19 @@ aging::AgingOptions agingOptions(const Config& config) {
   if (basis == "issue") {
     options.basis = aging::Basis::Issue;
   } else if (basis != "due") {
-    throw UsageError("--basis: '" + basis + "' is not one of due, issue");
+    throw UsageError(settingName(config, "aging.basis") + ": '" + basis +
+                     "' is not one of due, issue");
   }
   if (config.hasProperty("aging.buckets")) {
     auto edges = aging::BucketEdges::parse(config.getString("aging.buckets"));
-    if (!edges) throw UsageError("--buckets: " + edges.error());
+    if (!edges) throw UsageError(settingName(config, "aging.buckets") + ": " + edges.error());
     options.edges = *edges;
   }
   options.graceDays = wholeNumber(config, "aging.grace_days", options.graceDays);
   // Filters are for one run only: never read from the configuration file.
   options.client = config.getString("run.client", "");
   if (config.hasProperty("run.currency"))
-    options.currency = currency(config.getString("run.currency"));
+    options.currency = currency(config, "run.currency", config.getString("run.currency"));
   return options;
 }
 
@@ -88,8 +101,10 @@ importers::ImportOptions importOptions(const Config& config) {
   options.asOf = asOf(config);
   options.dryRun = config.getBool("run.dry_run", false);
   // For files that name no currency: --currency, else [aging] currency, else USD.
+  const std::string currencyKey =
+      config.hasProperty("run.currency") ? "run.currency" : "aging.currency";
   options.source.parse.defaultCurrency =
-      currency(config.getString("run.currency", config.getString("aging.currency", "USD")));
+      currency(config, currencyKey, config.getString(currencyKey, "USD"));
   // The map's [format] is read first, so that an option on the command line still wins.
   if (config.hasProperty("import.map")) {
     options.source.map = std::make_shared<const importers::ColumnMap>(
@@ -98,7 +113,10 @@ importers::ImportOptions importOptions(const Config& config) {
   if (config.hasProperty("import.date_order")) {
     const std::string name = config.getString("import.date_order");
     const auto order = dates::dateOrderFromName(name);
-    if (!order) throw UsageError("--date-order: '" + name + "' is not one of DMY, MDY, YMD");
+    if (!order) {
+      throw UsageError(settingName(config, "import.date_order") + ": '" + name +
+                       "' is not one of DMY, MDY, YMD");
+    }
     options.source.parse.dateOrder = *order;
   }
   options.source.format = config.getString("run.format", "");
@@ -115,17 +133,20 @@ followup::Cadence cadence(const Config& config) {
   followup::Cadence cadence;
   if (config.hasProperty("cadence.ladder")) {
     auto ladder = followup::Cadence::parseLadder(config.getString("cadence.ladder"));
-    if (!ladder) throw UsageError("cadence.ladder: " + ladder.error());
+    if (!ladder) throw UsageError(settingName(config, "cadence.ladder") + ": " + ladder.error());
     cadence.ladder = std::move(*ladder);
   }
   cadence.minGapDays = wholeNumber(config, "cadence.min_gap_days", cadence.minGapDays);
   cadence.repeatEveryDays =
       wholeNumber(config, "cadence.repeat_every_days", cadence.repeatEveryDays);
-  if (cadence.repeatEveryDays < 1) throw UsageError("cadence.repeat_every_days: at least 1");
+  if (cadence.repeatEveryDays < 1) {
+    throw UsageError(settingName(config, "cadence.repeat_every_days") + ": at least 1");
+  }
   cadence.headsUpDaysBefore =
       wholeNumber(config, "cadence.heads_up_days", cadence.headsUpDaysBefore);
   auto calendar = followup::BusinessCalendar::parse(config.getString("calendar.holidays", ""));
-  if (!calendar) throw UsageError("calendar.holidays: " + calendar.error());
+  if (!calendar)
+    throw UsageError(settingName(config, "calendar.holidays") + ": " + calendar.error());
   cadence.calendar = std::move(*calendar);
   return cadence;
 }
