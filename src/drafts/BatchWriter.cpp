@@ -2,7 +2,9 @@
 // folder is renamed into place, so a person never reviews half a batch.
 #include "drafts/BatchWriter.h"
 
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -102,11 +104,18 @@ std::string sequenceText(std::size_t sequence) {
   return number;
 }
 
-void writeFile(const fs::path& path, const std::string& content) {
+// Throws Error naming the batch, the file (not the hidden folder it is written in) and why: a
+// full disk, say.
+void writeFile(const fs::path& path, const std::string& content, const fs::path& batch) {
+  errno = 0;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.close();
-  if (!out) throw Error("cannot write " + path.string());
+  if (!out) {
+    throw Error("cannot write the drafts batch " + batch.string() + ": " +
+                path.filename().string() + ": " +
+                (errno != 0 ? std::strerror(errno) : "the file could not be written"));
+  }
 }
 
 std::string randomSuffix() {
@@ -131,7 +140,10 @@ class ScratchFolder {
       const fs::path candidate = parent / (prefix + randomSuffix());
       std::error_code error;
       if (fs::create_directory(candidate, error)) path_ = candidate;
-      if (error) throw Error("cannot create " + candidate.string() + ": " + error.message());
+      if (error) {
+        throw Error("cannot write the drafts batch: cannot create a folder in " + parent.string() +
+                    ": " + error.message());
+      }
     }
     if (path_.empty()) throw Error("cannot create a temporary folder in " + parent.string());
   }
@@ -187,6 +199,17 @@ std::string BatchWriter::emailDraft(const Reminder& reminder, const BatchEntry& 
 std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminders) {
   const fs::path outDir(outDir_);
   std::error_code error;
+  // A folder made for a batch that then fails is taken away again: nothing is left behind.
+  const bool outDirIsNew = !fs::exists(outDir, error);
+  struct NewFolder {
+    const fs::path& path;
+    bool keep = false;
+    ~NewFolder() {
+      std::error_code ignored;
+      if (!keep) fs::remove(path, ignored);  // only when empty
+    }
+  };
+  NewFolder newFolder{outDir, !outDirIsNew};
   fs::create_directories(outDir, error);
   if (error || !fs::is_directory(outDir)) {
     throw Error("cannot create the drafts folder " + outDir_ +
@@ -230,12 +253,12 @@ std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminder
           content = templates_.renderLetter(reminder, sender_, asOf_);
           break;
       }
-      writeFile(scratch.path() / entry.file, content);
+      writeFile(scratch.path() / entry.file, content, outDir / name);
       entries.push_back(entry);
     }
   }
-  writeFile(scratch.path() / "manifest.csv", manifestCsv(entries));
-  writeFile(scratch.path() / "manifest.json", manifestJson(asOf_, entries));
+  writeFile(scratch.path() / "manifest.csv", manifestCsv(entries), outDir / name);
+  writeFile(scratch.path() / "manifest.json", manifestJson(asOf_, entries), outDir / name);
 
   // The old batch of the same date steps aside only now that the new one is complete, and
   // comes back if the new one cannot take its place.
@@ -253,6 +276,7 @@ std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminder
     throw Error("cannot create " + target.string() + ": " + error.message());
   }
   scratch.release();
+  newFolder.keep = true;
   if (!previous.empty()) {
     // The new batch is in place; a leftover hidden copy of the old one is only clutter.
     std::error_code ignored;
