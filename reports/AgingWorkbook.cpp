@@ -1,6 +1,7 @@
 // The workbook's life: a temporary file, the sheets in order, the properties, the rename.
 #include "reports/AgingWorkbook.h"
 
+#include <Poco/Zip/ZipArchive.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -11,6 +12,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -53,6 +55,42 @@ struct AbandonWorkbook {
   }
 };
 using WorkbookHandle = std::unique_ptr<lxw_workbook, AbandonWorkbook>;
+
+// libxlsxwriter never checks its writes to its temporary files: on a full disk (or past a
+// limit on file size) it saves a workbook with rows missing and reports success. So, before
+// saving: each sheet's rows so far, by the sheet's part in the zip, and whether they were all
+// written (throws Error when not).
+std::map<std::string, std::uint64_t> rowBytesWritten(lxw_workbook* workbook,
+                                                     const std::string& path) {
+  std::map<std::string, std::uint64_t> written;
+  lxw_worksheet* sheet = nullptr;
+  STAILQ_FOREACH(sheet, workbook->worksheets, list_pointers) {
+    std::FILE* rows = sheet->optimize_tmpfile;
+    if (rows == nullptr) continue;
+    const long size = std::fflush(rows) == 0 && !std::ferror(rows) ? std::ftell(rows) : -1;
+    if (size < 0) {
+      throw Error("cannot write the aging workbook " + path +
+                  ": its temporary files could not be written (a full disk?)");
+    }
+    written["xl/worksheets/sheet" + std::to_string(sheet->index + 1) + ".xml"] =
+        static_cast<std::uint64_t>(size);
+  }
+  return written;
+}
+
+// After saving: every sheet in the saved file holds at least the rows written before.
+void checkNothingCutShort(const fs::path& saved, const std::string& path,
+                          const std::map<std::string, std::uint64_t>& rowBytes) {
+  std::ifstream in(saved, std::ios::binary);
+  const Poco::Zip::ZipArchive archive(in);
+  for (const auto& [part, bytes] : rowBytes) {
+    const auto header = archive.findHeader(part);
+    if (header == archive.headerEnd() || header->second.getUncompressedSize() < bytes) {
+      throw Error("cannot write the aging workbook " + path +
+                  ": its temporary files could not be written in full (a full disk?)");
+    }
+  }
+}
 
 // A temporary name beside the destination (same folder, so the final rename is atomic).
 // Removed on destruction unless moveOntoDestination() succeeded.
@@ -214,10 +252,14 @@ std::size_t writeAgingWorkbook(const std::string& path, const OwnerReport& repor
                     forecastRows(report.forecast), pageHeader);
     setProperties(workbook.get(), report);
 
+    const auto rowBytes = rowBytesWritten(workbook.get(), path);
     // workbook_close frees the workbook whether or not it succeeds.
     check(workbook_close(workbook.release()), "saving");
+    checkNothingCutShort(file.temporary(), path, rowBytes);
   } catch (const LxwFailure& failure) {
     throw Error("cannot write the aging workbook " + path + ": " + failure.what());
+  } catch (const Poco::Exception& failure) {
+    throw Error("cannot write the aging workbook " + path + ": " + failure.displayText());
   }
   file.moveOntoDestination();
   return invoiceCount;
