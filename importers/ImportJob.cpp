@@ -111,6 +111,10 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
   // spilled to the write-ahead log and read back cost a quarter of the time. 32 MB at most.
   database_.session() << "PRAGMA cache_size = -32768", Poco::Data::Keywords::now;
   Poco::Data::Transaction transaction(database_.session());
+  // The write lock first: SQLite fails a transaction that has read and then wants to write
+  // at once when another program is writing, but lets one that starts by writing wait its
+  // busy timeout for the other to finish.
+  database_.session() << "UPDATE imports SET id = id WHERE 0", Poco::Data::Keywords::now;
   LedgerWriter ledger(database_);
   std::vector<FileSummary> summaries;
   if (importedJustBefore(ledger, fingerprints)) {
