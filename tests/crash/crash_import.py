@@ -21,7 +21,6 @@ import os
 import random
 import shutil
 import signal
-import statistics
 import sqlite3
 import subprocess
 import sys
@@ -29,33 +28,10 @@ import tempfile
 import time
 from datetime import date, timedelta
 
+from killing import Failure, check, recent_median, run_until
+
 TABLES = ["clients", "imports", "invoices", "payments", "invoice_changes", "rejects"]
 AS_OF = date(2026, 11, 20)
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def recent_median(times):
-    """A whole run's time: the median of the last runs measured (the machine is shared, and
-    its load comes and goes)."""
-    return statistics.median(times[-7:])
-
-
-def run_until(process, delay):
-    """Waits `delay` seconds or until the process ends; returns the time it took if it did."""
-    started = time.monotonic()
-    while time.monotonic() - started < delay:
-        if process.poll() is not None:
-            return time.monotonic() - started
-        time.sleep(0.002)
-    return None if process.poll() is None else time.monotonic() - started
 
 
 def write_week(folder, invoices, week):

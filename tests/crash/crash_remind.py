@@ -19,41 +19,17 @@ import os
 import random
 import shutil
 import signal
-import statistics
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 
+from killing import Failure, check, recent_median, run_until
+
 AS_OF = "2026-11-20"
 BATCH = "batch-" + AS_OF
 OLD_SUBJECT = "An earlier draft of this batch, {{{name}}}"
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def recent_median(times):
-    """A whole run's time: the median of the last runs measured (the machine is shared, and
-    its load comes and goes)."""
-    return statistics.median(times[-7:])
-
-
-def run_until(process, delay):
-    """Waits `delay` seconds or until the process ends; returns the time it took if it did."""
-    started = time.monotonic()
-    while time.monotonic() - started < delay:
-        if process.poll() is not None:
-            return time.monotonic() - started
-        time.sleep(0.002)
-    return None if process.poll() is None else time.monotonic() - started
 
 
 def write_invoices(path, clients):

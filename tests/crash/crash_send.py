@@ -25,7 +25,6 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,20 +32,12 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "send"))
 import send_test  # noqa: E402  (its SMTP server and kindly runner)
+from killing import Failure, check  # noqa: E402
 
 AS_OF = send_test.AS_OF
 BATCH = send_test.BATCH
 CLIENTS = 12
 PAUSE_MS = 40
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
 
 
 def draft_batch(kindly):
