@@ -28,7 +28,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 
-from killing import Failure, check, recent_median, run_until
+from killing import Failure, check, recent_median, run_until, seeded_random
 
 TABLES = ["clients", "imports", "invoices", "payments", "invoice_changes", "rejects"]
 AS_OF = date(2026, 11, 20)
@@ -108,9 +108,7 @@ def main():
     kindly = os.path.abspath(sys.argv[1])
     kills_wanted = int(sys.argv[2]) if len(sys.argv) > 2 else 24
     invoices = int(sys.argv[3]) if len(sys.argv) > 3 else 50000
-    seed = int(os.environ.get("KINDLY_CRASH_SEED", time.time_ns() % 1000000))
-    print("seed %d (KINDLY_CRASH_SEED=%d repeats this run)" % (seed, seed))
-    rng = random.Random(seed)
+    rng = seeded_random()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="kindly-crash-import-") as folder:
         def run(db, week):

@@ -16,7 +16,6 @@ whole batch.
 """
 
 import os
-import random
 import shutil
 import signal
 import sqlite3
@@ -25,7 +24,7 @@ import sys
 import tempfile
 import time
 
-from killing import Failure, check, recent_median, run_until
+from killing import Failure, check, recent_median, run_until, seeded_random
 
 AS_OF = "2026-11-20"
 BATCH = "batch-" + AS_OF
@@ -63,9 +62,7 @@ def main():
     kindly = os.path.abspath(sys.argv[1])
     kills_wanted = int(sys.argv[2]) if len(sys.argv) > 2 else 20
     clients = int(sys.argv[3]) if len(sys.argv) > 3 else 800
-    seed = int(os.environ.get("KINDLY_CRASH_SEED", time.time_ns() % 1000000))
-    print("seed %d (KINDLY_CRASH_SEED=%d repeats this run)" % (seed, seed))
-    rng = random.Random(seed)
+    rng = seeded_random()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="kindly-crash-remind-") as folder:
         db = os.path.join(folder, "kindly.db")

@@ -22,7 +22,6 @@ import email
 import email.policy
 import glob
 import os
-import random
 import signal
 import sqlite3
 import sys
@@ -32,7 +31,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "send"))
 import send_test  # noqa: E402  (its SMTP server and kindly runner)
-from killing import Failure, check  # noqa: E402
+from killing import Failure, check, seeded_random  # noqa: E402
 
 AS_OF = send_test.AS_OF
 BATCH = send_test.BATCH
@@ -103,9 +102,7 @@ def main():
     if python is None:
         print("SKIPPED: no Python with aiosmtpd (scripts/bootstrap.sh installs python3-aiosmtpd)")
         return 77
-    seed = int(os.environ.get("KINDLY_CRASH_SEED", time.time_ns() % 1000000))
-    print("seed %d (KINDLY_CRASH_SEED=%d repeats this run)" % (seed, seed))
-    rng = random.Random(seed)
+    rng = seeded_random()
     started = time.monotonic()
     kills = 0
     batches = 0

@@ -1,5 +1,7 @@
 """What the crash tests share: a failed check, and timing a run that may be killed."""
 
+import os
+import random
 import statistics
 import time
 
@@ -27,3 +29,10 @@ def run_until(process, delay):
             return time.monotonic() - started
         time.sleep(0.002)
     return None if process.poll() is None else time.monotonic() - started
+
+
+def seeded_random():
+    """A random generator whose seed is printed: KINDLY_CRASH_SEED=N repeats a run."""
+    seed = int(os.environ.get("KINDLY_CRASH_SEED", time.time_ns() % 1000000))
+    print("seed %d (KINDLY_CRASH_SEED=%d repeats this run)" % (seed, seed))
+    return random.Random(seed)
