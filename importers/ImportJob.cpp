@@ -66,8 +66,8 @@ void applyCredits(LedgerWriter& ledger, const std::vector<CreditForInvoice>& cre
 // True when the ledger's latest imports were these same files, read the same way, in this
 // order, each with nothing to report: nothing has changed the invoices or payments since, so
 // importing them again would change nothing either.
-bool importedJustBefore(LedgerWriter& ledger, const std::vector<std::string>& fingerprints) {
-  const auto latest = ledger.latestImports(fingerprints.size());
+bool importedJustBefore(const std::vector<LedgerWriter::LatestImport>& latest,
+                        const std::vector<std::string>& fingerprints) {
   if (latest.size() != fingerprints.size()) return false;
   for (std::size_t i = 0; i < latest.size(); ++i) {
     if (latest[i].fingerprint.empty() || latest[i].fingerprint != fingerprints[i]) return false;
@@ -77,9 +77,9 @@ bool importedJustBefore(LedgerWriter& ledger, const std::vector<std::string>& fi
 
 // Records the import of files the ledger has just imported, without reading their rows.
 std::vector<FileSummary> importAgain(LedgerWriter& ledger, const std::vector<SourceFile>& sources,
+                                     const std::vector<LedgerWriter::LatestImport>& latest,
                                      const std::vector<std::string>& fingerprints,
                                      dates::Date asOf) {
-  const auto latest = ledger.latestImports(sources.size());
   std::vector<FileSummary> summaries;
   for (std::size_t i = 0; i < sources.size(); ++i) {
     FileSummary summary = summaryBeforeReading(sources[i]);
@@ -117,8 +117,9 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
   database_.session() << "UPDATE imports SET id = id WHERE 0", Poco::Data::Keywords::now;
   LedgerWriter ledger(database_);
   std::vector<FileSummary> summaries;
-  if (importedJustBefore(ledger, fingerprints)) {
-    summaries = importAgain(ledger, sources, fingerprints, options_.asOf);
+  if (const auto latest = ledger.latestImports(sources.size());
+      importedJustBefore(latest, fingerprints)) {
+    summaries = importAgain(ledger, sources, latest, fingerprints, options_.asOf);
   } else {
     Settlements settlements;
     std::vector<std::string> readAs;  // a file found to hold Windows-1252 rows says so
