@@ -28,7 +28,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 
-from killing import Failure, check, recent_median, run_until, seeded_random
+from killing import Failure, check, recent_median, run, run_until, seeded_random
 
 TABLES = ["clients", "imports", "invoices", "payments", "invoice_changes", "rejects"]
 AS_OF = date(2026, 11, 20)
@@ -209,8 +209,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Failure as failure:
-        print("FAILED: %s" % failure)
-        sys.exit(1)
+    run(main)

@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 
-from killing import Failure, check, recent_median, run_until, seeded_random
+from killing import Failure, check, recent_median, run, run_until, seeded_random
 
 AS_OF = "2026-11-20"
 BATCH = "batch-" + AS_OF
@@ -169,8 +169,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    except Failure as failure:
-        print("FAILED: %s" % failure)
-        sys.exit(1)
+    run(main)

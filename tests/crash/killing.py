@@ -3,6 +3,7 @@
 import os
 import random
 import statistics
+import sys
 import time
 
 
@@ -36,3 +37,12 @@ def seeded_random():
     seed = int(os.environ.get("KINDLY_CRASH_SEED", time.time_ns() % 1000000))
     print("seed %d (KINDLY_CRASH_SEED=%d repeats this run)" % (seed, seed))
     return random.Random(seed)
+
+
+def run(main):
+    """Runs a crash test's main(): exit status 0 when it passes, 1 naming the failed check."""
+    try:
+        sys.exit(main())
+    except Failure as failure:
+        print("FAILED: %s" % failure)
+        sys.exit(1)
