@@ -185,7 +185,7 @@ std::string BatchWriter::emailDraft(const Reminder& reminder, const BatchEntry& 
   const RenderedReminder rendered = templates_.renderReminder(reminder, sender_, asOf_);
   EmailMessage message;
   message.date = asOf_;
-  message.messageId = EmailMessage::makeMessageId(asOf_, slug, entry.sequence, sender_.from);
+  message.messageId = EmailMessage::makeMessageId(asOf_, slug, entry.clientCode, sender_.from);
   message.from = sender_.from;
   message.toName = reminder.clientName;
   message.toAddress = entry.email;

@@ -277,15 +277,110 @@ std::optional<Mailbox> parseMailbox(std::string_view text) {
   return mailbox;
 }
 
+namespace {
+
+// One address of a list, with its quoted strings unescaped and its comments dropped.
+struct AddressText {
+  std::string phrase;  // the text outside the angle brackets
+  std::string angle;   // inside them
+  bool hasAngle = false;
+};
+
+std::optional<Mailbox> mailboxOf(const AddressText& part) {
+  Mailbox mailbox;
+  if (part.hasAngle) {
+    mailbox.name = std::string(trim(part.phrase));
+    mailbox.address = std::string(trim(part.angle));
+  } else {
+    mailbox.address = std::string(trim(part.phrase));
+  }
+  if (!isUsableAddress(mailbox.address)) return std::nullopt;
+  return mailbox;
+}
+
+}  // namespace
+
+std::optional<std::vector<Mailbox>> parseAddressList(std::string_view value) {
+  std::vector<Mailbox> mailboxes;
+  AddressText part;
+  bool anyText = false;  // the current part holds something other than spaces
+  const auto finish = [&]() -> bool {
+    if (!anyText && !part.hasAngle) return true;  // "a@x, , b@y" or a group's end
+    const auto mailbox = mailboxOf(part);
+    if (!mailbox) return false;
+    mailboxes.push_back(*mailbox);
+    part = AddressText();
+    anyText = false;
+    return true;
+  };
+  bool inGroup = false;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (c == '"') {
+      // A quoted string: everything up to the closing quote is one word.
+      if (part.hasAngle) return std::nullopt;
+      std::string word;
+      for (++i; i < value.size() && value[i] != '"'; ++i) {
+        if (value[i] == '\\' && i + 1 < value.size()) ++i;
+        word += value[i];
+      }
+      if (i >= value.size()) return std::nullopt;
+      part.phrase += word;
+      anyText = true;
+    } else if (c == '(') {
+      // A comment, possibly nested, is read past and dropped.
+      int depth = 1;
+      for (++i; i < value.size() && depth > 0; ++i) {
+        if (value[i] == '\\') {
+          ++i;
+        } else if (value[i] == '(') {
+          ++depth;
+        } else if (value[i] == ')') {
+          --depth;
+        }
+      }
+      if (depth > 0) return std::nullopt;
+      --i;
+      part.phrase += ' ';
+    } else if (c == '<') {
+      if (part.hasAngle) return std::nullopt;
+      const std::size_t close = value.find('>', i);
+      if (close == std::string_view::npos) return std::nullopt;
+      const std::string_view inside = value.substr(i + 1, close - i - 1);
+      if (inside.find_first_of("<\"\\(") != std::string_view::npos) return std::nullopt;
+      part.angle = std::string(inside);
+      part.hasAngle = true;
+      i = close;
+    } else if (c == '>' || c == '\\' || c == ')') {
+      return std::nullopt;
+    } else if (c == ',') {
+      if (!finish()) return std::nullopt;
+    } else if (c == ':' && !part.hasAngle) {
+      // "Name:" opens a group; its name is no address.
+      if (inGroup) return std::nullopt;
+      inGroup = true;
+      part = AddressText();
+      anyText = false;
+    } else if (c == ';' && inGroup) {
+      if (!finish()) return std::nullopt;
+      inGroup = false;
+    } else {
+      if (part.hasAngle && c != ' ' && c != '\t') return std::nullopt;  // text after <...>
+      part.phrase += c;
+      if (c != ' ' && c != '\t') anyText = true;
+    }
+  }
+  if (inGroup || !finish()) return std::nullopt;
+  return mailboxes;
+}
+
 std::string EmailMessage::makeMessageId(dates::Date day, std::string_view clientSlug,
-                                        std::size_t sequence, std::string_view from) {
+                                        std::string_view clientCode, std::string_view from) {
   std::string slug;
   for (const char c : clientSlug) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') slug += c;
   }
   if (slug.empty()) slug = "client";
-  std::string number = std::to_string(sequence);
-  while (number.size() < 3) number.insert(0, "0");
   std::string domain;
   if (const std::optional<Mailbox> mailbox = parseMailbox(from)) {
     domain = toLower(mailbox->address.substr(mailbox->address.find('@') + 1));
@@ -296,7 +391,10 @@ std::string EmailMessage::makeMessageId(dates::Date day, std::string_view client
   if (domain.empty() || domain.front() == '.' || domain.back() == '.') domain = "kindly.invalid";
   const std::string iso = day.iso();  // "2026-11-20"
   const std::string compact = iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-  return "kindly." + compact + "." + slug + "." + number + "@" + domain;
+  // The code, not the place in the batch: a batch written again the same day, with clients
+  // in another order, gives each client's message the Message-ID it had.
+  const std::string client = hex16(fnv1a(clientCode, 14695981039346656037ULL));
+  return "kindly." + compact + "." + slug + "." + client + "@" + domain;
 }
 
 std::string EmailMessage::toMime() const {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dates/Date.h"
 
@@ -25,6 +26,15 @@ bool isUsableAddress(std::string_view address);
 // Reads "Accounts <ar@example.com>", "\"Smith, Jo\" <jo@example.com>" or a bare
 // "ar@example.com" (surrounding spaces ignored); nullopt when the address is not usable.
 std::optional<Mailbox> parseMailbox(std::string_view text);
+
+// Reads an address-list header value as RFC 5322 has it, the way mail programs read it:
+// commas inside quoted strings ("Acme\", x@evil.example, \"Ltd"), comments and angle
+// brackets do not separate addresses, a backslash escapes the next character, groups
+// ("Clients: a@x, b@y;") give their members. Encoded-words in names are left as they are.
+// nullopt when any part is malformed (an unclosed quote, comment or angle bracket, an
+// address that is not usable): a header that cannot be read with certainty gives no
+// recipients at all rather than a guess.
+std::optional<std::vector<Mailbox>> parseAddressList(std::string_view value);
 
 struct EmailMessage {
   dates::Date date;       // the Date header reads this day at 09:00:00 +0000
@@ -46,11 +56,13 @@ struct EmailMessage {
   // characters. Invalid UTF-8 bytes become U+FFFD. The same message gives the same bytes.
   std::string toMime() const;
 
-  // "kindly.YYYYMMDD.SLUG.SEQ@DOMAIN" (SEQ three digits at least), DOMAIN being the
-  // domain of `from`'s address, lower-cased, or "kindly.invalid" when it has none that
-  // can be used. `clientSlug` should hold only [a-z0-9-]; other characters are dropped.
+  // "kindly.YYYYMMDD.SLUG.CLIENT@DOMAIN": the day's message to one client, whatever its
+  // place in the batch. CLIENT is 16 hex digits of a hash of `clientCode`, so that clients
+  // whose names give the same slug ("Acme Ltd", "ACME, Ltd.") never share a Message-ID;
+  // DOMAIN is the domain of `from`'s address, lower-cased, or "kindly.invalid" when it has
+  // none that can be used. `clientSlug` should hold only [a-z0-9-]; others are dropped.
   static std::string makeMessageId(dates::Date day, std::string_view clientSlug,
-                                   std::size_t sequence, std::string_view from);
+                                   std::string_view clientCode, std::string_view from);
 };
 
 }  // namespace kindly::drafts

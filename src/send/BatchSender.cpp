@@ -1,12 +1,18 @@
-// The order of writes is what makes a message go out once: "sending" is committed before the
-// server sees the message and "sent" right after it takes it, so a run killed in between
-// leaves a row that says so, and the next run asks a person instead of guessing.
+// The order of writes is what makes a message go out once: "sending" is claimed (a
+// compare-and-set, so of two overlapping runs one only) before the server sees the message
+// and "sent" is committed right after it takes it, so a run killed in between leaves a row
+// that says so, and the next run asks a person instead of guessing.
 #include "send/BatchSender.h"
 
 #include <Poco/Data/Transaction.h>
-#include <Poco/Path.h>
+#include <Poco/Environment.h>
+#include <signal.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <charconv>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "base/Error.h"
@@ -31,6 +37,32 @@ std::string joined(const std::vector<std::string>& addresses) {
   return text;
 }
 
+// The batch as the ledger knows it: the folder's canonical path, so that "batch/",
+// "./batch" and a symbolic link to it are one batch.
+std::string canonicalBatch(const std::string& folder) {
+  std::error_code error;
+  const auto path = std::filesystem::canonical(folder, error);
+  if (error) throw Error(folder + ": cannot be read as a batch folder: " + error.message());
+  return path.string();
+}
+
+// "host pid": which run claimed a message, so that another run can tell whether it is still
+// going (on this machine) or stopped during the exchange.
+std::string thisRun() { return Poco::Environment::nodeName() + " " + std::to_string(::getpid()); }
+
+// Whether the run `claimedBy` may still be sending: its process is alive, or it ran on
+// another machine, which cannot be asked. A pid reused since counts as alive: the safe side.
+bool isRunning(const std::string& claimedBy) {
+  const std::size_t space = claimedBy.rfind(' ');
+  if (space == std::string::npos) return false;
+  if (claimedBy.substr(0, space) != Poco::Environment::nodeName()) return true;
+  long pid = 0;
+  const std::string number = claimedBy.substr(space + 1);
+  const auto [end, failure] = std::from_chars(number.data(), number.data() + number.size(), pid);
+  if (failure != std::errc() || end != number.data() + number.size() || pid <= 0) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
 std::string replyText(const ServerReply& reply) {
   return reply.code > 0 ? std::to_string(reply.code) + " " + reply.text : reply.text;
 }
@@ -43,13 +75,12 @@ BatchSender::BatchSender(store::Database& ledger, std::string batchDir, SmtpSett
 
 SendSummary BatchSender::run(const SendOptions& options) {
   const auto entries = drafts::readManifestJson(batchDir_);
-  const std::string batch = Poco::Path(batchDir_).absolute().toString();
-  Sendings sendings(ledger_, batch);
+  Sendings sendings(ledger_, canonicalBatch(batchDir_));
   store::ClientLedger clients(ledger_);
   store::ContactLog contacts(ledger_);
   MailServer server(settings_);
   SendSummary summary;
-  if (!options.dryRun) sendings.markInterrupted();
+  const std::string runner = thisRun();
 
   std::size_t handed = 0;  // messages handed to the server this run, for --limit
   for (const auto& entry : entries) {
@@ -62,26 +93,25 @@ SendSummary BatchSender::run(const SendOptions& options) {
            << " --step " << entry.step << '\n';
       continue;
     }
-    const auto row = sendings.find(entry.file);
+    const auto client = clients.findClient(entry.clientCode);
+    if (!client) {
+      ++summary.needsAttention;
+      out_ << "Skipped " << entry.file << ": no client " << entry.clientCode << " in the ledger\n";
+      continue;
+    }
     const bool resend = options.resend.contains(entry.file);
+    auto row = sendings.find(entry.file, client->id);
+    if (row && row->state == "sending" && !isRunning(row->claimedBy) && !options.dryRun &&
+        sendings.markStopped(entry.file, client->id, row->claimedBy)) {
+      row = sendings.find(entry.file, client->id);
+    }
     if (row && row->state == "sent") {
       ++summary.alreadySent;
       continue;
     }
-    if (row && (row->state == "unknown" || row->state == "sending" || row->state == "bounced") &&
-        !resend) {
+    if (row && isTaken(row->state) && (!resend || isRunning(row->claimedBy))) {
       ++summary.needsAttention;
-      if (row->state == "bounced") {
-        out_ << "Bounced earlier, not sent again: " << entry.file << " (" << who
-             << "): " << row->lastReply << "; after fixing the address: --resend " << entry.file
-             << '\n';
-      } else {
-        out_ << "Unknown, not sent again: " << entry.file << " (" << who
-             << ") may or may not have reached the server (" << row->lastReply
-             << "); check the Sent folder or ask the client, then --resend " << entry.file
-             << " or kindly log " << entry.clientCode << " --channel email --step " << entry.step
-             << '\n';
-      }
+      reportTaken(*row, entry, who, "");
       continue;
     }
     const std::string path = batchDir_ + "/" + entry.file;
@@ -98,16 +128,17 @@ SendSummary BatchSender::run(const SendOptions& options) {
            << (email.from.empty() ? "From" : "To") << " address in the draft\n";
       continue;
     }
-    const auto client = clients.findClient(entry.clientCode);
-    if (!client) {
-      ++summary.needsAttention;
-      out_ << "Skipped " << entry.file << ": no client " << entry.clientCode << " in the ledger\n";
-      continue;
-    }
-    if (!resend && sendings.sentElsewhere(email.messageId, entry.file)) {
-      ++summary.alreadySent;
-      out_ << "Already sent: " << entry.file << " (" << who << "): Message-ID " << email.messageId
-           << " went out from another batch folder\n";
+    const auto elsewhere = sendings.takenElsewhere(email.messageId, entry.file, client->id);
+    if (elsewhere && (!resend || isRunning(elsewhere->claimedBy))) {
+      if (elsewhere->state == "sent") {
+        ++summary.alreadySent;
+        out_ << "Already sent: " << entry.file << " (" << who << "): Message-ID " << email.messageId
+             << " went out from another batch folder\n";
+      } else {
+        ++summary.needsAttention;
+        reportTaken(*elsewhere, entry, who,
+                    " (as " + elsewhere->batch + "/" + elsewhere->file + ")");
+      }
       continue;
     }
     if (options.limit && handed >= *options.limit) {
@@ -127,23 +158,27 @@ SendSummary BatchSender::run(const SendOptions& options) {
     if (!settings_.bcc.empty()) envelope.push_back(settings_.bcc);
     if (handed > 0) pause(settings_.pauseMs);
     ++handed;
-    {
-      Poco::Data::Transaction queued(ledger_.session());
+    if (!row) {
       sendings.queue(entry.file, client->id, email.messageId);
-      queued.commit();
+      row = sendings.find(entry.file, client->id);
     }
-    // Only the server being unreachable stops the run; nothing is marked "sending" for it.
+    // Only the server being unreachable stops the run; nothing is claimed for it.
     server.connect();
+    Sending seen = *row;
     for (std::size_t attempt = 0;; ++attempt) {
-      {
-        Poco::Data::Transaction sending(ledger_.session());
-        sendings.setState(entry.file, "sending", "", joined(envelope));
-        sending.commit();
+      if (!sendings.claim(entry.file, client->id, seen, email.messageId, runner, joined(envelope),
+                          resend)) {
+        ++summary.alreadySent;
+        out_ << "Taken by another kindly send: " << entry.file << " (" << who
+             << "); not sent by this one\n";
+        break;
       }
+      seen.state = "sending";
+      ++seen.attempts;
       const ServerReply reply = server.send(email.from, envelope, email.data);
       Poco::Data::Transaction after(ledger_.session());
       if (reply.delivery == Delivery::Accepted) {
-        sendings.setState(entry.file, "sent", replyText(reply));
+        sendings.setState(entry.file, client->id, "sent", replyText(reply));
         store::ContactRecord contact;
         contact.kind = store::ContactKind::Contact;
         contact.day = options.day;
@@ -156,7 +191,7 @@ SendSummary BatchSender::run(const SendOptions& options) {
         break;
       }
       if (reply.delivery == Delivery::Refused) {
-        sendings.setState(entry.file, "bounced", replyText(reply));
+        sendings.setState(entry.file, client->id, "bounced", replyText(reply));
         // A note, not a contact: the step was not carried out, and a person should call.
         store::ContactRecord note;
         note.kind = store::ContactKind::Note;
@@ -171,7 +206,7 @@ SendSummary BatchSender::run(const SendOptions& options) {
         break;
       }
       if (reply.delivery == Delivery::Unknown) {
-        sendings.setState(entry.file, "unknown", replyText(reply));
+        sendings.setState(entry.file, client->id, "unknown", replyText(reply));
         after.commit();
         ++summary.needsAttention;
         out_ << "Unknown: " << entry.file << " to " << to << " (" << who
@@ -180,8 +215,9 @@ SendSummary BatchSender::run(const SendOptions& options) {
         break;
       }
       // A 4xx or a connection lost before the data: the server did not take the message.
-      sendings.setState(entry.file, "failed", replyText(reply));
+      sendings.setState(entry.file, client->id, "failed", replyText(reply));
       after.commit();
+      seen.state = "failed";
       if (attempt >= settings_.retryDelaysMs.size()) {
         ++summary.needsAttention;
         out_ << "Not sent: " << entry.file << " (" << who << "): " << replyText(reply) << " after "
@@ -193,6 +229,23 @@ SendSummary BatchSender::run(const SendOptions& options) {
   }
   if (!options.dryRun) server.close();
   return summary;
+}
+
+void BatchSender::reportTaken(const Sending& row, const drafts::BatchEntry& entry,
+                              const std::string& who, const std::string& where) {
+  if (row.state == "bounced") {
+    out_ << "Bounced earlier, not sent again: " << entry.file << where << " (" << who
+         << "): " << row.lastReply << "; after fixing the address: --resend " << entry.file << '\n';
+    return;
+  }
+  const std::string reason = row.state != "sending" ? row.lastReply
+                             : isRunning(row.claimedBy)
+                                 ? "another kindly send (" + row.claimedBy + ") is sending it now"
+                                 : "a run stopped during the exchange with the mail server";
+  out_ << "Unknown, not sent again: " << entry.file << where << " (" << who
+       << ") may or may not have reached the server (" << reason
+       << "); check the Sent folder or ask the client, then --resend " << entry.file
+       << " or kindly log " << entry.clientCode << " --channel email --step " << entry.step << '\n';
 }
 
 }  // namespace kindly::send

@@ -9,6 +9,8 @@
 #include <string>
 
 #include "dates/Date.h"
+#include "drafts/Manifest.h"
+#include "send/Sendings.h"
 #include "send/SmtpSettings.h"
 #include "store/Database.h"
 
@@ -33,17 +35,24 @@ struct SendSummary {
 
 class BatchSender {
  public:
-  // `batchDir` is the folder `kindly remind` wrote; `out` gets one line per draft.
+  // `batchDir` is the folder `kindly remind` wrote, under any spelling (a trailing slash, a
+  // symbolic link): the ledger knows it by its canonical path. `out` gets one line per draft.
   BatchSender(store::Database& ledger, std::string batchDir, SmtpSettings settings,
               std::ostream& out);
 
-  // Goes through manifest.json in order. A state is committed before and after every
-  // exchange with the server, and a sent email's contact in the same transaction as its
-  // "sent". Throws kindly::Error when the manifest cannot be read or the server cannot be
-  // reached at all (what was sent before stays recorded).
+  // Goes through manifest.json in order. Each message is claimed for this run before the
+  // exchange with the server, and its outcome committed after, a sent email's contact in the
+  // same transaction as its "sent". A message another run is sending, or that may have gone
+  // out from another copy of the batch, is not sent. Throws kindly::Error when the manifest
+  // cannot be read or the server cannot be reached at all (what was sent stays recorded).
   SendSummary run(const SendOptions& options);
 
  private:
+  // Says why a message that may have gone out (`row`, of this folder or, at `where`, of
+  // another) is not sent again.
+  void reportTaken(const Sending& row, const drafts::BatchEntry& entry, const std::string& who,
+                   const std::string& where);
+
   store::Database& ledger_;
   std::string batchDir_;
   SmtpSettings settings_;

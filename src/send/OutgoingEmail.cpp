@@ -35,24 +35,12 @@ std::string lowerName(const std::string& line) {
   return toLower(std::string(trim(line.substr(0, line.find(':')))));
 }
 
-// Splits "A <a@x>, \"B, C\" <b@x>" at the commas outside quotes.
+// The addresses of an address-list header, read as mail programs read it; none when the
+// header cannot be read with certainty.
 std::vector<std::string> addressList(const std::string& value) {
-  std::vector<std::string> parts;
-  std::string current;
-  bool quoted = false;
-  for (const char c : value) {
-    if (c == '"') quoted = !quoted;
-    if (c == ',' && !quoted) {
-      parts.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  parts.push_back(current);
   std::vector<std::string> addresses;
-  for (const auto& part : parts) {
-    if (const auto mailbox = drafts::parseMailbox(part)) addresses.push_back(mailbox->address);
+  if (const auto mailboxes = drafts::parseAddressList(value)) {
+    for (const auto& mailbox : *mailboxes) addresses.push_back(mailbox.address);
   }
   return addresses;
 }
@@ -74,6 +62,7 @@ OutgoingEmail outgoingEmail(const std::string& draft) {
   std::size_t at = 0;
   // Header fields, each with its folded continuation lines.
   std::vector<std::pair<std::string, std::string>> fields;  // (raw lines, unfolded value)
+  bool unreadableTo = false;
   while (at < text.size()) {
     const std::size_t end = text.find("\r\n", at);
     const std::string line = text.substr(at, end == std::string::npos ? end : end - at);
@@ -98,7 +87,10 @@ OutgoingEmail outgoingEmail(const std::string& draft) {
       const auto from = addressList(value);
       if (!from.empty()) email.from = from.front();
     } else if (name == "to") {
-      email.recipients = addressList(value);
+      // Every To line counts; one that cannot be read leaves the message with no recipient.
+      const auto addresses = addressList(value);
+      if (addresses.empty()) unreadableTo = true;
+      email.recipients.insert(email.recipients.end(), addresses.begin(), addresses.end());
     } else if (name == "message-id") {
       email.messageId = value;
       if (email.messageId.starts_with('<')) email.messageId.erase(0, 1);
@@ -106,6 +98,7 @@ OutgoingEmail outgoingEmail(const std::string& draft) {
     }
   }
   email.data += text.substr(at);
+  if (unreadableTo) email.recipients.clear();
   return email;
 }
 

@@ -21,7 +21,8 @@ std::optional<std::string> readDraftFile(const std::string& path);
 
 // Makes the message to send from a draft's bytes. Lines end in CRLF whatever the editor
 // saved; "X-Unsent" header lines (with their continuations) are dropped; the envelope sender
-// is the From address and the recipients the To addresses (parsed, comma-separated).
+// is the From address and the recipients the addresses of every To line, read with
+// drafts::parseAddressList; none at all when a To line cannot be read with certainty.
 OutgoingEmail outgoingEmail(const std::string& draft);
 
 }  // namespace kindly::send

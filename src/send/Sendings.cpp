@@ -1,4 +1,6 @@
-// Every change is a single UPDATE, so a row is never half-written whatever kills the run.
+// Every change is a single statement, so a row is never half-written whatever kills the run,
+// and the claim is a compare-and-set: SQLite takes the write lock before the UPDATE reads,
+// so of two runs claiming one message exactly one sees its row change.
 #include "send/Sendings.h"
 
 #include <Poco/Data/Statement.h>
@@ -9,26 +11,52 @@ using namespace Poco::Data::Keywords;
 
 namespace kindly::send {
 
+namespace {
+
+constexpr const char* kTakenStates = "('sent', 'sending', 'unknown', 'bounced', 'refused')";
+
+std::optional<Sending> firstRow(Poco::Data::Statement& select) {
+  std::vector<std::string> batches, files, states, messageIds, replies, claimers;
+  std::vector<Poco::Int64> attempts;
+  select, into(batches), into(files), into(states), into(messageIds), into(attempts), into(replies),
+      into(claimers);
+  select.execute();
+  if (states.empty()) return std::nullopt;
+  return Sending{batches[0],  files[0],   states[0],  messageIds[0],
+                 attempts[0], replies[0], claimers[0]};
+}
+
+}  // namespace
+
+bool isTaken(const std::string& state) {
+  return state == "sent" || state == "sending" || state == "unknown" || state == "bounced" ||
+         state == "refused";
+}
+
 Sendings::Sendings(store::Database& database, std::string batch)
     : database_(database), batch_(std::move(batch)) {}
 
-std::optional<Sending> Sendings::find(const std::string& file) {
-  std::vector<std::string> states, messageIds, replies;
-  std::vector<Poco::Int64> attempts;
-  database_.session() << "SELECT state, message_id, attempts, last_reply FROM sendings "
-                         "WHERE batch = ? AND file = ?",
-      into(states), into(messageIds), into(attempts), into(replies), bind(batch_), bind(file), now;
-  if (states.empty()) return std::nullopt;
-  return Sending{states[0], messageIds[0], attempts[0], replies[0]};
+std::optional<Sending> Sendings::find(const std::string& file, std::int64_t clientId) {
+  Poco::Data::Statement select(database_.session());
+  select << "SELECT batch, file, state, message_id, attempts, last_reply, claimed_by "
+            "FROM sendings WHERE batch = ? AND client_id = ? AND file = ?",
+      bind(batch_), bind(clientId), bind(file);
+  return firstRow(select);
 }
 
-bool Sendings::sentElsewhere(const std::string& messageId, const std::string& file) {
-  if (messageId.empty()) return false;
-  int count = 0;
-  database_.session() << "SELECT COUNT(*) FROM sendings WHERE message_id = ? AND "
-                         "state = 'sent' AND NOT (batch = ? AND file = ?)",
-      into(count), bind(messageId), bind(batch_), bind(file), now;
-  return count > 0;
+std::optional<Sending> Sendings::takenElsewhere(const std::string& messageId,
+                                                const std::string& file, std::int64_t clientId) {
+  if (messageId.empty()) return std::nullopt;
+  Poco::Data::Statement select(database_.session());
+  select << std::string(
+                "SELECT batch, file, state, message_id, attempts, last_reply, "
+                "claimed_by FROM sendings WHERE message_id = ? AND client_id = ? "
+                "AND NOT (batch = ? AND file = ?) AND state IN ") +
+                kTakenStates +
+                " ORDER BY CASE state WHEN 'sent' THEN 0 WHEN 'sending' THEN 1 "
+                "WHEN 'unknown' THEN 2 WHEN 'bounced' THEN 3 ELSE 4 END, rowid LIMIT 1",
+      bind(messageId), bind(clientId), bind(batch_), bind(file);
+  return firstRow(select);
 }
 
 void Sendings::queue(const std::string& file, std::int64_t clientId, const std::string& messageId) {
@@ -37,28 +65,48 @@ void Sendings::queue(const std::string& file, std::int64_t clientId, const std::
       bind(batch_), bind(file), bind(clientId), bind(messageId), now;
 }
 
-int Sendings::markInterrupted() {
+bool Sendings::claim(const std::string& file, std::int64_t clientId, const Sending& seen,
+                     const std::string& messageId, const std::string& runner,
+                     const std::string& recipients, bool evenIfTaken) {
+  const int resend = evenIfTaken ? 1 : 0;
+  Poco::Data::Statement update(database_.session());
+  update << std::string(
+                "UPDATE sendings SET state = 'sending', attempts = attempts + 1, "
+                "claimed_by = ?, recipients = ?, last_reply = '', message_id = ?, "
+                "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                "WHERE batch = ? AND client_id = ? AND file = ? AND state = ? AND attempts = ? "
+                "AND (state IN ('queued', 'failed') OR (? AND state <> 'sent')) "
+                "AND (? OR NOT EXISTS (SELECT 1 FROM sendings other "
+                "  WHERE other.message_id = ? AND other.message_id <> '' "
+                "    AND other.client_id = ? AND NOT (other.batch = ? AND other.file = ?) "
+                "    AND other.state IN ") +
+                kTakenStates + "))",
+      bind(runner), bind(recipients), bind(messageId), bind(batch_), bind(clientId), bind(file),
+      bind(seen.state), bind(static_cast<Poco::Int64>(seen.attempts)), bind(resend), bind(resend),
+      bind(messageId), bind(clientId), bind(batch_), bind(file);
+  return update.execute() == 1;
+}
+
+bool Sendings::markStopped(const std::string& file, std::int64_t clientId,
+                           const std::string& claimedBy) {
   Poco::Data::Statement update(database_.session());
   update << "UPDATE sendings SET state = 'unknown', "
             "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
             "last_reply = 'stopped during the exchange with the mail server' "
-            "WHERE batch = ? AND state = 'sending'",
-      bind(batch_);
-  return static_cast<int>(update.execute());
+            "WHERE batch = ? AND client_id = ? AND file = ? AND state = 'sending' "
+            "AND claimed_by = ?",
+      bind(batch_), bind(clientId), bind(file), bind(claimedBy);
+  return update.execute() == 1;
 }
 
-void Sendings::setState(const std::string& file, const std::string& state, const std::string& reply,
-                        const std::string& recipients) {
-  const int attempt = state == "sending" ? 1 : 0;
+void Sendings::setState(const std::string& file, std::int64_t clientId, const std::string& state,
+                        const std::string& reply) {
   database_.session() << "UPDATE sendings SET state = ?, last_reply = ?, "
-                         "attempts = attempts + ?, "
-                         "recipients = CASE WHEN ? = '' THEN recipients ELSE ? END, "
                          "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
                          "sent_at = CASE WHEN ? = 'sent' "
                          "THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE sent_at END "
-                         "WHERE batch = ? AND file = ?",
-      bind(state), bind(reply), bind(attempt), bind(recipients), bind(recipients), bind(state),
-      bind(batch_), bind(file), now;
+                         "WHERE batch = ? AND client_id = ? AND file = ?",
+      bind(state), bind(reply), bind(state), bind(batch_), bind(clientId), bind(file), now;
 }
 
 }  // namespace kindly::send

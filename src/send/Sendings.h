@@ -1,5 +1,5 @@
 // The ledger's record of each email of a batch handed to the mail server (table sendings),
-// so that a message goes out once even when a run is killed half-way.
+// so that a message goes out once even when a run is killed half-way or two runs overlap.
 #pragma once
 
 #include <cstdint>
@@ -10,33 +10,53 @@
 
 namespace kindly::send {
 
-// queued -> sending -> sent | failed | bounced | unknown. "sending" is written and committed
-// before the exchange with the server: found at the start of a run, it means the previous one
-// stopped during the exchange, so whether the message went out is unknown.
+// queued -> sending -> sent | failed | bounced | refused | unknown. "sending" is claimed
+// and committed before the exchange with the server: found by a later run, it means a run
+// is sending the message now or stopped during the exchange, so whether it went out is not
+// known (claimedBy tells which run it was).
 struct Sending {
+  std::string batch;  // the folder it was taken up from
+  std::string file;
   std::string state;
   std::string messageId;
   std::int64_t attempts = 0;
   std::string lastReply;
+  std::string claimedBy;  // "host pid" of the run that last claimed it
 };
 
+// True for the states in which a message may have reached the server, or did: no run sends
+// it again unless a person says so.
+bool isTaken(const std::string& state);
+
+// One client's message in one batch folder is one row; the same message (the same
+// Message-ID) taken up from another folder, a copy say, is checked through its other rows.
 class Sendings {
  public:
-  // The rows of the batch folder `batch` (an absolute path).
+  // The rows of the batch folder `batch`, its canonical path.
   Sendings(store::Database& database, std::string batch);
 
-  std::optional<Sending> find(const std::string& file);
-  // True when a message with this Message-ID was sent from another folder or file: the same
-  // batch copied or written again must not go out twice.
-  bool sentElsewhere(const std::string& messageId, const std::string& file);
+  std::optional<Sending> find(const std::string& file, std::int64_t clientId);
+  // The row of the same message in another folder or file that is furthest along (sent,
+  // then sending, unknown, bounced, refused); nullopt when none is taken.
+  std::optional<Sending> takenElsewhere(const std::string& messageId, const std::string& file,
+                                        std::int64_t clientId);
   // Adds the file as queued when the batch has no row for it yet.
   void queue(const std::string& file, std::int64_t clientId, const std::string& messageId);
-  // Turns rows a stopped run left in "sending" into "unknown"; returns how many.
-  int markInterrupted();
-  // Sets the state (and the reply that led to it); "sending" counts an attempt, "sent"
-  // stamps sent_at. The caller holds the transaction.
-  void setState(const std::string& file, const std::string& state, const std::string& reply,
-                const std::string& recipients = "");
+  // Takes the message `messageId` (the draft's, as it is now) for the run `runner`: its
+  // row goes from `seen` (as read by find) to "sending" in one conditional UPDATE, only from
+  // queued or failed, and only when no row of the same Message-ID elsewhere is taken;
+  // `evenIfTaken` (a person's --resend) lifts both but for "sent". False when another run
+  // changed the row first or holds the message: then it must not be sent.
+  bool claim(const std::string& file, std::int64_t clientId, const Sending& seen,
+             const std::string& messageId, const std::string& runner, const std::string& recipients,
+             bool evenIfTakenElsewhere);
+  // Turns a row left in "sending" by the run `claimedBy`, known to have stopped, into
+  // "unknown"; false when the row has changed since (another run took it up).
+  bool markStopped(const std::string& file, std::int64_t clientId, const std::string& claimedBy);
+  // Sets the state (and the reply that led to it) of a claimed row; "sent" stamps sent_at.
+  // The caller holds the transaction.
+  void setState(const std::string& file, std::int64_t clientId, const std::string& state,
+                const std::string& reply);
 
  private:
   store::Database& database_;

@@ -185,12 +185,42 @@ constexpr std::string_view kImportFingerprints = R"sql(
 ALTER TABLE imports ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
 )sql";
 
+// A sending is one client's message in one batch folder: two clients whose names give the
+// same file name in a batch written again are two rows. The folder is its canonical path
+// (earlier rows lose a trailing slash). claimed_by names the run that took a message to
+// send ("host pid"): the claim is one conditional UPDATE, so two runs never both send it.
+constexpr std::string_view kSendingsByClient = R"sql(
+CREATE TABLE sendings_by_client (
+  batch      TEXT NOT NULL,
+  file       TEXT NOT NULL,
+  client_id  INTEGER NOT NULL REFERENCES clients(id),
+  state      TEXT NOT NULL,
+  message_id TEXT NOT NULL DEFAULT '',
+  recipients TEXT NOT NULL DEFAULT '',
+  attempts   INTEGER NOT NULL DEFAULT 0,
+  last_reply TEXT NOT NULL DEFAULT '',
+  queued_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  sent_at    TEXT,
+  claimed_by TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (batch, client_id, file)
+);
+INSERT OR IGNORE INTO sendings_by_client (batch, file, client_id, state, message_id, recipients,
+    attempts, last_reply, queued_at, updated_at, sent_at)
+  SELECT CASE WHEN length(batch) > 1 THEN rtrim(batch, '/') ELSE batch END, file, client_id,
+         state, message_id, recipients, attempts, last_reply, queued_at, updated_at, sent_at
+  FROM sendings WHERE client_id IS NOT NULL ORDER BY rowid;
+DROP TABLE sendings;
+ALTER TABLE sendings_by_client RENAME TO sendings;
+CREATE INDEX sendings_by_message_id ON sendings(message_id);
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
   static const std::vector<std::string_view> all = {
-      kLedger,        kInvoiceAudit, kSkippedRows,      kPeopleSay,
-      kFollowUpSteps, kSendings,     kInferredPayments, kImportFingerprints};
+      kLedger,   kInvoiceAudit,     kSkippedRows,        kPeopleSay,       kFollowUpSteps,
+      kSendings, kInferredPayments, kImportFingerprints, kSendingsByClient};
   return all;
 }
 

@@ -5,7 +5,9 @@ Usage: crash_send.py KINDLY_BINARY [KILLS]
 
 tests/send/send_test.py kills one run in the pause between two messages; here runs are
 killed at random moments of the whole exchange (KILLS times, default 20, over several
-batches, each against a real SMTP server on loopback), and after every kill:
+batches, each against a real SMTP server on loopback), restarted under another spelling of
+the folder (a trailing slash, "./", its absolute path, a symbolic link), and now and then
+with a second sender running beside the one killed; after every kill:
   - the ledger passes `PRAGMA integrity_check`;
   - no message reached the server twice;
   - every draft marked sent reached the server, and is logged as exactly one contact;
@@ -115,6 +117,9 @@ def main():
             os.makedirs(folder)
             kindly = send_test.Kindly(binary, folder)
             drafts = draft_batch(kindly)
+            os.symlink(os.path.basename(BATCH), os.path.join(folder, "out", "this-week"))
+            spellings = [BATCH, BATCH + "/", "./" + BATCH, os.path.join(folder, BATCH),
+                         "out/this-week", "out/this-week/"]
             with send_test.Server(python, folder) as server:
                 kindly.configure(server.port, pause=PAUSE_MS)
                 if whole_run is None:  # the first batch measures a whole run, unkilled
@@ -128,18 +133,25 @@ def main():
                 for _ in range(rng.randint(1, 4)):
                     left = CLIENTS - len(received(server, drafts))
                     delay = rng.uniform(0, whole_run * max(left, 1) / CLIENTS)
-                    process = kindly.start("send", BATCH, "--as-of", AS_OF)
+                    # Restarted as a person would: the folder under another spelling, and
+                    # now and then a second sender started beside the first.
+                    senders = [kindly.start("send", rng.choice(spellings), "--as-of", AS_OF)
+                               for _ in range(rng.choice((1, 1, 2)))]
                     time.sleep(delay)
-                    if process.poll() is not None:
-                        process.communicate()
+                    if all(process.poll() is not None for process in senders):
+                        for process in senders:
+                            process.communicate()
                         break
-                    process.send_signal(signal.SIGKILL)
-                    process.communicate()
+                    victim = rng.choice(senders)
+                    victim.send_signal(signal.SIGKILL)
+                    for process in senders:
+                        process.communicate()
                     kills += 1
                     time.sleep(0.2)  # the server finishes recording what it was given
                     check_consistent(kindly, server, drafts,
-                                     "after a kill at %.3f s (batch %d)" % (delay, batches))
-                last = kindly.run("send", BATCH, "--as-of", AS_OF)
+                                     "after a kill at %.3f s of one of %d senders (batch %d)"
+                                     % (delay, len(senders), batches))
+                last = kindly.run("send", rng.choice(spellings), "--as-of", AS_OF)
                 states, counts = check_consistent(kindly, server, drafts, "after the last run")
                 unknown = sorted(file for file, state in states.items() if state == "unknown")
                 check(last.returncode == (1 if unknown else 0),

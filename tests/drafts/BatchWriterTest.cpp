@@ -15,6 +15,7 @@
 
 #include "base/Error.h"
 #include "drafts/BatchWriter.h"
+#include "drafts/EmailMessage.h"
 #include "tests/drafts/MailReadBack.h"
 #include "tests/support/TempDir.h"
 
@@ -172,8 +173,8 @@ TEST(BatchWriter, emailWithoutAUsableAddressIsStillWrittenWithNoRecipient) {
             std::string::npos);
   const std::string withEmail = readFile(fs::path(writer.batchPath()) / "001-acme-ltd.eml");
   EXPECT_NE(withEmail.find("\r\nTo: Acme Ltd <ap@acme.example>\r\n"), std::string::npos);
-  EXPECT_NE(withEmail.find("\r\nMessage-ID: <kindly.20261120.acme-ltd.001@example.com>\r\n"),
-            std::string::npos);
+  const std::string id = EmailMessage::makeMessageId(kAsOf, "acme-ltd", "C0001", "ar@example.com");
+  EXPECT_NE(withEmail.find("\r\nMessage-ID: <" + id + ">\r\n"), std::string::npos);
 }
 
 TEST(BatchWriter, unwritableDraftsFolderThrowsAndLeavesNoBatchFolder) {

@@ -28,8 +28,9 @@ EmailMessage draftFor(const Reminder& reminder, const Sender& sender = harbourLi
   const RenderedReminder rendered = Templates().renderReminder(reminder, sender, kAsOf);
   EmailMessage message;
   message.date = kAsOf;
-  message.messageId = EmailMessage::makeMessageId(
-      kAsOf, clientSlug(reminder.clientName, reminder.clientCode), 1, sender.from);
+  message.messageId =
+      EmailMessage::makeMessageId(kAsOf, clientSlug(reminder.clientName, reminder.clientCode),
+                                  reminder.clientCode, sender.from);
   message.from = sender.from;
   message.toName = reminder.clientName;
   message.toAddress = reminder.email;
@@ -304,7 +305,7 @@ TEST(EmailMessage, plainTextComesBeforeHtml) {
 TEST(EmailMessage, headersCarryTheAsOfDayNotTheClock) {
   const ParsedMessage parsed = parse(draftFor(acmeReminder()).toMime());
   EXPECT_EQ(parsed.value("Date"), "Fri, 20 Nov 2026 09:00:00 +0000");
-  EXPECT_EQ(parsed.value("Message-ID"), "<kindly.20261120.acme-ltd.001@example.com>");
+  EXPECT_TRUE(parsed.value("Message-ID").starts_with("<kindly.20261120.acme-ltd."));
   EXPECT_EQ(parsed.value("From"), "Accounts <ar@example.com>");
   EXPECT_EQ(parsed.value("Reply-To"), "ar@example.com");
   EXPECT_EQ(parsed.value("MIME-Version"), "1.0");
@@ -436,10 +437,70 @@ TEST(EmailMessage, subjectNamesTheInvoiceWhenThereIsOnlyOne) {
 }
 
 TEST(EmailMessage, messageIdFallsBackWhenTheSenderHasNoUsableAddress) {
-  EXPECT_EQ(EmailMessage::makeMessageId(kAsOf, "acme-ltd", 12, "Accounts <AR@Example.COM>"),
-            "kindly.20261120.acme-ltd.012@example.com");
-  EXPECT_EQ(EmailMessage::makeMessageId(kAsOf, "", 1234, "not an address"),
-            "kindly.20261120.client.1234@kindly.invalid");
+  const std::string id =
+      EmailMessage::makeMessageId(kAsOf, "acme-ltd", "C1", "Accounts <AR@Example.COM>");
+  EXPECT_TRUE(id.starts_with("kindly.20261120.acme-ltd.")) << id;
+  EXPECT_TRUE(id.ends_with("@example.com")) << id;
+  const std::string fallback = EmailMessage::makeMessageId(kAsOf, "", "C1", "not an address");
+  EXPECT_TRUE(fallback.starts_with("kindly.20261120.client.")) << fallback;
+  EXPECT_TRUE(fallback.ends_with("@kindly.invalid")) << fallback;
+}
+
+// "Acme Ltd" and "ACME, Ltd." give one slug: their messages were taken for one, and the
+// second client's reminder was skipped as already sent.
+TEST(EmailMessage, clientsOfTheSameSlugGetTheirOwnMessageId) {
+  const std::string from = "ar@example.com";
+  const std::string first = EmailMessage::makeMessageId(kAsOf, "acme-ltd", "C1", from);
+  const std::string second = EmailMessage::makeMessageId(kAsOf, "acme-ltd", "C2", from);
+  EXPECT_NE(first, second);
+  EXPECT_EQ(first, EmailMessage::makeMessageId(kAsOf, "acme-ltd", "C1", from));
+  EXPECT_NE(first, EmailMessage::makeMessageId(kAsOf.plusDays(1), "acme-ltd", "C1", from));
+}
+
+std::vector<std::string> addressesOf(std::string_view header) {
+  std::vector<std::string> addresses;
+  if (const auto mailboxes = parseAddressList(header)) {
+    for (const Mailbox& mailbox : *mailboxes) addresses.push_back(mailbox.address);
+  }
+  return addresses;
+}
+
+using Addresses = std::vector<std::string>;
+
+// The name 'Acme", attacker@evil.example, "Ltd' is written quoted and escaped; read back
+// with quotes toggled at every '"', it sent the client's statement to the attacker too.
+TEST(EmailMessage, nameWithQuotesAndCommasAddsNoRecipient) {
+  EmailMessage message;
+  message.toName = "Acme\", attacker@evil.example, \"Ltd";
+  message.toAddress = "ap@acme.example";
+  const std::string mime = message.toMime();
+  const std::size_t to = mime.find("\r\nTo: ") + 6;
+  const std::string header = mime.substr(to, mime.find("\r\n", to) - to);
+  EXPECT_EQ(addressesOf(header), Addresses{"ap@acme.example"}) << header;
+  const auto mailboxes = parseAddressList(header);
+  ASSERT_TRUE(mailboxes);
+  EXPECT_EQ(mailboxes->front().name, "Acme\", attacker@evil.example, \"Ltd");
+}
+
+TEST(EmailMessage, addressListIsReadAsMailProgramsReadIt) {
+  EXPECT_EQ(addressesOf("a@x.example"), Addresses{"a@x.example"});
+  EXPECT_EQ(addressesOf("A <a@x.example>, \"B, C\" <b@x.example>"),
+            (Addresses{"a@x.example", "b@x.example"}));
+  EXPECT_EQ(addressesOf("\"x\\\" <evil@x.example>, \\\"\" <a@x.example>"),
+            Addresses{"a@x.example"});
+  EXPECT_EQ(addressesOf("A (the boss, evil@x.example) <a@x.example>"), Addresses{"a@x.example"});
+  EXPECT_EQ(addressesOf("Clients: a@x.example, b@x.example;"),
+            (Addresses{"a@x.example", "b@x.example"}));
+  EXPECT_EQ(addressesOf("a@x.example, , b@x.example"), (Addresses{"a@x.example", "b@x.example"}));
+}
+
+TEST(EmailMessage, addressListThatCannotBeReadWithCertaintyGivesNoRecipient) {
+  for (const std::string_view header :
+       {"\"unclosed <a@x.example>", "A <a@x.example", "A (unclosed <a@x.example>",
+        "<a@x.example> <b@x.example>", "A <a@x.example> trailing", "not an address",
+        "a@x.example, not an address", "Group: a@x.example", "<a@x.example>>"}) {
+    EXPECT_FALSE(parseAddressList(header)) << header;
+  }
 }
 
 }  // namespace

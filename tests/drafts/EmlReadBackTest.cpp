@@ -2,11 +2,13 @@
 // the headers a draft needs, plain text then HTML in UTF-8, and the invoices in both.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "drafts/BatchWriter.h"
+#include "drafts/EmailMessage.h"
 #include "tests/drafts/DraftFixtures.h"
 #include "tests/drafts/MailReadBack.h"
 #include "tests/support/TempDir.h"
@@ -51,8 +53,13 @@ TEST(EmlReadBack, everyEmailOpensWithItsHeadersAndBothParts) {
     EXPECT_EQ(message.value("From"), "Accounts <ar@example.com>");
     EXPECT_EQ(message.value("To"), to);
     EXPECT_EQ(message.value("Date"), "Fri, 20 Nov 2026 09:00:00 +0000");
-    EXPECT_EQ(message.value("Message-ID"), "<kindly.20261120." + file.substr(4, file.size() - 8) +
-                                               "." + file.substr(0, 3) + "@example.com>");
+    const BatchEntry& entry = *std::find_if(entries.begin(), entries.end(),
+                                            [&](const BatchEntry& e) { return e.file == file; });
+    EXPECT_EQ(message.value("Message-ID"),
+              "<" +
+                  EmailMessage::makeMessageId(testing::kAsOf, file.substr(4, file.size() - 8),
+                                              entry.clientCode, "ar@example.com") +
+                  ">");
     EXPECT_EQ(message.value("X-Unsent"), "1");
     for (const std::string header : {"From", "To", "Subject", "Date", "Message-ID", "X-Unsent"}) {
       EXPECT_EQ(message.count(header), 1u) << header;
