@@ -20,7 +20,7 @@ std::size_t FileSummary::skipped() const {
 
 bool FileSummary::againOnlyCounts() const {
   return rejected == 0 && skips.empty() && !exportDate && balanceDisagreements.empty() &&
-         unappliedCredits.empty() && missingFromExport.empty();
+         unappliedCredits.empty() && missingFromExport.empty() && paymentsInAnotherCurrency.empty();
 }
 
 FileSummary summaryBeforeReading(const SourceFile& source) {

@@ -22,7 +22,7 @@ void inferPayments(LedgerWriter& ledger, const std::vector<PaidClaim>& claims, d
   for (const auto& claim : claims) {
     auto& summary = summaries[claim.summaryIndex];
     const auto invoice = ledger.findInvoice(claim.invoiceNumber);
-    const auto known = ledger.paymentsSoFar(invoice->id);
+    const auto known = ledger.paymentsSoFar(*invoice);
     const auto missing = claim.paid.minorUnits() - known.total;
     if (missing == 0) continue;
     // A credit (a negative invoice) is settled by negative amounts: allocated or refunded.
@@ -130,6 +130,9 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
     }
     applyCredits(ledger, settlements.credits, summaries);
     inferPayments(ledger, settlements.paidClaims, options_.asOf, summaries);
+    for (auto& summary : summaries) {
+      summary.paymentsInAnotherCurrency = ledger.paymentsInAnotherCurrency(summary.importId);
+    }
     for (std::size_t i = 0; i < summaries.size(); ++i) {
       if (summaries[i].againOnlyCounts() && summaries[i].table == readAs[i]) {
         ledger.keepFingerprint(summaries[i].importId, fingerprints[i]);

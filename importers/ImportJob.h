@@ -51,6 +51,9 @@ struct FileSummary {
   // credits with the reason ("CN-7: INV-9 is not in the ledger").
   std::size_t appliedCredits = 0;
   std::vector<std::string> unappliedCredits;
+  // Invoices this file moved to another currency that have payments in the old one: those
+  // stay in their own currency, as the client's credit (see LedgerWriter).
+  std::vector<std::string> paymentsInAnotherCurrency;
   // Open invoices of earlier full exports of this format that this one no longer lists.
   std::vector<std::string> missingFromExport;
   // New clients that look like known ones (same name or email, another id): never merged.

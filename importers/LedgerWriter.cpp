@@ -52,12 +52,12 @@ LedgerWriter::LedgerWriter(store::Database& database)
       paymentsSoFar_(
           database,
           "SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(inferred = 0), 0) FROM payments "
-          "WHERE invoice_id = ?"),
+          "WHERE invoice_id = ? AND currency = ?"),
       dropInferred_(database, "DELETE FROM payments WHERE invoice_id = ? AND inferred = 1"),
       insertPayment_(database, R"sql(
           INSERT INTO payments (invoice_id, payment_day, amount, reference, occurrence, inferred,
-                                import_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)sql"),
+                                import_id, currency)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)sql"),
       dropOtherApplications_(database, R"sql(
           DELETE FROM payments
           WHERE ((reference = ?1 AND NOT (invoice_id = ?3 AND amount = ?5 AND payment_day = ?6))
@@ -206,8 +206,8 @@ std::optional<LedgerWriter::InvoiceRef> LedgerWriter::findInvoice(const std::str
   return found;
 }
 
-LedgerWriter::PaymentsSoFar LedgerWriter::paymentsSoFar(std::int64_t invoiceId) {
-  paymentsSoFar_.bind(1, invoiceId);
+LedgerWriter::PaymentsSoFar LedgerWriter::paymentsSoFar(const InvoiceRef& invoice) {
+  paymentsSoFar_.bind(1, invoice.id).bind(2, invoice.amount.currency().code());
   paymentsSoFar_.step();
   const PaymentsSoFar known{paymentsSoFar_.columnInt(0), paymentsSoFar_.columnInt(1)};
   paymentsSoFar_.reset();
@@ -220,7 +220,7 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
   insertPayment_.bind(1, invoiceId).bind(2, std::int64_t{day.dayNumber()});
   insertPayment_.bind(3, amount.minorUnits()).bind(4, reference);
   insertPayment_.bind(5, std::int64_t{occurrence}).bind(6, std::int64_t{inferred ? 1 : 0});
-  insertPayment_.bind(7, importId);
+  insertPayment_.bind(7, importId).bind(8, amount.currency().code());
   insertPayment_.step();
   const bool added = insertPayment_.changes() == 1;
   insertPayment_.reset();
@@ -258,12 +258,39 @@ std::vector<std::string> LedgerWriter::openInvoicesOfFormat(const std::string& f
       SELECT i.number FROM invoices i JOIN imports m ON m.id = i.first_import_id
       WHERE m.layout = ? AND i.status NOT IN )sql" +
                                                  store::notOwedSqlList() + R"sql(
-        AND i.amount <> (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE invoice_id = i.id)
+        AND i.amount <> (SELECT COALESCE(SUM(amount), 0) FROM payments
+                         WHERE invoice_id = i.id AND currency = i.currency)
       ORDER BY i.number)sql");
   select.bind(1, format);
   std::vector<std::string> numbers;
   while (select.step()) numbers.emplace_back(select.columnText(0));
   return numbers;
+}
+
+std::vector<std::string> LedgerWriter::paymentsInAnotherCurrency(std::int64_t importId) {
+  store::PreparedStatement select(database_, R"sql(
+      SELECT i.number, i.currency, p.currency, SUM(p.amount), COUNT(*)
+      FROM invoices i JOIN payments p ON p.invoice_id = i.id
+      WHERE i.id IN (SELECT invoice_id FROM invoice_changes
+                     WHERE import_id = ? AND field = 'currency')
+        AND p.currency <> i.currency
+      GROUP BY i.id, p.currency ORDER BY i.number, p.currency)sql");
+  select.bind(1, importId);
+  std::vector<std::string> notes;
+  while (select.step()) {
+    const auto currency = money::Currency::fromCode(select.columnText(2));
+    const std::string paid =
+        currency ? money::Money(select.columnInt(3), *currency).toDecimal() : "?";
+    const std::int64_t count = select.columnInt(4);
+    const std::string code(select.columnText(2));
+    const std::string what =
+        count == 1 ? "its payment of " + code + " " + paid + " is"
+                   : "its " + std::to_string(count) + " payments of " + code + " " + paid + " are";
+    notes.push_back(std::string(select.columnText(0)) + " is now in " +
+                    std::string(select.columnText(1)) + ": " + what + " kept in " + code +
+                    " as the client's credit, not applied to it");
+  }
+  return notes;
 }
 
 void LedgerWriter::noteIfDuplicate(const InvoiceRecord& invoice, const std::string& code) {

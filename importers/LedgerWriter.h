@@ -48,7 +48,12 @@ class LedgerWriter {
     std::int64_t total;   // minor units, inferred payments included
     std::int64_t listed;  // payments read from payment rows, not inferred
   };
-  PaymentsSoFar paymentsSoFar(std::int64_t invoiceId);
+  // What the ledger holds of payments on `invoice` in its currency.
+  PaymentsSoFar paymentsSoFar(const InvoiceRef& invoice);
+  // "INV-7 is now in JPY: its payment of USD 100.00 is kept in USD...": invoices whose
+  // currency the import `importId` changed that have payments in another currency. A
+  // payment keeps the currency it was received in; it is never re-denominated.
+  std::vector<std::string> paymentsInAnotherCurrency(std::int64_t importId);
   // Numbers of the invoices first imported from `format` that still have a balance.
   std::vector<std::string> openInvoicesOfFormat(const std::string& format);
   // "C12 Acme Ltd. <ap@acme.example> looks like C3 ACME LTD": clients added since the last

@@ -24,9 +24,38 @@ constexpr const char* kClientsPayments =
     " AND invoice_id IN (SELECT i.id FROM invoices i JOIN clients c ON c.id = i.client_id"
     " WHERE c.code = ?8)";
 
-// What was paid on each invoice by the as-of date, and the day of the latest payment.
+// A currency code packed as its stored letters, for comparing a million payments cheaply.
+std::uint32_t packedCode(std::string_view code) {
+  std::uint32_t packed = 0;
+  for (const char c : code.substr(0, 4)) packed = packed << 8 | static_cast<unsigned char>(c);
+  return packed;
+}
+
+std::string unpackedCode(std::uint32_t packed) {
+  std::string code;
+  for (; packed != 0; packed >>= 8) code.insert(code.begin(), static_cast<char>(packed & 0xFF));
+  return code;
+}
+
+std::int64_t checkedSum(std::int64_t a, std::int64_t b) {
+  std::int64_t sum;
+  if (__builtin_add_overflow(a, b, &sum)) {
+    throw store::StoreError("the payments of an invoice add up to more than Kindly can count");
+  }
+  return sum;
+}
+
+// What was paid on each invoice by the as-of date, per currency, and the day of the latest
+// payment. A payment keeps the currency it was received in: one in another currency than its
+// invoice's (the invoice's currency was corrected since) does not pay it.
 class PaymentsSoFar {
  public:
+  struct Paid {
+    std::int64_t amount = 0;
+    int lastDay = 0;
+    std::uint32_t currency = 0;  // packedCode; 0 while nothing is paid
+  };
+
   PaymentsSoFar(store::Database& database, const AgingOptions& options) {
     store::PreparedStatement range(database, "SELECT MIN(id), MAX(id), COUNT(*) FROM invoices");
     range.step();
@@ -35,49 +64,88 @@ class PaymentsSoFar {
     // A table indexed by id while the ids are dense enough for it to be small; one client's
     // few invoices, or ids far apart, are looked up by key instead.
     dense_ = options.client.empty() && count > 0 && last - first_ < 2 * count + 1024;
-    if (dense_) {
-      paid_.assign(static_cast<std::size_t>(last - first_ + 1), 0);
-      lastDay_.assign(paid_.size(), 0);
-    }
+    if (dense_) paid_.assign(static_cast<std::size_t>(last - first_ + 1), Paid{});
     store::PreparedStatement select(
-        database, "SELECT invoice_id, payment_day, amount FROM payments WHERE payment_day <= ?1" +
-                      std::string(options.client.empty() ? "" : kClientsPayments));
+        database,
+        "SELECT invoice_id, payment_day, amount, currency FROM payments WHERE payment_day <= ?1" +
+            std::string(options.client.empty() ? "" : kClientsPayments));
     select.bind(1, options.asOf.dayNumber());
     if (!options.client.empty()) select.bind(8, options.client);
     while (select.step()) {
-      add(select.columnInt(0), static_cast<int>(select.columnInt(1)), select.columnInt(2));
+      add(select.columnInt(0), static_cast<int>(select.columnInt(1)), select.columnInt(2),
+          select.columnText(3));
     }
   }
 
-  // What was paid on the invoice, and the day of the latest payment (0 when none).
-  std::pair<std::int64_t, int> paidOn(std::int64_t invoiceId) const {
-    if (dense_) {
-      const auto at = static_cast<std::size_t>(invoiceId - first_);
-      if (invoiceId < first_ || at >= paid_.size()) return {0, 0};
-      return {paid_[at], lastDay_[at]};
+  // What was paid on the invoice in `currency`, and the day of the latest such payment.
+  Paid paidOn(std::int64_t invoiceId, std::string_view currency) const {
+    const std::uint32_t wanted = packedCode(currency);
+    const Paid* first = slot(invoiceId);
+    if (first && first->currency == wanted) return *first;
+    if (const auto more = others_.find(invoiceId); more != others_.end()) {
+      for (const Paid& paid : more->second) {
+        if (paid.currency == wanted) return paid;
+      }
     }
-    const auto found = sparse_.find(invoiceId);
-    return found == sparse_.end() ? std::pair<std::int64_t, int>{0, 0} : found->second;
+    return Paid{};
+  }
+
+  // Payments on the invoice in other currencies than `currency`, each currency's summed.
+  std::vector<Paid> paidInOtherCurrencies(std::int64_t invoiceId, std::string_view currency) const {
+    std::vector<Paid> found;
+    const std::uint32_t own = packedCode(currency);
+    const Paid* first = slot(invoiceId);
+    if (first && first->currency != 0 && first->currency != own) found.push_back(*first);
+    if (const auto more = others_.find(invoiceId); more != others_.end()) {
+      for (const Paid& paid : more->second) {
+        if (paid.currency != own) found.push_back(paid);
+      }
+    }
+    return found;
   }
 
  private:
-  void add(std::int64_t invoiceId, int day, std::int64_t amount) {
+  const Paid* slot(std::int64_t invoiceId) const {
+    if (dense_) {
+      const auto at = static_cast<std::size_t>(invoiceId - first_);
+      return invoiceId < first_ || at >= paid_.size() ? nullptr : &paid_[at];
+    }
+    const auto found = sparse_.find(invoiceId);
+    return found == sparse_.end() ? nullptr : &found->second;
+  }
+
+  void add(std::int64_t invoiceId, int day, std::int64_t amount, std::string_view code) {
+    Paid* paid = nullptr;
     const auto at = static_cast<std::size_t>(invoiceId - first_);
     if (dense_ && invoiceId >= first_ && at < paid_.size()) {
-      paid_[at] += amount;
-      lastDay_[at] = std::max(lastDay_[at], day);
+      paid = &paid_[at];
     } else if (!dense_) {
-      auto& [paid, lastDay] = sparse_[invoiceId];
-      paid += amount;
-      lastDay = std::max(lastDay, day);
-    }  // else a payment of no invoice: nothing to apply it to
+      paid = &sparse_[invoiceId];
+    } else {
+      return;  // a payment of no invoice: nothing to apply it to
+    }
+    const std::uint32_t currency = packedCode(code);
+    if (paid->currency != 0 && paid->currency != currency) {
+      // Rare: the invoice's currency was corrected after this payment came in.
+      auto& more = others_[invoiceId];
+      auto same = std::find_if(more.begin(), more.end(),
+                               [&](const Paid& other) { return other.currency == currency; });
+      if (same == more.end()) {
+        more.push_back(Paid{.amount = 0, .lastDay = 0, .currency = currency});
+        same = more.end() - 1;
+      }
+      paid = &*same;
+    }
+    paid->currency = currency;
+    paid->amount = checkedSum(paid->amount, amount);
+    paid->lastDay = std::max(paid->lastDay, day);
   }
 
   std::int64_t first_ = 0;
   bool dense_ = false;
-  std::vector<std::int64_t> paid_;
-  std::vector<int> lastDay_;
-  std::unordered_map<std::int64_t, std::pair<std::int64_t, int>> sparse_;
+  std::vector<Paid> paid_;
+  std::unordered_map<std::int64_t, Paid> sparse_;
+  std::unordered_map<std::int64_t, std::vector<Paid>> others_;  // second currencies
 };
 
 // The invoices written off as of the date (and not undone by then), by id.
@@ -142,15 +210,16 @@ void LedgerAsOf::readInvoices(store::Database& database, const AgingOptions& opt
   CurrencyReader currencyOf;
   while (select.step()) {
     const std::int64_t id = select.columnInt(0);
-    const auto [paid, lastPaymentDay] = payments.paidOn(id);
+    const std::string_view currencyCode = select.columnText(3);
+    const auto paid = payments.paidOn(id, currencyCode);
     const InvoiceAsOf invoice{
         .number = select.columnText(2),
-        .currency = currencyOf(select.columnText(3)),
+        .currency = currencyOf(currencyCode),
         .issueDay = static_cast<int>(select.columnInt(4)),
         .dueDay = static_cast<int>(select.columnInt(5)),
         .amount = select.columnInt(6),
-        .paid = paid,
-        .lastPaymentDay = lastPaymentDay,
+        .paid = paid.amount,
+        .lastPaymentDay = paid.lastDay,
         .writtenOff = std::binary_search(writtenOff.begin(), writtenOff.end(), id)};
     // SQLite numbers clients 1, 2, 3... as they are added, so the id is tried as a position
     // before it is searched for.
@@ -166,6 +235,19 @@ void LedgerAsOf::readInvoices(store::Database& database, const AgingOptions& opt
       position = static_cast<std::size_t>(found - clients_.begin());
     }
     clients_[position].tally.add(invoice, options);
+    // A payment in another currency than its invoice's pays nothing of it: it stands as the
+    // client's credit in its own currency, beside the invoice.
+    for (const auto& other : payments.paidInOtherCurrencies(id, currencyCode)) {
+      open_.push_back(OpenEntry{.client = static_cast<std::uint32_t>(position),
+                                .numberAt = static_cast<std::uint32_t>(numbers_.size()),
+                                .numberLength = static_cast<std::uint32_t>(invoice.number.size()),
+                                .issueDay = invoice.issueDay,
+                                .dueDay = invoice.dueDay,
+                                .currency = currencyOf(unpackedCode(other.currency)),
+                                .amount = 0,
+                                .paid = other.amount});
+      numbers_ += invoice.number;
+    }
     if (invoice.amount == invoice.paid || invoice.writtenOff) continue;
     open_.push_back(OpenEntry{.client = static_cast<std::uint32_t>(position),
                               .numberAt = static_cast<std::uint32_t>(numbers_.size()),

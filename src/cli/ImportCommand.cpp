@@ -64,6 +64,7 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     if (s.balanceDisagreements.size() > kListedAtMost) out << " ...";
     out << '\n';
   }
+  for (const auto& note : s.paymentsInAnotherCurrency) out << "  " << note << "; check it\n";
   if (!s.missingFromExport.empty()) {
     out << "  " << s.missingFromExport.size()
         << " open invoices of earlier exports are not in this one; kept until a person "
@@ -105,9 +106,11 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
   if (terminal) context.err << "\r\033[K" << std::flush;
 
   std::size_t rejected = 0;
+  bool currencyNotes = false;
   for (const auto& s : summaries) {
     printSummary(context.out, s, options.asOf);
     rejected += s.rejected;
+    currencyNotes = currencyNotes || !s.paymentsInAnotherCurrency.empty();
   }
   for (const auto& s : summaries) {
     for (const auto& r : s.rejects) {
@@ -120,7 +123,7 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
     context.out << rejected << " rows set aside; `kindly rejects` lists them.\n";
     return kNeedsAttention;
   }
-  return kDone;
+  return currencyNotes ? kNeedsAttention : kDone;
 }
 
 }  // namespace kindly::cli

@@ -64,7 +64,8 @@ void readContactsAndWriteOffs(store::Database& database, const aging::AgingOptio
           " WHERE i.id IN (SELECT w.invoice_id FROM writeoffs w"
           "   WHERE w.day <= ?1 AND (w.undone_day IS NULL OR w.undone_day > ?1))"
           " AND i.amount > (SELECT COALESCE(SUM(amount), 0) FROM payments"
-          "                 WHERE invoice_id = i.id AND payment_day <= ?1)" +
+          "                 WHERE invoice_id = i.id AND currency = i.currency"
+          "                   AND payment_day <= ?1)" +
           aging::filterSql(options) + " ORDER BY 2, 3, 4");
   select.bind(1, options.asOf.dayNumber()).bind(2, options.graceDays);
   aging::bindFilters(select, options);

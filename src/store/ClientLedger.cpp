@@ -69,7 +69,7 @@ std::vector<ClientInvoice> ClientLedger::invoices(std::int64_t clientId, dates::
 
 std::vector<ClientPayment> ClientLedger::payments(std::int64_t clientId, dates::Date asOf) {
   Poco::Data::Statement select(database_.session());
-  select << "SELECT p.id, i.number, p.payment_day, i.currency, p.amount, p.reference, "
+  select << "SELECT p.id, i.number, p.payment_day, p.currency, p.amount, p.reference, "
             "       p.inferred "
             "FROM payments p JOIN invoices i ON i.id = p.invoice_id "
             "WHERE i.client_id = ? AND p.payment_day <= ? "
@@ -93,7 +93,7 @@ std::vector<ClientPayment> ClientLedger::payments(std::int64_t clientId, dates::
 money::Money ClientLedger::balance(std::int64_t invoiceId, dates::Date asOf) {
   Poco::Data::Statement select(database_.session());
   select << "SELECT i.currency, i.amount - COALESCE((SELECT SUM(amount) FROM payments "
-            "  WHERE invoice_id = i.id AND payment_day <= ?), 0) "
+            "  WHERE invoice_id = i.id AND currency = i.currency AND payment_day <= ?), 0) "
             "FROM invoices i WHERE i.id = ?",
       bind(static_cast<std::int64_t>(asOf.dayNumber())), bind(invoiceId);
   select.execute();

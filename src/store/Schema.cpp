@@ -215,12 +215,38 @@ ALTER TABLE sendings_by_client RENAME TO sendings;
 CREATE INDEX sendings_by_message_id ON sendings(message_id);
 )sql";
 
+// A payment is in the currency it was received in. Stored as minor units alone, it took the
+// currency of its invoice at every reading: an invoice corrected from USD to JPY turned a
+// USD 100.00 payment into JPY 10,000. The currency is part of the payment's identity.
+constexpr std::string_view kPaymentCurrency = R"sql(
+CREATE TABLE payments_in_currency (
+  id          INTEGER PRIMARY KEY,
+  invoice_id  INTEGER NOT NULL REFERENCES invoices(id),
+  payment_day INTEGER NOT NULL,
+  currency    TEXT NOT NULL,
+  amount      INTEGER NOT NULL,
+  reference   TEXT NOT NULL DEFAULT '',
+  occurrence  INTEGER NOT NULL DEFAULT 1,
+  inferred    INTEGER NOT NULL DEFAULT 0,
+  import_id   INTEGER NOT NULL REFERENCES imports(id),
+  UNIQUE (invoice_id, payment_day, currency, amount, reference, occurrence)
+);
+INSERT INTO payments_in_currency (id, invoice_id, payment_day, currency, amount, reference,
+                                  occurrence, inferred, import_id)
+  SELECT p.id, p.invoice_id, p.payment_day, i.currency, p.amount, p.reference, p.occurrence,
+         p.inferred, p.import_id
+  FROM payments p JOIN invoices i ON i.id = p.invoice_id ORDER BY p.id;
+DROP TABLE payments;
+ALTER TABLE payments_in_currency RENAME TO payments;
+CREATE INDEX payments_inferred ON payments(invoice_id) WHERE inferred = 1;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
   static const std::vector<std::string_view> all = {
-      kLedger,   kInvoiceAudit,     kSkippedRows,        kPeopleSay,       kFollowUpSteps,
-      kSendings, kInferredPayments, kImportFingerprints, kSendingsByClient};
+      kLedger,   kInvoiceAudit,     kSkippedRows,        kPeopleSay,        kFollowUpSteps,
+      kSendings, kInferredPayments, kImportFingerprints, kSendingsByClient, kPaymentCurrency};
   return all;
 }
 

@@ -443,7 +443,7 @@ TEST_F(ImportJob, turnsAFallInTheBalanceIntoOneInferredPaymentOnTheExportDate) {
   EXPECT_EQ(dump("payments"),
             "1|" + std::to_string(scalar("SELECT id FROM invoices WHERE number = 'INV-1'")) + "|" +
                 std::to_string(day(2026, 10, 15).dayNumber()) +
-                "|60000|inferred from balance|1|1|" +
+                "|USD|60000|inferred from balance|1|1|" +
                 std::to_string(scalar("SELECT MAX(id) FROM imports")) + "|\n");
 
   // The same export again knows of no further payment.

@@ -70,8 +70,8 @@ TEST(Database, refusesAPaymentForAnInvoiceThatIsNotThere) {
                       "VALUES (1, 'p.csv', 'payments', 0)",
       now;
   const auto payForMissingInvoice = [&] {
-    ledger.session() << "INSERT INTO payments (invoice_id, payment_day, amount, import_id) "
-                        "VALUES (999, 0, 100, 1)",
+    ledger.session() << "INSERT INTO payments (invoice_id, payment_day, amount, import_id, "
+                        "currency) VALUES (999, 0, 100, 1, 'USD')",
         now;
   };
   EXPECT_THROW(payForMissingInvoice(), Poco::Exception);

@@ -26,7 +26,8 @@ class WriteOffLogTest : public ::testing::Test {
     s << "INSERT INTO invoices (id, number, client_id, issue_day, due_day, currency, amount, "
          "first_import_id, last_import_id) VALUES (7, 'INV-1', 1, ?, ?, 'USD', 10000, 1, 1)",
         bind(issue), bind(due), now;
-    s << "INSERT INTO payments (invoice_id, payment_day, amount, import_id) VALUES (7, ?, 4000, 1)",
+    s << "INSERT INTO payments (invoice_id, payment_day, amount, import_id, currency) "
+         "VALUES (7, ?, 4000, 1, 'USD')",
         bind(paid), now;
   }
   std::size_t openOn(dates::Date asOf) {

@@ -75,8 +75,8 @@ class LedgerBuilder {
     using namespace Poco::Data::Keywords;
     const std::string reference = "payment " + std::to_string(++payments_);
     Poco::Data::Statement insert(session_);
-    insert << "INSERT INTO payments (invoice_id, payment_day, amount, reference, import_id) "
-              "SELECT id, ?, ?, ?, 1 FROM invoices WHERE number = ?",
+    insert << "INSERT INTO payments (invoice_id, payment_day, amount, reference, import_id, "
+              "currency) SELECT id, ?, ?, ?, 1, currency FROM invoices WHERE number = ?",
         bind(static_cast<Poco::Int64>(paid.dayNumber())),
         bind(static_cast<Poco::Int64>(minorUnits)), bind(reference), bind(invoiceNumber);
     if (insert.execute() != 1) throw std::logic_error("no invoice " + invoiceNumber + " to pay");
