@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "base/Error.h"
 #include "importers/FileImport.h"
 #include "importers/Fingerprint.h"
 #include "importers/LedgerWriter.h"
@@ -61,6 +62,24 @@ void applyCredits(LedgerWriter& ledger, const std::vector<CreditForInvoice>& cre
       }
     }
   }
+}
+
+// Every sum Kindly makes of one currency's amounts must stay exact: an import that would
+// take a currency's invoices or payments beyond LedgerWriter::kExactSums is refused whole,
+// rather than accepted and then refused by every report. The whole ledger is looked at only
+// when this import wrote more than kCheckAfter in all: a business's year of invoices is far
+// below it, and beneath it some four million imports would be needed to get from the limit
+// to an overflow.
+void refuseSumsBeyondExact(LedgerWriter& ledger) {
+  constexpr std::uint64_t kCheckAfter = std::uint64_t{1} << 40;
+  if (ledger.amountsWritten() <= kCheckAfter) return;
+  const auto currencies = ledger.currenciesBeyondExactSums();
+  if (currencies.empty()) return;
+  std::string names;
+  for (const auto& code : currencies) names += (names.empty() ? "" : ", ") + code;
+  throw InputError("the amounts in " + names +
+                   " would add up to more than Kindly can count exactly (about 4.6 x 10^18 "
+                   "minor units); nothing was imported");
 }
 
 // True when the ledger's latest imports were these same files, read the same way, in this
@@ -133,6 +152,7 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
     for (auto& summary : summaries) {
       summary.paymentsInAnotherCurrency = ledger.paymentsInAnotherCurrency(summary.importId);
     }
+    refuseSumsBeyondExact(ledger);
     for (std::size_t i = 0; i < summaries.size(); ++i) {
       if (summaries[i].againOnlyCounts() && summaries[i].table == readAs[i]) {
         ledger.keepFingerprint(summaries[i].importId, fingerprints[i]);

@@ -178,7 +178,30 @@ std::string LedgerWriter::codeByName(const InvoiceRecord& invoice) {
   return found != known.end() ? found->second : invoice.clientName;
 }
 
+void LedgerWriter::countWritten(const money::Money& amount) {
+  // Amounts are read up to kLargestAmount, so the magnitude of each fits.
+  const auto magnitude = static_cast<std::uint64_t>(amount.minorUnits() < 0 ? -amount.minorUnits()
+                                                                            : amount.minorUnits());
+  if (__builtin_add_overflow(amountsWritten_, magnitude, &amountsWritten_)) {
+    amountsWritten_ = UINT64_MAX;
+  }
+}
+
+std::vector<std::string> LedgerWriter::currenciesBeyondExactSums() {
+  // TOTAL() sums in floating point: it cannot overflow, and is exact enough for a limit.
+  store::PreparedStatement select(database_, R"sql(
+      SELECT currency FROM invoices GROUP BY currency HAVING TOTAL(abs(amount)) > ?1
+      UNION
+      SELECT currency FROM payments GROUP BY currency HAVING TOTAL(abs(amount)) > ?1
+      ORDER BY 1)sql");
+  select.bind(1, kExactSums);
+  std::vector<std::string> currencies;
+  while (select.step()) currencies.emplace_back(select.columnText(0));
+  return currencies;
+}
+
 Outcome LedgerWriter::writeInvoice(std::int64_t importId, const InvoiceRecord& invoice) {
+  countWritten(invoice.amount);
   upsertInvoice_.bind(1, invoice.number).bind(2, clientId(invoice));
   upsertInvoice_.bind(3, std::int64_t{invoice.issueDate.dayNumber()});
   upsertInvoice_.bind(4, std::int64_t{invoice.dueDate.dayNumber()});
@@ -217,6 +240,7 @@ LedgerWriter::PaymentsSoFar LedgerWriter::paymentsSoFar(const InvoiceRef& invoic
 bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, dates::Date day,
                                 const money::Money& amount, const std::string& reference,
                                 int occurrence, bool inferred) {
+  countWritten(amount);
   insertPayment_.bind(1, invoiceId).bind(2, std::int64_t{day.dayNumber()});
   insertPayment_.bind(3, amount.minorUnits()).bind(4, reference);
   insertPayment_.bind(5, std::int64_t{occurrence}).bind(6, std::int64_t{inferred ? 1 : 0});

@@ -73,6 +73,14 @@ class LedgerWriter {
   bool applyCredit(std::int64_t importId, const InvoiceRef& creditNote,
                    const std::string& creditNumber, const InvoiceRef& invoice,
                    const std::string& invoiceNumber, dates::Date day);
+  // The absolute amounts of every invoice and payment written so far, saturating.
+  std::uint64_t amountsWritten() const { return amountsWritten_; }
+  // "USD": currencies whose invoices, or whose payments, add up in absolute value beyond
+  // kExactSums minor units in the whole ledger. Below it every sum Kindly makes of one
+  // currency's amounts (a client's balance, a bucket, a total) fits in 64 bits.
+  std::vector<std::string> currenciesBeyondExactSums();
+  static constexpr std::int64_t kExactSums = std::int64_t{1} << 62;
+
   // Inferred payments replaced by listed ones since the last call.
   std::size_t takeReplacedInferred() { return std::exchange(replacedInferred_, 0); }
 
@@ -109,6 +117,8 @@ class LedgerWriter {
   store::PreparedStatement insertPayment_;
   store::PreparedStatement dropOtherApplications_;
   std::size_t replacedInferred_ = 0;
+  std::uint64_t amountsWritten_ = 0;
+  void countWritten(const money::Money& amount);
   // Whether the ledger held inferred payments when the import began. An import infers its
   // own only once every file is in, so without any, no listed payment has one to replace.
   bool hasInferred_;

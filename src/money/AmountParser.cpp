@@ -296,7 +296,10 @@ Result<ParsedAmount> AmountScanner::parse(Currency fallback) {
     }
   }
   for (; decimals < exponent; ++decimals) push('0');
-  if (overflow) return fail("amount out of range: '" + std::string(text_) + "'");
+  if (overflow || minor > kLargestAmount) {
+    return fail("amount out of range: '" + std::string(text_) + "' (at most " +
+                Money(kLargestAmount, currency).toDecimal() + " " + currency.code() + ")");
+  }
 
   return ParsedAmount{Money(negative_ || opened_ > 0 ? -minor : minor, currency),
                       named_.has_value()};

@@ -2,6 +2,7 @@
 // "-1234.56", "1.234,56", "1 234,56", "USD 12.00", "12,00 €".
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 #include "base/Result.h"
@@ -18,12 +19,16 @@ struct ParsedAmount {
   bool currencyNamed;  // the text itself named the currency ("USD 12.00", "€12", "£3")
 };
 
+// The largest amount read, in minor units: ten trillion dollars in cents. No invoice comes
+// near it, and a ledger of amounts this size can be summed exactly (see ImportJob).
+inline constexpr std::int64_t kLargestAmount = 1'000'000'000'000'000;
+
 // Parses `text` as an amount in `currency` unless the text names another one by code or by
 // an unambiguous symbol (€ EUR, £ GBP, ¥ JPY; "$" names none). Parentheses and a leading or
 // trailing minus mean negative. Surrounding spaces are ignored. Fails, with a reason a
 // bookkeeper understands, on empty text, garbage, misplaced group separators ("1,50" when the
 // mark is a point), more decimals than the currency has (unless they are zeros: "12.3400"
-// is 12.34 USD), and amounts beyond 64 bits of minor units.
+// is 12.34 USD), and amounts beyond kLargestAmount minor units.
 Result<ParsedAmount> parseAmount(std::string_view text, Currency currency, DecimalMark mark);
 
 }  // namespace kindly::money

@@ -608,6 +608,33 @@ TEST_F(ImportJob, writesNothingAtAllWhenOneFileCannotBeRead) {
   EXPECT_EQ(scalar("SELECT COUNT(*) FROM imports"), 1);
 }
 
+// Amounts near 64 bits were accepted, and then `clients` printed a wrapped negative balance
+// and the aging hid an overpayment: an import that would take a currency's sums beyond what
+// adds up exactly is refused whole, before any report has to refuse the ledger.
+TEST_F(ImportJob, refusesAnImportWhoseAmountsWouldNotAddUpExactly) {
+  import({dir_.write("invoices.csv", kInvoices)});
+  const std::string before = wholeDump();
+  std::string huge = "invoice_number,client_id,client_name,issue_date,due_date,amount,currency\n";
+  for (int i = 0; i < 4700; ++i) {
+    huge += "BIG-" + std::to_string(i) + ",C9,Crafted Co,2026-10-01,2026-11-01," +
+            "10000000000000.00,USD\n";
+  }
+  try {
+    import({dir_.write("huge.csv", huge)});
+    ADD_FAILURE() << "imported";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("USD would add up to more than Kindly can count"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(wholeDump(), before);
+  // Just below the limit, the same rows go in, and every one is counted.
+  huge.resize(huge.size() / 2);
+  huge.resize(huge.rfind('\n') + 1);
+  const auto half = import({dir_.write("half.csv", huge)});
+  EXPECT_EQ(half[0].rejected, 0u);
+}
+
 TEST_F(ImportJob, writesNoImportRowIntoAFreshLedgerWhenAFileCannotBeRead) {
   const auto invoices = dir_.write("invoices.csv", kInvoices);
   const auto bad = dir_.write("export.xlsx", "PK\x03\x04 not really a workbook");

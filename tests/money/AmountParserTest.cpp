@@ -45,7 +45,6 @@ void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
 namespace kindly::money {
 namespace {
 
-constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr auto kPoint = DecimalMark::Point;
 constexpr auto kComma = DecimalMark::Comma;
 
@@ -182,14 +181,25 @@ TEST(AmountParser, usesTheDecimalsOfTheCurrency) {
   for (const Accepted& c : cases) expectAccepted(c);
 }
 
-TEST(AmountParser, readsUpToTheLast64BitMinorUnit) {
+TEST(AmountParser, readsUpToTheLargestAmount) {
   const Accepted cases[] = {
-      {"92233720368547758.07", "USD", kPoint, kMax, "USD", false},
-      {"92,233,720,368,547,758.07", "USD", kPoint, kMax, "USD", false},
-      {"-92233720368547758.07", "USD", kPoint, -kMax, "USD", false},
-      {"9223372036854775807", "JPY", kPoint, kMax, "JPY", false},
+      {"10000000000000.00", "USD", kPoint, kLargestAmount, "USD", false},
+      {"10,000,000,000,000.00", "USD", kPoint, kLargestAmount, "USD", false},
+      {"-10000000000000.00", "USD", kPoint, -kLargestAmount, "USD", false},
+      {"1000000000000000", "JPY", kPoint, kLargestAmount, "JPY", false},
   };
   for (const Accepted& c : cases) expectAccepted(c);
+}
+
+// Amounts near 64 bits were read, and their sums wrapped: `clients` printed a negative
+// balance for a client owed two of them.
+TEST(AmountParser, refusesAmountsBeyondWhatSumsExactly) {
+  const Rejected cases[] = {
+      {"10000000000000.01", "USD", kPoint, "out of range"},
+      {"92233720368547758.07", "USD", kPoint, "out of range"},
+      {"-9223372036854775807", "JPY", kPoint, "(at most 1000000000000000 JPY)"},
+  };
+  for (const Rejected& c : cases) expectRejected(c);
 }
 
 TEST(AmountParser, rejectsEmptyAndGarbage) {
