@@ -2,11 +2,9 @@
 #include "reports/AgingWorkbook.h"
 
 #include <Poco/Zip/ZipArchive.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cassert>
 #include <cstdint>
 #include <cstdio>
@@ -22,6 +20,7 @@
 #include <vector>
 
 #include "base/Error.h"
+#include "files/PrivateFolder.h"
 #include "reports/WorkbookDashboard.h"
 #include "reports/WorkbookSheets.h"
 
@@ -92,24 +91,17 @@ void checkNothingCutShort(const fs::path& saved, const std::string& path,
   }
 }
 
-// A temporary name beside the destination (same folder, so the final rename is atomic).
-// Removed on destruction unless moveOntoDestination() succeeded.
+// The workbook is written in a private folder beside the destination (same file system, so
+// the final rename is atomic), which goes away with what is left in it.
 class PendingFile {
  public:
-  explicit PendingFile(fs::path destination) : destination_(std::move(destination)) {
-    static std::atomic<unsigned> counter{0};
-    temporary_ = destination_;
-    temporary_.replace_filename("." + destination_.filename().string() + ".tmp-" +
-                                std::to_string(::getpid()) + "-" + std::to_string(++counter));
-  }
+  explicit PendingFile(fs::path destination)
+      : destination_(std::move(destination)),
+        scratch_(destination_.parent_path(), "." + destination_.filename().string() + ".tmp-",
+                 "the aging workbook " + destination_.string()),
+        temporary_(scratch_.path() / destination_.filename()) {}
   PendingFile(const PendingFile&) = delete;
   PendingFile& operator=(const PendingFile&) = delete;
-  ~PendingFile() {
-    if (!moved_) {
-      std::error_code ignored;
-      fs::remove(temporary_, ignored);
-    }
-  }
 
   const fs::path& temporary() const { return temporary_; }
 
@@ -121,13 +113,12 @@ class PendingFile {
       throw Error("cannot write the aging workbook " + destination_.string() + ": " +
                   error.message());
     }
-    moved_ = true;
   }
 
  private:
   fs::path destination_;
+  files::PrivateFolder scratch_;
   fs::path temporary_;
-  bool moved_ = false;
 };
 
 void writeSummarySheet(lxw_workbook* workbook, Formats& formats, const OwnerReport& report,

@@ -2,16 +2,17 @@
 #include "reports/ReportTablesFiles.h"
 
 #include <Poco/JSON/Object.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <system_error>
 #include <utility>
 #include <vector>
 
 #include "base/Error.h"
+#include "files/PrivateFolder.h"
 #include "reports/ClientsOutput.h"
 #include "reports/CsvWriter.h"
 
@@ -142,15 +143,19 @@ class PendingFolder {
   PendingFolder(const PendingFolder&) = delete;
   PendingFolder& operator=(const PendingFolder&) = delete;
   ~PendingFolder() {
+    scratch_.reset();  // with the files not moved into place
     if (done_) return;
     std::error_code ignored;
-    for (const auto& [temporary, final] : files_) fs::remove(temporary, ignored);
     if (created_) fs::remove(folder_, ignored);
   }
 
-  // A temporary path for the file `name`, renamed onto it by commit().
+  // A temporary path for the file `name`, in a private folder inside the report's, renamed
+  // onto it by commit().
   fs::path add(const std::string& name) {
-    fs::path temporary = folder_ / ("." + name + ".tmp-" + std::to_string(::getpid()));
+    if (!scratch_) {
+      scratch_.emplace(folder_, ".report.tmp-", "the report to " + folder_.string());
+    }
+    fs::path temporary = scratch_->path() / name;
     files_.emplace_back(temporary, folder_ / name);
     return temporary;
   }
@@ -174,6 +179,7 @@ class PendingFolder {
   bool created_ = false;
   bool done_ = false;
   std::vector<std::pair<fs::path, fs::path>> files_;
+  std::optional<files::PrivateFolder> scratch_;
 };
 
 void writeTable(PendingFolder& folder, const std::string& name, TableFileFormat format,

@@ -13,6 +13,7 @@
 #include "base/Error.h"
 #include "base/Text.h"
 #include "drafts/EmailMessage.h"
+#include "files/PrivateFolder.h"
 
 namespace kindly::drafts {
 
@@ -131,37 +132,6 @@ std::string randomSuffix() {
   return suffix;
 }
 
-// A hidden sibling folder named prefix + four random hex digits, removed on destruction
-// unless release()d: a failed batch leaves nothing behind.
-class ScratchFolder {
- public:
-  ScratchFolder(const fs::path& parent, const std::string& prefix) {
-    for (int attempt = 0; attempt < 100 && path_.empty(); ++attempt) {
-      const fs::path candidate = parent / (prefix + randomSuffix());
-      std::error_code error;
-      if (fs::create_directory(candidate, error)) path_ = candidate;
-      if (error) {
-        throw Error("cannot write the drafts batch: cannot create a folder in " + parent.string() +
-                    ": " + error.message());
-      }
-    }
-    if (path_.empty()) throw Error("cannot create a temporary folder in " + parent.string());
-  }
-  ScratchFolder(const ScratchFolder&) = delete;
-  ScratchFolder& operator=(const ScratchFolder&) = delete;
-  ~ScratchFolder() {
-    if (path_.empty()) return;
-    std::error_code ignored;  // a destructor never throws; the original error is reported
-    fs::remove_all(path_, ignored);
-  }
-
-  const fs::path& path() const { return path_; }
-  void release() { path_.clear(); }
-
- private:
-  fs::path path_;
-};
-
 }  // namespace
 
 std::string clientSlug(std::string_view clientName, std::string_view clientCode) {
@@ -216,7 +186,7 @@ std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminder
                 (error ? ": " + error.message() : ": not a folder"));
   }
   const std::string name = "batch-" + asOf_.iso();
-  ScratchFolder scratch(outDir, "." + name + ".tmp-");
+  files::PrivateFolder scratch(outDir, "." + name + ".tmp-", "the drafts batch");
 
   std::vector<BatchEntry> entries;
   std::size_t sequence = 0;
@@ -269,6 +239,7 @@ std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminder
     fs::rename(target, previous, error);
     if (error) throw Error("cannot replace " + target.string() + ": " + error.message());
   }
+  scratch.openUp();
   fs::rename(scratch.path(), target, error);
   if (error) {
     std::error_code ignored;

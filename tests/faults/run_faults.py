@@ -170,8 +170,8 @@ def read_only_folder(folder):
                           "or created there (a missing or read-only folder?)"])
     # Nor a report, nor a batch of drafts.
     folder.kindly("report", "archive/aging.xlsx", "--as-of", AS_OF, user=user, expect=2,
-                  stderr=["kindly: cannot write the aging workbook archive/aging.xlsx: saving: "
-                          "Error creating output xlsx file. Usually a permissions error."])
+                  stderr=["kindly: cannot write the aging workbook archive/aging.xlsx: cannot "
+                          "create a folder in archive: Permission denied"])
     folder.kindly("remind", "--out", "archive", "--as-of", AS_OF, user=user, expect=2,
                   stderr=["kindly: cannot write the drafts batch: cannot create a folder in "
                           "archive: Permission denied"])

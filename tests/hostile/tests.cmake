@@ -6,3 +6,8 @@ target_sources(kindly_tests PRIVATE hostile/TableTextTest.cpp)
 add_test(NAME hostile.text
          COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/hostile/hostile_text.py
                  $<TARGET_FILE:kindly>)
+
+# Symbolic links planted where the report's temporary files used to be named from the pid.
+add_test(NAME hostile.plantedLinks
+         COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/hostile/planted_links.py
+                 $<TARGET_FILE:kindly>)
