@@ -151,6 +151,7 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
     inferPayments(ledger, settlements.paidClaims, options_.asOf, summaries);
     for (auto& summary : summaries) {
       summary.paymentsInAnotherCurrency = ledger.paymentsInAnotherCurrency(summary.importId);
+      summary.movedWithInvoice = ledger.moveInvoiceFacts(summary.importId);
     }
     refuseSumsBeyondExact(ledger);
     for (std::size_t i = 0; i < summaries.size(); ++i) {

@@ -54,6 +54,8 @@ struct FileSummary {
   // Invoices this file moved to another currency that have payments in the old one: those
   // stay in their own currency, as the client's credit (see LedgerWriter).
   std::vector<std::string> paymentsInAnotherCurrency;
+  // Invoices this file moved to another client whose disputes and promises went along.
+  std::vector<std::string> movedWithInvoice;
   // Open invoices of earlier full exports of this format that this one no longer lists.
   std::vector<std::string> missingFromExport;
   // New clients that look like known ones (same name or email, another id): never merged.

@@ -178,6 +178,43 @@ std::string LedgerWriter::codeByName(const InvoiceRecord& invoice) {
   return found != known.end() ? found->second : invoice.clientName;
 }
 
+std::vector<std::string> LedgerWriter::moveInvoiceFacts(std::int64_t importId) {
+  // The latest move of each invoice this import made: where it came from, where it is now.
+  store::PreparedStatement moved(database_, R"sql(
+      SELECT i.id, i.number, ch.old_value, c.code, i.client_id
+      FROM invoice_changes ch JOIN invoices i ON i.id = ch.invoice_id
+      JOIN clients c ON c.id = i.client_id
+      WHERE ch.import_id = ? AND ch.field = 'client'
+        AND ch.id = (SELECT MAX(id) FROM invoice_changes
+                     WHERE invoice_id = ch.invoice_id AND field = 'client')
+      ORDER BY i.number)sql");
+  store::PreparedStatement facts(database_, R"sql(
+      SELECT kind FROM contacts
+      WHERE invoice_id = ? AND client_id <> ? AND kind IN ('dispute', 'resolved', 'promise')
+      GROUP BY kind ORDER BY kind)sql");
+  store::PreparedStatement move(database_, R"sql(
+      UPDATE contacts SET client_id = ?2
+      WHERE invoice_id = ?1 AND client_id <> ?2 AND kind IN ('dispute', 'resolved', 'promise'))sql");
+  moved.bind(1, importId);
+  std::vector<std::string> notes;
+  while (moved.step()) {
+    const std::int64_t invoiceId = moved.columnInt(0), clientId = moved.columnInt(4);
+    facts.bind(1, invoiceId).bind(2, clientId);
+    std::string kinds;
+    while (facts.step()) {
+      kinds += std::string(kinds.empty() ? "" : " and ") + std::string(facts.columnText(0));
+    }
+    facts.reset();
+    if (kinds.empty()) continue;
+    move.bind(1, invoiceId).bind(2, clientId);
+    run(move);
+    notes.push_back(std::string(moved.columnText(1)) + " moved from client " +
+                    std::string(moved.columnText(2)) + " to " + std::string(moved.columnText(3)) +
+                    ": its " + kinds + " went with it");
+  }
+  return notes;
+}
+
 void LedgerWriter::countWritten(const money::Money& amount) {
   // Amounts are read up to kLargestAmount, so the magnitude of each fits.
   const auto magnitude = static_cast<std::uint64_t>(amount.minorUnits() < 0 ? -amount.minorUnits()

@@ -73,6 +73,12 @@ class LedgerWriter {
   bool applyCredit(std::int64_t importId, const InvoiceRef& creditNote,
                    const std::string& creditNumber, const InvoiceRef& invoice,
                    const std::string& invoiceNumber, dates::Date day);
+  // Disputes, their resolutions and promises about an invoice the import `importId` moved to
+  // another client go with the invoice: left with the old client, the disputed invoice was
+  // chased as plain debt. Returns "INV-9 moved from C1 to C2: its dispute and promise went
+  // with it" for each invoice that had any.
+  std::vector<std::string> moveInvoiceFacts(std::int64_t importId);
+
   // The absolute amounts of every invoice and payment written so far, saturating.
   std::uint64_t amountsWritten() const { return amountsWritten_; }
   // "USD": currencies whose invoices, or whose payments, add up in absolute value beyond

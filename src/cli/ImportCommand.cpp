@@ -65,6 +65,7 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << '\n';
   }
   for (const auto& note : s.paymentsInAnotherCurrency) out << "  " << note << "; check it\n";
+  for (const auto& note : s.movedWithInvoice) out << "  " << note << '\n';
   if (!s.missingFromExport.empty()) {
     out << "  " << s.missingFromExport.size()
         << " open invoices of earlier exports are not in this one; kept until a person "
