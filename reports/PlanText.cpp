@@ -1,6 +1,7 @@
 // The plan as a table and as CSV: one row per client, in client order.
 #include <sstream>
 
+#include "base/Text.h"
 #include "reports/CsvWriter.h"
 #include "reports/PlanOutput.h"
 #include "reports/TableText.h"
@@ -40,7 +41,7 @@ std::string reasonText(const followup::PlannedFollowUp& row) {
   for (std::size_t i = 0; i < row.writtenOff.size(); ++i) {
     reason += (i ? " " : "; written off: ") + row.writtenOff[i];
   }
-  return reason;
+  return oneLine(reason);  // invoice numbers and names of an export: one line, no escapes
 }
 
 std::string totalsText(const money::Totals& totals) {

@@ -75,4 +75,39 @@ std::string repairUtf8(std::string_view text) {
   return out;
 }
 
+std::string oneLine(std::string_view text) {
+  const std::string repaired = repairUtf8(text);
+  std::string out;
+  for (std::size_t i = 0; i < repaired.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(repaired[i]);
+    // U+0080 to U+009F, the C1 controls, are 0xC2 0x80 to 0xC2 0x9F in UTF-8.
+    const bool c1 = byte == 0xC2 && i + 1 < repaired.size() &&
+                    static_cast<unsigned char>(repaired[i + 1]) <= 0x9F;
+    if (byte < 0x20 || byte == 0x7F || byte == ' ' || c1) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      if (c1) ++i;
+    } else {
+      out += repaired[i];
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string shellQuote(std::string_view text) {
+  const bool plain = !text.empty() && text.find_first_not_of(
+                                          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                          "0123456789@%+=:,./-_") == std::string_view::npos;
+  if (plain) return std::string(text);
+  std::string quoted = "'";
+  for (const char c : text) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
 }  // namespace kindly

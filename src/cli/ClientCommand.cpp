@@ -7,6 +7,7 @@
 #include "aging/AgingEngine.h"
 #include "aging/ClientBehavior.h"
 #include "base/Error.h"
+#include "base/Text.h"
 #include "cli/Commands.h"
 #include "cli/ContactText.h"
 #include "cli/Settings.h"
@@ -117,8 +118,8 @@ int ClientCommand::run(const std::vector<std::string>& args, Context& context) {
                                      [&](const auto& b) { return b.clientCode == client->code; });
 
   auto& out = context.out;
-  out << client->code << ' ' << client->name;
-  if (!client->email.empty()) out << " <" << client->email << '>';
+  out << oneLine(client->code) << ' ' << oneLine(client->name);
+  if (!client->email.empty()) out << " <" << oneLine(client->email) << '>';
   money::Totals balance;
   for (const auto& invoice : open) money::addTo(balance, invoice.balance);
   out << "\nBalance as of " << options.asOf.iso() << ':';
@@ -131,14 +132,15 @@ int ClientCommand::run(const std::vector<std::string>& args, Context& context) {
   if (behavior != behaviors.end()) writeFigures(out, *behavior, options.lateWindowDays);
   out << '\n';
   const auto events = timeline(ledger, *client, options.asOf);
-  for (const auto& event : events) out << event.day.iso() << "  " << event.text << '\n';
+  for (const auto& event : events) out << event.day.iso() << "  " << oneLine(event.text) << '\n';
   if (events.empty()) out << "Nothing recorded by " << options.asOf.iso() << ".\n";
 
   out << "\nOpen invoices:" << (open.empty() ? " none\n" : "\n");
   std::size_t width = 0;
   for (const auto& invoice : open) width = std::max(width, invoice.number.size());
   for (const auto& invoice : open) {
-    out << "  " << invoice.number << std::string(width - invoice.number.size(), ' ') << "  due "
+    const std::string number = oneLine(invoice.number);
+    out << "  " << number << std::string(width - std::min(width, number.size()), ' ') << "  due "
         << invoice.dueDate.iso() << "  " << amountText(invoice.balance) << "  "
         << overdueText(invoice, options.asOf) << '\n';
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "base/Error.h"
+#include "base/Text.h"
 #include "cli/Commands.h"
 #include "cli/ImportInspection.h"
 #include "cli/Settings.h"
@@ -18,7 +19,7 @@ namespace {
 constexpr std::size_t kListedAtMost = 10;
 
 void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Date asOf) {
-  out << s.file << " (" << s.description << "; " << s.table << ")\n";
+  out << oneLine(s.file) << " (" << s.description << "; " << s.table << ")\n";
   out << "  " << s.read << " rows: " << s.added << " new, " << s.updated << " updated, "
       << s.unchanged << " unchanged, " << s.skipped() << " skipped, " << s.rejected
       << " rejected\n";
@@ -48,7 +49,7 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << "  " << s.appliedCredits << " credit notes applied to the invoices they name\n";
   }
   for (std::size_t i = 0; i < std::min(kListedAtMost, s.unappliedCredits.size()); ++i) {
-    out << "  credit note " << s.unappliedCredits[i] << "; kept as an unapplied credit\n";
+    out << "  credit note " << oneLine(s.unappliedCredits[i]) << "; kept as an unapplied credit\n";
   }
   if (s.unappliedCredits.size() > kListedAtMost) {
     out << "  and " << s.unappliedCredits.size() - kListedAtMost
@@ -59,26 +60,28 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
         << " invoices show a balance the ledger's payments do not explain; the ledger's "
            "payments stand:";
     for (std::size_t i = 0; i < std::min(kListedAtMost, s.balanceDisagreements.size()); ++i) {
-      out << ' ' << s.balanceDisagreements[i];
+      out << ' ' << oneLine(s.balanceDisagreements[i]);
     }
     if (s.balanceDisagreements.size() > kListedAtMost) out << " ...";
     out << '\n';
   }
-  for (const auto& note : s.paymentsInAnotherCurrency) out << "  " << note << "; check it\n";
-  for (const auto& note : s.movedWithInvoice) out << "  " << note << '\n';
+  for (const auto& note : s.paymentsInAnotherCurrency) {
+    out << "  " << oneLine(note) << "; check it\n";
+  }
+  for (const auto& note : s.movedWithInvoice) out << "  " << oneLine(note) << '\n';
   if (!s.missingFromExport.empty()) {
     out << "  " << s.missingFromExport.size()
         << " open invoices of earlier exports are not in this one; kept until a person "
            "says they are paid or written off:";
     for (std::size_t i = 0; i < std::min(kListedAtMost, s.missingFromExport.size()); ++i) {
-      out << ' ' << s.missingFromExport[i];
+      out << ' ' << oneLine(s.missingFromExport[i]);
     }
     if (s.missingFromExport.size() > kListedAtMost) out << " ...";
     out << '\n';
   }
   const auto& duplicates = s.suspectedDuplicates;
   for (std::size_t i = 0; i < std::min(kListedAtMost, duplicates.size()); ++i) {
-    out << "  new client " << duplicates[i] << "; not merged\n";
+    out << "  new client " << oneLine(duplicates[i]) << "; not merged\n";
   }
   if (duplicates.size() > kListedAtMost) {
     out << "  and " << duplicates.size() - kListedAtMost
@@ -96,15 +99,21 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
     return kDone;
   }
   // A progress line for large files, only where a person watches a terminal.
+  // Written to the terminal itself: its own carriage return and line erase are not text.
   const bool terminal = isatty(STDERR_FILENO) == 1;
+  const auto progressLine = [&context](const std::string& text) {
+    context.err << std::flush;
+    if (::write(STDERR_FILENO, text.data(), text.size()) < 0) return;  // only a progress line
+  };
   if (terminal) {
-    options.progress = [&context](const std::string& file, double done) {
-      context.err << "\r" << file << ": " << static_cast<int>(done * 100) << "% " << std::flush;
+    options.progress = [&](const std::string& file, double done) {
+      progressLine("\r" + oneLine(file) + ": " + std::to_string(static_cast<int>(done * 100)) +
+                   "% ");
     };
   }
   importers::ImportJob job(context.ledger(), options);
   const auto summaries = job.run(args);
-  if (terminal) context.err << "\r\033[K" << std::flush;
+  if (terminal) progressLine("\r\033[K");
 
   std::size_t rejected = 0;
   bool currencyNotes = false;
@@ -115,8 +124,9 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
   }
   for (const auto& s : summaries) {
     for (const auto& r : s.rejects) {
-      context.err << r.file << ':' << r.line << ':' << r.column << ": "
-                  << (r.columnName.empty() ? "" : r.columnName + ": ") << r.reason << '\n';
+      context.err << oneLine(r.file) << ':' << r.line << ':' << r.column << ": "
+                  << (r.columnName.empty() ? "" : oneLine(r.columnName) + ": ") << oneLine(r.reason)
+                  << '\n';
     }
   }
   if (options.dryRun) context.out << "Dry run: nothing was written.\n";

@@ -3,6 +3,7 @@
 #include "cli/ImportInspection.h"
 
 #include <algorithm>
+#include <sstream>
 
 #include "base/Error.h"
 #include "base/Text.h"
@@ -21,7 +22,7 @@ constexpr std::size_t kSampleRows = 5;
 class PrintingSink : public importers::RecordSink {
  public:
   PrintingSink(std::ostream& out, const std::vector<std::string>& header)
-      : out_(out), header_(header) {}
+      : sink_(out), header_(header) {}
 
   void startRow(std::size_t line) { prefix_ = "    line " + std::to_string(line) + ": "; }
 
@@ -35,15 +36,17 @@ class PrintingSink : public importers::RecordSink {
          << r.amount.currency().code();
     if (r.paidSoFar) out_ << ", paid " << r.paidSoFar->toDecimal();
     if (!r.status.empty()) out_ << ", " << r.status;
-    out_ << '\n';
+    emit();
   }
   void payment(const PaymentRecord& r) override {
     out_ << prefix_ << "payment of " << r.amountText << " to invoice " << r.invoiceNumber << " on "
          << r.paymentDate.iso() << (r.reference.empty() ? "" : ", reference " + r.reference)
          << '\n';
+    emit();
   }
   void skip(std::string_view kind) override {
     out_ << prefix_ << "skipped, one of the " << kind << '\n';
+    emit();
   }
   void reject(std::optional<std::size_t> column, std::string reason) override {
     out_ << prefix_ << "rejected";
@@ -52,13 +55,25 @@ class PrintingSink : public importers::RecordSink {
       if (*column < header_.size()) out_ << " (" << header_[*column] << ")";
     }
     out_ << ": " << reason << '\n';
+    emit();
   }
   void exportDate(dates::Date date) override {
     out_ << prefix_ << "the export is as of " << date.iso() << '\n';
+    emit();
   }
 
  private:
-  std::ostream& out_;
+  // A row's line as written so far goes out as one line: an export's names and cells hold
+  // line breaks and escapes of their own.
+  void emit() {
+    const std::string line = out_.str();
+    out_.str("");
+    const std::size_t indent = line.starts_with(prefix_) ? prefix_.size() : 0;
+    sink_ << line.substr(0, indent) << oneLine(line.substr(indent)) << '\n';
+  }
+
+  std::ostream& sink_;
+  std::ostringstream out_;
   const std::vector<std::string>& header_;
   std::string prefix_;
 };
@@ -67,7 +82,7 @@ void printColumns(std::ostream& out, const importers::SourceFile& source) {
   out << "  columns:\n";
   for (std::size_t c = 0; c < source.header.size(); ++c) {
     const std::string field = source.profile->columnField(c);
-    out << "    " << c + 1 << " " << source.header[c] << " -> "
+    out << "    " << c + 1 << " " << oneLine(source.header[c]) << " -> "
         << (field.empty() ? "(not read)" : field) << '\n';
   }
 }

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <new>
 
 #include "base/Error.h"
 #include "cli/Command.h"
@@ -149,6 +150,9 @@ int KindlyApp::main(const std::vector<std::string>& args) {
               << '\n';
   } catch (const Poco::Exception& e) {
     std::cerr << "kindly: " << e.displayText() << '\n';
+  } catch (const std::bad_alloc&) {
+    // Every write is one transaction, rolled back when it does not finish.
+    std::cerr << "kindly: not enough memory to finish; nothing was changed\n";
   } catch (const std::exception& e) {
     std::cerr << "kindly: " << e.what() << '\n';
   }

@@ -133,8 +133,8 @@ int LogCommand::run(const std::vector<std::string>& args, Context& context) {
   for (const auto& record : records) log.add(client->id, record);
   transaction.commit();
   for (const auto& record : records) {
-    context.out << "Logged for " << client->code << ' ' << client->name << about << ": "
-                << sentence(describeContact(record)) << '\n';
+    context.out << "Logged for " << oneLine(client->code + ' ' + client->name + about) << ": "
+                << oneLine(sentence(describeContact(record))) << '\n';
   }
   return kDone;
 }

@@ -2,6 +2,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
+#include "base/Text.h"
 #include "cli/Commands.h"
 #include "cli/Settings.h"
 #include "reports/CsvWriter.h"
@@ -17,9 +18,9 @@ int RejectsCommand::run(const std::vector<std::string>& args, Context& context) 
   switch (format) {
     case OutputFormat::Table:
       for (const auto& r : rows) {
-        out << r.file << ':' << r.line << ':' << r.column << ": "
-            << (r.columnName.empty() ? "" : r.columnName + ": ") << r.reason << "\n    " << r.text
-            << '\n';
+        out << oneLine(r.file) << ':' << r.line << ':' << r.column << ": "
+            << (r.columnName.empty() ? "" : oneLine(r.columnName) + ": ") << oneLine(r.reason)
+            << "\n    " << oneLine(r.text) << '\n';
       }
       out << rows.size() << (rows.size() == 1 ? " row" : " rows") << " set aside.\n";
       break;

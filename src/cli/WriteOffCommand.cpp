@@ -29,7 +29,7 @@ int WriteOffCommand::run(const std::vector<std::string>& args, Context& context)
   store::ClientLedger clients(ledger);
   const auto invoice = clients.findInvoice(args.front());
   if (!invoice) throw UsageError("no invoice '" + args.front() + "' in the ledger");
-  const std::string who = invoice->client.code + ' ' + invoice->client.name;
+  const std::string who = oneLine(invoice->client.code + ' ' + invoice->client.name);
 
   store::WriteOffLog writeOffs(ledger);
   Poco::Data::Transaction transaction(ledger.session());
@@ -42,7 +42,7 @@ int WriteOffCommand::run(const std::vector<std::string>& args, Context& context)
     }
     writeOffs.undo(active->id, day, reason);
     transaction.commit();
-    context.out << "Undid the write-off of " << invoice->number << " (" << who
+    context.out << "Undid the write-off of " << oneLine(invoice->number) << " (" << who
                 << ", written off on " << active->day.iso() << ") on " << day.iso() << ": "
                 << sentence(reason) << '\n';
     return kDone;
@@ -58,9 +58,9 @@ int WriteOffCommand::run(const std::vector<std::string>& args, Context& context)
   }
   writeOffs.writeOff(invoice->id, day, reason);
   transaction.commit();
-  context.out << "Wrote off " << invoice->number << " (" << who << ", " << balance.toDecimal()
-              << ' ' << balance.currency().code() << " owed) on " << day.iso() << ": "
-              << sentence(reason) << '\n';
+  context.out << "Wrote off " << oneLine(invoice->number) << " (" << who << ", "
+              << balance.toDecimal() << ' ' << balance.currency().code() << " owed) on "
+              << day.iso() << ": " << sentence(reason) << '\n';
   return kDone;
 }
 

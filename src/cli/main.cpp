@@ -1,12 +1,17 @@
 // Entry point: command-line problems Poco finds while reading options are usage errors.
 #include <Poco/Exception.h>
+#include <unistd.h>
 
 #include <iostream>
 
 #include "cli/Command.h"
 #include "cli/KindlyApp.h"
+#include "cli/TerminalText.h"
 
 int main(int argc, char** argv) {
+  // Whatever a command prints of an export's text, a terminal shows it and obeys nothing in it.
+  const kindly::cli::TerminalGuard out(std::cout, ::isatty(STDOUT_FILENO) == 1);
+  const kindly::cli::TerminalGuard err(std::cerr, ::isatty(STDERR_FILENO) == 1);
   kindly::cli::KindlyApp app;
   try {
     app.init(argc, argv);

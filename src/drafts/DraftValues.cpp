@@ -116,21 +116,6 @@ mstch::array totalRows(const Reminder& reminder, std::string& totalText, bool& a
 
 }  // namespace
 
-std::string oneLine(std::string_view text) {
-  std::string out;
-  for (const char c : repairUtf8(text)) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool space = byte < 0x20 || byte == 0x7F || c == ' ';
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 std::string formatAmount(const money::Money& amount) {
   const std::string decimal = amount.toDecimal();
   const bool negative = !decimal.empty() && decimal.front() == '-';

@@ -23,10 +23,6 @@ mstch::map draftValues(const Reminder& reminder, const Sender& sender, dates::Da
 // "USD 1,234.50": the exact decimal with the whole part grouped by thousands.
 std::string formatAmount(const money::Money& amount);
 
-// One line of text: control characters (line breaks included) become spaces, runs of
-// spaces one, no space at either end, invalid UTF-8 repaired.
-std::string oneLine(std::string_view text);
-
 // "Dear Jo Bloggs" when the contact is named, else "Hello Acme Ltd team", else "Hello there":
 // never an empty name.
 std::string greetingFor(std::string_view contactName, std::string_view clientName);

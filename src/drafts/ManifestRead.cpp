@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "base/Error.h"
+#include "base/Text.h"
 #include "drafts/Manifest.h"
 
 namespace kindly::drafts {
@@ -36,8 +37,9 @@ std::vector<BatchEntry> readManifestJson(const std::string& batchDir) {
       entry.step = draft->optValue<std::string>("step", "");
       entry.channel = draft->optValue<std::string>("channel", "");
       entry.file = draft->optValue<std::string>("file", "");
+      // A name is printed and used in commands: what Kindly itself writes, nothing else.
       if (entry.file.empty() || entry.file.find('/') != std::string::npos ||
-          entry.file.starts_with('.')) {
+          entry.file.starts_with('.') || oneLine(entry.file) != entry.file) {
         throw Error(path + ": draft " + std::to_string(i + 1) + " has no usable file name");
       }
       entries.push_back(std::move(entry));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/Error.h"
+#include "base/Text.h"
 #include "drafts/BuiltinTemplates.h"
 #include "drafts/DraftValues.h"
 #include "drafts/TemplateNames.h"

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "base/Error.h"
+#include "base/Text.h"
 #include "drafts/Manifest.h"
 #include "send/MailServer.h"
 #include "send/OutgoingEmail.h"
@@ -64,7 +65,8 @@ bool isRunning(const std::string& claimedBy) {
 }
 
 std::string replyText(const ServerReply& reply) {
-  return reply.code > 0 ? std::to_string(reply.code) + " " + reply.text : reply.text;
+  // What a server says is outside text too.
+  return oneLine(reply.code > 0 ? std::to_string(reply.code) + " " + reply.text : reply.text);
 }
 
 }  // namespace
@@ -85,18 +87,20 @@ SendSummary BatchSender::run(const SendOptions& options) {
   std::size_t handed = 0;  // messages handed to the server this run, for --limit
   for (const auto& entry : entries) {
     if (!options.only.empty() && !options.only.contains(entry.clientCode)) continue;
-    const std::string who = entry.clientCode + " " + entry.clientName;
+    // Names come from an export and the manifest from a folder anyone may have edited: one
+    // line each, and commands shell-quoted, so that no name forges a line or a command.
+    const std::string who = oneLine(entry.clientCode + " " + entry.clientName);
     if (entry.channel != "email") {
       ++summary.toDo;
       out_ << "To do by a person: " << entry.file << " (" << entry.channel << ", " << who
-           << "); when done: kindly log " << entry.clientCode << " --channel " << entry.channel
-           << " --step " << entry.step << '\n';
+           << "); when done: kindly log " << shellQuote(entry.clientCode) << " --channel "
+           << shellQuote(entry.channel) << " --step " << shellQuote(entry.step) << '\n';
       continue;
     }
     const auto client = clients.findClient(entry.clientCode);
     if (!client) {
       ++summary.needsAttention;
-      out_ << "Skipped " << entry.file << ": no client " << entry.clientCode << " in the ledger\n";
+      out_ << "Skipped " << entry.file << ": no client " << who << " in the ledger\n";
       continue;
     }
     const bool resend = options.resend.contains(entry.file);
@@ -132,8 +136,8 @@ SendSummary BatchSender::run(const SendOptions& options) {
     if (elsewhere && (!resend || isRunning(elsewhere->claimedBy))) {
       if (elsewhere->state == "sent") {
         ++summary.alreadySent;
-        out_ << "Already sent: " << entry.file << " (" << who << "): Message-ID " << email.messageId
-             << " went out from another batch folder\n";
+        out_ << "Already sent: " << entry.file << " (" << who << "): Message-ID "
+             << oneLine(email.messageId) << " went out from another batch folder\n";
       } else {
         ++summary.needsAttention;
         reportTaken(*elsewhere, entry, who,
@@ -149,8 +153,8 @@ SendSummary BatchSender::run(const SendOptions& options) {
     if (options.dryRun) {
       ++handed;
       ++summary.wouldSend;
-      out_ << "Would send " << entry.file << " to " << to << " (" << who << ", " << entry.step
-           << ")\n";
+      out_ << "Would send " << entry.file << " to " << to << " (" << who << ", "
+           << oneLine(entry.step) << ")\n";
       continue;
     }
 
@@ -187,7 +191,8 @@ SendSummary BatchSender::run(const SendOptions& options) {
         contacts.add(client->id, contact);
         after.commit();
         ++summary.sent;
-        out_ << "Sent " << entry.file << " to " << to << " (" << who << ", " << entry.step << ")\n";
+        out_ << "Sent " << entry.file << " to " << to << " (" << who << ", " << oneLine(entry.step)
+             << ")\n";
         break;
       }
       if (reply.delivery == Delivery::Refused) {
@@ -235,17 +240,19 @@ void BatchSender::reportTaken(const Sending& row, const drafts::BatchEntry& entr
                               const std::string& who, const std::string& where) {
   if (row.state == "bounced") {
     out_ << "Bounced earlier, not sent again: " << entry.file << where << " (" << who
-         << "): " << row.lastReply << "; after fixing the address: --resend " << entry.file << '\n';
+         << "): " << oneLine(row.lastReply) << "; after fixing the address: --resend " << entry.file
+         << '\n';
     return;
   }
-  const std::string reason = row.state != "sending" ? row.lastReply
+  const std::string reason = row.state != "sending" ? oneLine(row.lastReply)
                              : isRunning(row.claimedBy)
                                  ? "another kindly send (" + row.claimedBy + ") is sending it now"
                                  : "a run stopped during the exchange with the mail server";
   out_ << "Unknown, not sent again: " << entry.file << where << " (" << who
        << ") may or may not have reached the server (" << reason
        << "); check the Sent folder or ask the client, then --resend " << entry.file
-       << " or kindly log " << entry.clientCode << " --channel email --step " << entry.step << '\n';
+       << " or kindly log " << shellQuote(entry.clientCode) << " --channel email --step "
+       << shellQuote(entry.step) << '\n';
 }
 
 }  // namespace kindly::send
