@@ -136,6 +136,32 @@ class Kindly:
                       result.stderr))
         return result
 
+    def run_measured(self, *args, limit):
+        """Runs kindly for at most `limit` seconds; returns (exit status, stdout, stderr,
+        seconds taken, peak resident memory in KiB). Killed at the limit: status None."""
+        out = tempfile.TemporaryFile(mode="w+")
+        err = tempfile.TemporaryFile(mode="w+")
+        began = time.monotonic()
+        process = subprocess.Popen([self.binary, *args], cwd=self.folder, env=self.env,
+                                   stdin=subprocess.DEVNULL, stdout=out, stderr=err, text=True)
+        status = None
+        while True:
+            # wait4 gives this process's own peak memory, not that of the servers.
+            pid, code, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid != 0:
+                status = os.waitstatus_to_exitcode(code)
+                break
+            if time.monotonic() - began > limit:
+                process.kill()
+                pid, code, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.05)
+        process.returncode = status if status is not None else -9
+        seconds = time.monotonic() - began
+        out.seek(0)
+        err.seek(0)
+        return status, out.read(), err.read(), seconds, usage.ru_maxrss
+
     def start(self, *args):
         return subprocess.Popen([self.binary, *args], cwd=self.folder, env=self.env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -145,6 +171,8 @@ class Kindly:
         text = INI.format(port=port, pause=pause, bcc=BCC)
         if "security" in smtp:
             text = text.replace("security = none\n", "")
+        if "host" in smtp:
+            text = text.replace("host = 127.0.0.1\n", "")
         with open(os.path.join(self.folder, "kindly.ini"), "w") as f:
             f.write(text + "".join("%s = %s\n" % item for item in smtp.items()))
 
@@ -500,11 +528,27 @@ def password_file(kindly, python):
         check(server.logins() == [USER + " ok"], "one login: %s" % server.logins())
 
 
+def clear_password_to_remote_host_is_refused(kindly, python):
+    """security = none with a login to a host off this machine is refused before connecting."""
+    draft_batch(kindly)
+    kindly.env[PASSWORD_ENV] = PASSWORD
+    kindly.configure(25, host="192.0.2.25", user=USER, password_env=PASSWORD_ENV)
+    status, out, err, took, _ = kindly.run_measured("send", BATCH, "--as-of", AS_OF, limit=30)
+    check(status == 2, "kindly send should fail (exit 2), not %s\nstdout:\n%s\nstderr:\n%s"
+          % (status, out, err))
+    for phrase in ("192.0.2.25", "security = starttls or tls"):
+        check(phrase in err, "the error should say %r:\n%s" % (phrase, err))
+    check("cannot reach" not in err, "refused before connecting:\n" + err)
+    check(PASSWORD not in out + err, "the password must not be shown")
+    check(kindly.ledger("SELECT COUNT(*) FROM sendings") == [(0,)], "nothing recorded")
+
+
 SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outcome,
                                       deferred_then_sent, bounced, deleted_and_edited,
                                       dry_run_and_choices, starttls_certificate_checked,
-                                      starttls_login, implicit_tls_login, wrong_password, login_required,
-                                      password_file)}
+                                      starttls_login, implicit_tls_login, wrong_password,
+                                      login_required, password_file,
+                                      clear_password_to_remote_host_is_refused)}
 
 
 def main():
