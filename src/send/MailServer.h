@@ -7,11 +7,9 @@
 
 #include "send/SmtpSettings.h"
 
-namespace Poco::Net {
-class SMTPClientSession;
-}
-
 namespace kindly::send {
+
+class SmtpConnection;
 
 // What became of one message handed to the server.
 enum class Delivery {
@@ -25,7 +23,7 @@ enum class Delivery {
 struct ServerReply {
   Delivery delivery = Delivery::Unknown;
   int code = 0;      // the SMTP reply code, 0 when there was none
-  std::string text;  // the reply, or what went wrong with the connection
+  std::string text;  // the reply's text (without the code), or what went wrong
 };
 
 class MailServer {
@@ -49,10 +47,11 @@ class MailServer {
   void close();
 
  private:
+  void reset();
   void drop();
 
   SmtpSettings settings_;
-  std::unique_ptr<Poco::Net::SMTPClientSession> session_;
+  std::unique_ptr<SmtpConnection> connection_;
 };
 
 }  // namespace kindly::send

@@ -24,6 +24,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER = os.path.join(os.path.dirname(HERE), "smtp", "smtp_server.py")
+HOSTILE = os.path.join(os.path.dirname(HERE), "smtp", "hostile_server.py")
 AS_OF = "2026-11-20"
 BATCH = "out/batch-" + AS_OF
 AS_OF_DAY = (datetime.date(2026, 11, 20) - datetime.date(1970, 1, 1)).days  # as stored
@@ -117,6 +118,22 @@ class Server:
     def logins(self):
         path = os.path.join(self.spool, "auth.log")
         return open(path).read().split("\n")[:-1] if os.path.exists(path) else []
+
+
+class HostileServer(Server):
+    """A server that never answers properly (tests/smtp/hostile_server.py)."""
+
+    def __init__(self, folder, *options):
+        self.spool = os.path.join(folder, "hostile-%d" % time.monotonic_ns())
+        port_file = self.spool + ".port"
+        self.process = subprocess.Popen([sys.executable, HOSTILE, "--port-file", port_file,
+                                         *options])
+        deadline = time.monotonic() + 20
+        while not os.path.exists(port_file):
+            check(self.process.poll() is None, "the hostile test server did not start")
+            check(time.monotonic() < deadline, "the hostile test server is not listening")
+            time.sleep(0.05)
+        self.port = int(open(port_file).read())
 
 
 class Kindly:
@@ -528,6 +545,60 @@ def password_file(kindly, python):
         check(server.logins() == [USER + " ok"], "one login: %s" % server.logins())
 
 
+def check_given_up(kindly, server, *phrases, seconds=5):
+    """kindly send gives the server up within its timeout (and a little), sending nothing."""
+    status, out, err, took, peak = kindly.run_measured("send", BATCH, "--as-of", AS_OF,
+                                                       limit=seconds + 30)
+    check(status is not None, "kindly send was still waiting after %d seconds" % (seconds + 30))
+    check(status == 2, "kindly send should fail (exit 2), not %s\nstdout:\n%s\nstderr:\n%s"
+          % (status, out, err))
+    check(took < seconds + 4, "kindly send took %.1f seconds, not about %d" % (took, seconds))
+    for phrase in ("127.0.0.1:%d" % server.port,) + phrases:
+        check(phrase in err, "the error should say %r:\n%s" % (phrase, err))
+    check("sent" not in states(kindly).values(), "nothing marked sent: %s" % states(kindly))
+    return peak
+
+
+def trickling_greeting_times_out(kindly, python):
+    """A greeting trickled a byte a second for ever is given up at [smtp] timeout_seconds."""
+    draft_batch(kindly)
+    with HostileServer(kindly.folder, "--trickle-greeting") as server:
+        kindly.configure(server.port)
+        check_given_up(kindly, server, "within 5 seconds")
+
+
+def trickling_tls_greeting_times_out(kindly, python):
+    """Over TLS, a greeting trickled inside one record is given up at timeout_seconds too."""
+    draft_batch(kindly)
+    cert = certificate(kindly.folder)
+    with HostileServer(kindly.folder, "--trickle-greeting", "--tls", "--cert", cert[0],
+                       "--key", cert[1]) as server:
+        kindly.configure(server.port, security="tls", ca_file=cert[0])
+        check_given_up(kindly, server, "within 5 seconds")
+
+
+# kindly send's own peak memory is far below this; 64 MiB of reply held would be above it.
+PEAK_KIB = 48 * 1024
+
+
+def flooding_reply_is_refused(kindly, python):
+    """Continuation lines without end are refused at once, without holding them in memory."""
+    draft_batch(kindly)
+    with HostileServer(kindly.folder, "--flood-reply") as server:
+        kindly.configure(server.port)
+        peak = check_given_up(kindly, server, "more than 100 lines", seconds=1)
+        check(peak < PEAK_KIB, "kindly send grew to %d KiB" % peak)
+
+
+def endless_reply_line_is_refused(kindly, python):
+    """A reply line without end is refused at once, without holding it in memory."""
+    draft_batch(kindly)
+    with HostileServer(kindly.folder, "--endless-line") as server:
+        kindly.configure(server.port)
+        peak = check_given_up(kindly, server, "longer than 4096 bytes", seconds=1)
+        check(peak < PEAK_KIB, "kindly send grew to %d KiB" % peak)
+
+
 def clear_password_to_remote_host_is_refused(kindly, python):
     """security = none with a login to a host off this machine is refused before connecting."""
     draft_batch(kindly)
@@ -548,6 +619,9 @@ SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outc
                                       dry_run_and_choices, starttls_certificate_checked,
                                       starttls_login, implicit_tls_login, wrong_password,
                                       login_required, password_file,
+                                      trickling_greeting_times_out,
+                                      trickling_tls_greeting_times_out,
+                                      flooding_reply_is_refused, endless_reply_line_is_refused,
                                       clear_password_to_remote_host_is_refused)}
 
 
