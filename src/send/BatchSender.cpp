@@ -35,6 +35,16 @@ std::string replyText(const ServerReply& reply) {
   return reply.code > 0 ? std::to_string(reply.code) + " " + reply.text : reply.text;
 }
 
+// An archive copy the server did not take is the archive's loss alone: said, never a bounce.
+void reportArchiveCopies(std::ostream& out, const std::string& file, const ServerReply& reply) {
+  for (const auto& copy : reply.recipients) {
+    if (!copy.archiveCopy || copy.outcome == RecipientOutcome::Accepted) continue;
+    out << "For " << file << ", the archive copy to " << copy.address << " was "
+        << (copy.outcome == RecipientOutcome::Deferred ? "deferred" : "refused") << ": "
+        << copy.code << " " << copy.text << "; the client's message went out ([mail] bcc)\n";
+  }
+}
+
 }  // namespace
 
 BatchSender::BatchSender(store::Database& ledger, std::string batchDir, SmtpSettings settings,
@@ -84,6 +94,13 @@ SendSummary BatchSender::run(const SendOptions& options) {
       }
       continue;
     }
+    if (row && row->state == "refused" && !resend) {
+      ++summary.needsAttention;
+      out_ << "Refused earlier, not sent again: " << entry.file << " (" << who
+           << "): " << row->lastReply << "; after changing the message: --resend " << entry.file
+           << '\n';
+      continue;
+    }
     const std::string path = batchDir_ + "/" + entry.file;
     const auto draft = readDraftFile(path);
     if (!draft) {
@@ -125,6 +142,8 @@ SendSummary BatchSender::run(const SendOptions& options) {
 
     auto envelope = email.recipients;
     if (!settings_.bcc.empty()) envelope.push_back(settings_.bcc);
+    const std::vector<std::string> copies(envelope.begin() + email.recipients.size(),
+                                          envelope.end());
     if (handed > 0) pause(settings_.pauseMs);
     ++handed;
     {
@@ -140,7 +159,7 @@ SendSummary BatchSender::run(const SendOptions& options) {
         sendings.setState(entry.file, "sending", "", joined(envelope));
         sending.commit();
       }
-      const ServerReply reply = server.send(email.from, envelope, email.data);
+      const ServerReply reply = server.send(email.from, email.recipients, copies, email.data);
       Poco::Data::Transaction after(ledger_.session());
       if (reply.delivery == Delivery::Accepted) {
         sendings.setState(entry.file, "sent", replyText(reply));
@@ -153,9 +172,21 @@ SendSummary BatchSender::run(const SendOptions& options) {
         after.commit();
         ++summary.sent;
         out_ << "Sent " << entry.file << " to " << to << " (" << who << ", " << entry.step << ")\n";
+        reportArchiveCopies(out_, entry.file, reply);
         break;
       }
-      if (reply.delivery == Delivery::Refused) {
+      if (reply.delivery == Delivery::MessageRefused) {
+        // The server took the address and refused the message (its content, its size): the
+        // address stays good and no note asks for a call; a person looks at the message.
+        sendings.setState(entry.file, "refused", replyText(reply));
+        after.commit();
+        ++summary.needsAttention;
+        out_ << "Refused: " << entry.file << " to " << to << " (" << who
+             << "): the server refused the message, not the address (" << replyText(reply)
+             << "); after changing it: --resend " << entry.file << '\n';
+        break;
+      }
+      if (reply.delivery == Delivery::Bounced) {
         sendings.setState(entry.file, "bounced", replyText(reply));
         // A note, not a contact: the step was not carried out, and a person should call.
         store::ContactRecord note;

@@ -1,5 +1,6 @@
 // The message is sent raw: the .eml is already a whole RFC 5322 message, and rebuilding it
-// through MailMessage would change what the reviewer approved.
+// through MailMessage would change what the reviewer approved. Each recipient's reply is kept
+// apart, so that a refused archive copy holds no client's message back and bounces no one.
 #include "send/MailServer.h"
 
 #include <Poco/Base64Encoder.h>
@@ -28,10 +29,10 @@ std::string withCode(const SmtpReply& reply) {
   return std::to_string(reply.code) + " " + reply.text();
 }
 
-Delivery fromCode(int code) {
-  if (code >= 200 && code < 400) return Delivery::Accepted;
-  if (code >= 400 && code < 500) return Delivery::Deferred;
-  return Delivery::Refused;
+RecipientOutcome outcomeOf(int code) {
+  if (code / 100 == 2) return RecipientOutcome::Accepted;
+  if (code / 100 == 4) return RecipientOutcome::Deferred;
+  return RecipientOutcome::Refused;
 }
 
 // EHLO, or HELO from a server that knows no extensions. Returns the reply, which lists the
@@ -110,43 +111,89 @@ void MailServer::connect() {
 }
 
 ServerReply MailServer::send(const std::string& from, const std::vector<std::string>& recipients,
-                             const std::string& data) {
+                             const std::vector<std::string>& copies, const std::string& data) {
   try {
     connect();
   } catch (const Error& e) {
-    return {Delivery::NotSent, 0, e.what()};
+    return {Delivery::NotSent, 0, e.what(), {}};
   }
   auto& connection = *connection_;
+  ServerReply result;
   try {
-    SmtpReply reply = connection.command("MAIL FROM:<" + from + ">");
-    if (reply.code / 100 == 5) {
-      // The sender or the session is refused (say, 530: a login is needed), not the
+    const SmtpReply mail = connection.command("MAIL FROM:<" + from + ">");
+    if (mail.code / 100 != 2) {
+      reset();
+      // A 5xx refuses the sender or the session (say, 530: a login is needed), not the
       // client's address: nothing bounced, and a later run may go through.
-      reset();
-      return {Delivery::NotSent, reply.code,
-              "the server refused the sender " + from + ": " + reply.text()};
+      if (mail.code / 100 == 5) {
+        return {Delivery::NotSent,
+                mail.code,
+                "the server refused the sender " + from + ": " + mail.text(),
+                {}};
+      }
+      return {Delivery::Deferred, mail.code, mail.text(), {}};
     }
-    for (std::size_t i = 0; reply.code / 100 == 2 && i < recipients.size(); ++i) {
-      reply = connection.command("RCPT TO:<" + recipients[i] + ">");
+    const auto ask = [&](const std::string& address, bool archiveCopy) {
+      const SmtpReply reply = connection.command("RCPT TO:<" + address + ">");
+      result.recipients.push_back(
+          {address, archiveCopy, outcomeOf(reply.code), reply.code, reply.text()});
+    };
+    for (const auto& address : recipients) ask(address, false);
+    for (const auto& address : copies) ask(address, true);
+    // The first refused client address decides (a bounce), else the first deferred one; an
+    // archive copy decides nothing.
+    for (const auto outcome : {RecipientOutcome::Refused, RecipientOutcome::Deferred}) {
+      for (const auto& reply : result.recipients) {
+        if (reply.archiveCopy || reply.outcome != outcome) continue;
+        reset();
+        result.delivery =
+            outcome == RecipientOutcome::Refused ? Delivery::Bounced : Delivery::Deferred;
+        result.code = reply.code;
+        result.text = reply.text;
+        return result;
+      }
     }
-    if (reply.code / 100 == 2) reply = connection.command("DATA");
-    if (reply.code != 354) {
+    const SmtpReply ready = connection.command("DATA");
+    if (ready.code != 354) {
       reset();
-      return {fromCode(reply.code), reply.code, reply.text()};
+      result.delivery = ready.code / 100 == 5 ? Delivery::MessageRefused : Delivery::Deferred;
+      result.code = ready.code;
+      result.text = ready.text();
+      return result;
     }
   } catch (const SmtpError& e) {
     drop();
-    return {Delivery::NotSent, 0, e.what()};
+    return {Delivery::NotSent, 0, e.what(), std::move(result.recipients)};
   }
   try {
     const SmtpReply taken = connection.data(data);
-    if (!connection.usable()) drop();
-    return {fromCode(taken.code), taken.code, taken.text()};
+    result.code = taken.code;
+    result.text = taken.text();
+    switch (taken.code / 100) {
+      case 2:
+        result.delivery = Delivery::Accepted;
+        break;
+      case 4:
+        result.delivery = Delivery::Deferred;
+        break;
+      case 5:
+        // The server took the addresses and then the message was refused: its content or
+        // size, not an address, so nobody's address is in doubt.
+        result.delivery = Delivery::MessageRefused;
+        break;
+      default:
+        result.delivery = Delivery::Unknown;
+        break;
+    }
   } catch (const SmtpError& e) {
     // The data may have reached the server: whether it was taken is not known.
     drop();
-    return {Delivery::Unknown, 0, std::string("no reply after the data: ") + e.what()};
+    result.delivery = Delivery::Unknown;
+    result.text = std::string("no reply after the data: ") + e.what();
+    return result;
   }
+  if (!connection.usable()) drop();
+  return result;
 }
 
 void MailServer::close() {

@@ -10,9 +10,10 @@
 
 namespace kindly::send {
 
-// queued -> sending -> sent | failed | bounced | unknown. "sending" is written and committed
-// before the exchange with the server: found at the start of a run, it means the previous one
-// stopped during the exchange, so whether the message went out is unknown.
+// queued -> sending -> sent | failed | bounced | refused | unknown. "sending" is written and
+// committed before the exchange with the server: found at the start of a run, it means the
+// previous one stopped during the exchange, so whether the message went out is unknown.
+// "bounced" is a client's address refused; "refused" the message itself, the address good.
 struct Sending {
   std::string state;
   std::string messageId;

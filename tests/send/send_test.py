@@ -599,6 +599,53 @@ def endless_reply_line_is_refused(kindly, python):
         check(peak < PEAK_KIB, "kindly send grew to %d KiB" % peak)
 
 
+def refused_bcc_is_not_a_bounce(kindly, python):
+    """A refused archive copy is reported; the clients' emails go out and bounce nobody."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder, "--refuse", BCC) as server:
+        kindly.configure(server.port)
+        result = kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
+        check_each_sent_once(server, EMAILS.values())
+        for envelope, raw in server.messages():
+            check(envelope["rcpt_tos"] == [to_address(raw)], "the client only: %s" % envelope)
+        said = "the archive copy to %s was refused: 550" % BCC
+        check(result.stdout.count(said) == 4 and "the client's message went out" in result.stdout,
+              "each refused archive copy should be reported:\n" + result.stdout)
+        check("Bounced" not in result.stdout, result.stdout)
+        check(set(states(kindly).values()) == {"sent"}, "all sent: %s" % states(kindly))
+        check(len(sent_contacts(kindly)) == 4, "each logged once: %s" % sent_contacts(kindly))
+        notes = kindly.ledger("SELECT text FROM contacts WHERE kind = 'note'")
+        check(notes == [], "no note asks for a call: %s" % notes)
+        plan = kindly.run("plan", "--as-of", "2026-12-20", "--format", "csv", expect=0)
+        for code, address in EMAILS.items():
+            rows = [row for row in plan.stdout.splitlines() if row.startswith(code + ",")]
+            check(rows and ",email," in rows[0] and "bounced" not in rows[0],
+                  "the plan still writes to %s by email:\n%s" % (address, plan.stdout))
+
+
+def message_refused_after_data_is_not_a_bounce(kindly, python):
+    """A 554 after the data refuses the message, not the address: no bounce, no letter."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder, "--refuse-data", EMAILS["C4"]) as server:
+        kindly.configure(server.port)
+        result = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check("Refused: 004-dune-surf.eml" in result.stdout and "554" in result.stdout,
+              result.stdout)
+        check("Bounced" not in result.stdout, result.stdout)
+        check_each_sent_once(server, [a for c, a in EMAILS.items() if c != "C4"])
+        check(states(kindly)["004-dune-surf.eml"] == "refused", str(states(kindly)))
+        notes = kindly.ledger("SELECT text FROM contacts WHERE kind = 'note'")
+        check(notes == [], "no note asks for a call: %s" % notes)
+        plan = kindly.run("plan", "--client", "C4", "--as-of", AS_OF, "--format", "csv",
+                          expect=0)
+        check(",email," in plan.stdout and "bounced" not in plan.stdout,
+              "the address is still written to:\n" + plan.stdout)
+        again = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check("Refused earlier, not sent again: 004-dune-surf.eml" in again.stdout,
+              again.stdout)
+        check(len(server.messages()) == 3, "a refused message is not tried again by itself")
+
+
 def clear_password_to_remote_host_is_refused(kindly, python):
     """security = none with a login to a host off this machine is refused before connecting."""
     draft_batch(kindly)
@@ -622,6 +669,8 @@ SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outc
                                       trickling_greeting_times_out,
                                       trickling_tls_greeting_times_out,
                                       flooding_reply_is_refused, endless_reply_line_is_refused,
+                                      refused_bcc_is_not_a_bounce,
+                                      message_refused_after_data_is_not_a_bounce,
                                       clear_password_to_remote_host_is_refused)}
 
 
