@@ -577,6 +577,14 @@ def trickling_tls_greeting_times_out(kindly, python):
         check_given_up(kindly, server, "within 5 seconds")
 
 
+def trickling_reply_times_out(kindly, python):
+    """A reply to a command trickled a byte a second is given up at timeout_seconds too."""
+    draft_batch(kindly)
+    with HostileServer(kindly.folder, "--trickle-reply") as server:
+        kindly.configure(server.port)
+        check_given_up(kindly, server, "within 5 seconds")
+
+
 # kindly send's own peak memory is far below this; 64 MiB of reply held would be above it.
 PEAK_KIB = 48 * 1024
 
@@ -668,6 +676,7 @@ SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outc
                                       login_required, password_file,
                                       trickling_greeting_times_out,
                                       trickling_tls_greeting_times_out,
+                                      trickling_reply_times_out,
                                       flooding_reply_is_refused, endless_reply_line_is_refused,
                                       refused_bcc_is_not_a_bounce,
                                       message_refused_after_data_is_not_a_bounce,

@@ -4,6 +4,8 @@
 Listens on 127.0.0.1 at a free port and writes that port to --port-file once it accepts
 connections. Each connection gets one kind of misbehaviour:
   --trickle-greeting    a greeting that never ends, one byte a second
+  --trickle-reply       a proper greeting, then a reply to EHLO that never ends, one byte a
+                        second
   --flood-reply         a proper greeting, then "250-..." continuation lines to EHLO, as fast
                         as the client reads them, up to --flood-bytes, then silence
   --endless-line        a proper greeting, then one reply line to EHLO that never ends, up to
@@ -102,6 +104,9 @@ def misbehave(conn, args, context):
             return
         link.send(b"220 hostile.example ESMTP\r\n")
         link.recv_line()
+        if args.trickle_reply:
+            link.trickle(b"250-" + b"x" * 4000)
+            return
         sent = 0
         if args.flood_reply:
             line = b"250-" + b"x" * 70 + b"\r\n"
@@ -126,6 +131,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--trickle-greeting", action="store_true")
+    parser.add_argument("--trickle-reply", action="store_true")
     parser.add_argument("--flood-reply", action="store_true")
     parser.add_argument("--endless-line", action="store_true")
     parser.add_argument("--flood-bytes", type=int, default=64 * 1024 * 1024)
