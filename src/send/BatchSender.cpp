@@ -69,6 +69,17 @@ std::string replyText(const ServerReply& reply) {
   return oneLine(reply.code > 0 ? std::to_string(reply.code) + " " + reply.text : reply.text);
 }
 
+// An archive copy the server did not take is the archive's loss alone: said, never a bounce.
+void reportArchiveCopies(std::ostream& out, const std::string& file, const ServerReply& reply) {
+  for (const auto& copy : reply.recipients) {
+    if (!copy.archiveCopy || copy.outcome == RecipientOutcome::Accepted) continue;
+    out << "For " << file << ", the archive copy to " << copy.address << " was "
+        << (copy.outcome == RecipientOutcome::Deferred ? "deferred" : "refused") << ": "
+        << copy.code << " " << oneLine(copy.text)
+        << "; the client's message went out ([mail] bcc)\n";
+  }
+}
+
 }  // namespace
 
 BatchSender::BatchSender(store::Database& ledger, std::string batchDir, SmtpSettings settings,
@@ -160,6 +171,8 @@ SendSummary BatchSender::run(const SendOptions& options) {
 
     auto envelope = email.recipients;
     if (!settings_.bcc.empty()) envelope.push_back(settings_.bcc);
+    const std::vector<std::string> copies(envelope.begin() + email.recipients.size(),
+                                          envelope.end());
     if (handed > 0) pause(settings_.pauseMs);
     ++handed;
     if (!row) {
@@ -179,7 +192,7 @@ SendSummary BatchSender::run(const SendOptions& options) {
       }
       seen.state = "sending";
       ++seen.attempts;
-      const ServerReply reply = server.send(email.from, envelope, email.data);
+      const ServerReply reply = server.send(email.from, email.recipients, copies, email.data);
       Poco::Data::Transaction after(ledger_.session());
       if (reply.delivery == Delivery::Accepted) {
         sendings.setState(entry.file, client->id, "sent", replyText(reply));
@@ -193,9 +206,21 @@ SendSummary BatchSender::run(const SendOptions& options) {
         ++summary.sent;
         out_ << "Sent " << entry.file << " to " << to << " (" << who << ", " << oneLine(entry.step)
              << ")\n";
+        reportArchiveCopies(out_, entry.file, reply);
         break;
       }
-      if (reply.delivery == Delivery::Refused) {
+      if (reply.delivery == Delivery::MessageRefused) {
+        // The server took the address and refused the message (its content, its size): the
+        // address stays good and no note asks for a call; a person looks at the message.
+        sendings.setState(entry.file, client->id, "refused", replyText(reply));
+        after.commit();
+        ++summary.needsAttention;
+        out_ << "Refused: " << entry.file << " to " << to << " (" << who
+             << "): the server refused the message, not the address (" << replyText(reply)
+             << "); after changing it: --resend " << entry.file << '\n';
+        break;
+      }
+      if (reply.delivery == Delivery::Bounced) {
         sendings.setState(entry.file, client->id, "bounced", replyText(reply));
         // A note, not a contact: the step was not carried out, and a person should call.
         store::ContactRecord note;
@@ -238,6 +263,12 @@ SendSummary BatchSender::run(const SendOptions& options) {
 
 void BatchSender::reportTaken(const Sending& row, const drafts::BatchEntry& entry,
                               const std::string& who, const std::string& where) {
+  if (row.state == "refused") {
+    out_ << "Refused earlier, not sent again: " << entry.file << where << " (" << who
+         << "): " << oneLine(row.lastReply) << "; after changing the message: --resend "
+         << entry.file << '\n';
+    return;
+  }
   if (row.state == "bounced") {
     out_ << "Bounced earlier, not sent again: " << entry.file << where << " (" << who
          << "): " << oneLine(row.lastReply) << "; after fixing the address: --resend " << entry.file

@@ -1,53 +1,83 @@
 // The message is sent raw: the .eml is already a whole RFC 5322 message, and rebuilding it
-// through MailMessage would change what the reviewer approved.
+// through MailMessage would change what the reviewer approved. Each recipient's reply is kept
+// apart, so that a refused archive copy holds no client's message back and bounces no one.
 #include "send/MailServer.h"
 
-#include <Poco/Net/Context.h>
-#include <Poco/Net/NetException.h>
-#include <Poco/Net/NetSSL.h>
-#include <Poco/Net/SMTPClientSession.h>
-#include <Poco/Net/SSLException.h>
-#include <Poco/Net/SecureStreamSocket.h>
-#include <Poco/Net/SocketAddress.h>
-#include <Poco/Net/StreamSocket.h>
+#include <Poco/Base64Encoder.h>
+#include <Poco/Environment.h>
 
 #include <sstream>
 
 #include "base/Error.h"
+#include "base/Text.h"
+#include "send/SmtpConnection.h"
 
 namespace kindly::send {
 
 namespace {
 
-Delivery fromCode(int code) {
-  if (code >= 200 && code < 400) return Delivery::Accepted;
-  if (code >= 400 && code < 500) return Delivery::Deferred;
-  return Delivery::Refused;
+std::string base64(const std::string& text) {
+  std::ostringstream out;
+  Poco::Base64Encoder encoder(out);
+  encoder.rdbuf()->setLineLength(0);  // one line: an AUTH argument may not be folded
+  encoder << text;
+  encoder.close();
+  return out.str();
 }
 
-// An SMTP session that can switch to TLS with the server's name checked: Poco's
-// SecureSMTPClientSession checks no name unless it opens the connection itself, without a
-// timeout.
-class Session : public Poco::Net::SMTPClientSession {
- public:
-  using SMTPClientSession::SMTPClientSession;
+std::string withCode(const SmtpReply& reply) {
+  return std::to_string(reply.code) + " " + reply.text();
+}
 
-  void startTls(const std::string& host, const Poco::Net::Context::Ptr& context) {
-    socket() = Poco::Net::SecureStreamSocket::attach(socket(), host, context);
+RecipientOutcome outcomeOf(int code) {
+  if (code / 100 == 2) return RecipientOutcome::Accepted;
+  if (code / 100 == 4) return RecipientOutcome::Deferred;
+  return RecipientOutcome::Refused;
+}
+
+// EHLO, or HELO from a server that knows no extensions. Returns the reply, which lists the
+// extensions.
+SmtpReply hello(SmtpConnection& connection) {
+  const std::string name = Poco::Environment::nodeName();
+  SmtpReply reply = connection.command("EHLO " + name);
+  if (reply.code / 100 == 2) return reply;
+  reply = connection.command("HELO " + name);
+  if (reply.code / 100 != 2) {
+    throw Error("the mail server " + connection.where() +
+                " refused the greeting: " + withCode(reply));
   }
-};
+  return reply;
+}
 
-Poco::Net::Context::Ptr clientContext(const std::string& caFile) {
-  static const bool ready = [] {
-    Poco::Net::initializeSSL();
-    return true;
-  }();
-  (void)ready;
-  // The server's certificate must be signed by an authority of caFile, or of the system when
-  // there is none, and name the host; strict so that the name is checked on loopback too.
-  return new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "", caFile,
-                                Poco::Net::Context::VERIFY_STRICT, 9, caFile.empty(),
-                                "ALL:!ADH:!LOW:!EXP:!MD5:@STRENGTH");
+// Whether the EHLO reply names `mechanism` on its AUTH line ("AUTH PLAIN LOGIN").
+bool offersAuth(const SmtpReply& hello, const std::string& mechanism) {
+  for (const auto& line : hello.lines) {
+    std::istringstream words(toLower(line));
+    std::string word;
+    words >> word;
+    if (word != "auth") continue;
+    while (words >> word) {
+      if (word == toLower(mechanism)) return true;
+    }
+  }
+  return false;
+}
+
+// PLAIN, as Kindly always used; LOGIN only for a server that offers it and not PLAIN.
+void logIn(SmtpConnection& connection, const SmtpReply& hello, const SmtpSettings& settings) {
+  SmtpReply reply;
+  if (offersAuth(hello, "LOGIN") && !offersAuth(hello, "PLAIN")) {
+    reply = connection.command("AUTH LOGIN");
+    if (reply.code == 334) reply = connection.command(base64(settings.user));
+    if (reply.code == 334) reply = connection.command(base64(settings.password));
+  } else {
+    reply = connection.command("AUTH PLAIN " + base64(std::string(1, '\0') + settings.user +
+                                                      std::string(1, '\0') + settings.password));
+  }
+  if (reply.code / 100 != 2) {
+    throw Error("the mail server " + connection.where() + " refused the login of " + settings.user +
+                ": " + withCode(reply) + "; check [smtp] user and the password");
+  }
 }
 
 }  // namespace
@@ -57,119 +87,138 @@ MailServer::MailServer(SmtpSettings settings) : settings_(std::move(settings)) {
 MailServer::~MailServer() { drop(); }
 
 void MailServer::connect() {
-  if (session_) return;
-  const std::string where = settings_.host + ":" + std::to_string(settings_.port);
-  const Poco::Timespan timeout(static_cast<long>(settings_.timeoutSeconds), 0);
-  try {
-    const Poco::Net::SocketAddress address(settings_.host, settings_.port);
-    if (settings_.security == Security::Tls) {
-      Poco::Net::SecureStreamSocket socket(clientContext(settings_.caFile));
-      socket.setPeerHostName(settings_.host);
-      socket.connect(address, timeout);
-      session_ = std::make_unique<Session>(socket);
-    } else {
-      Poco::Net::StreamSocket socket;
-      socket.connect(address, timeout);
-      session_ = std::make_unique<Session>(socket);
-    }
-    session_->setTimeout(timeout);
-    session_->login();
-    if (settings_.security == Security::StartTls) {
-      std::string reply;
-      if (session_->sendCommand("STARTTLS", reply) / 100 != 2) {
-        throw Error(where + " does not offer STARTTLS (" + reply +
-                    "); set [smtp] security = tls or none");
-      }
-      static_cast<Session&>(*session_).startTls(settings_.host, clientContext(settings_.caFile));
-      // What the server said before the encryption no longer counts: greet it again.
-      if (settings_.user.empty()) session_->login();
-    }
-  } catch (const Error&) {
-    drop();
-    throw;
-  } catch (const Poco::Net::SSLException& e) {
-    drop();
-    throw Error("cannot reach the mail server " + where + " securely: " + e.displayText() +
-                "; if it uses a certificate of its own, set [smtp] ca_file to the "
-                "certificate it is signed with");
-  } catch (const Poco::Exception& e) {
-    drop();
-    throw Error("cannot reach the mail server " + where + ": " + e.displayText());
+  if (connection_ && connection_->usable()) return;
+  drop();
+  auto connection = std::make_unique<SmtpConnection>(settings_);
+  const std::string& where = connection->where();
+  if (connection->greeting().code / 100 != 2) {
+    throw Error("the mail server " + where +
+                " does not take mail now: " + withCode(connection->greeting()));
   }
-  if (settings_.user.empty()) return;
-  try {
-    // Greets the server again before AUTH, as needed after STARTTLS.
-    session_->login(Poco::Net::SMTPClientSession::AUTH_PLAIN, settings_.user, settings_.password);
-  } catch (const Poco::Net::SMTPException& e) {
-    drop();
-    throw Error("the mail server " + where + " refused the login of " + settings_.user + ": " +
-                e.message() + "; check [smtp] user and the password");
-  } catch (const Poco::Exception& e) {
-    drop();
-    throw Error("cannot log in to the mail server " + where + ": " + e.displayText());
+  SmtpReply greeting = hello(*connection);
+  if (settings_.security == Security::StartTls) {
+    const SmtpReply reply = connection->command("STARTTLS");
+    if (reply.code / 100 != 2) {
+      throw Error(where + " does not offer STARTTLS (" + withCode(reply) +
+                  "); set [smtp] security = tls or none");
+    }
+    connection->startTls();
+    // What the server said before the encryption no longer counts: greet it again.
+    greeting = hello(*connection);
   }
+  if (!settings_.user.empty()) logIn(*connection, greeting, settings_);
+  connection_ = std::move(connection);
 }
 
 ServerReply MailServer::send(const std::string& from, const std::vector<std::string>& recipients,
-                             const std::string& data) {
+                             const std::vector<std::string>& copies, const std::string& data) {
   try {
     connect();
   } catch (const Error& e) {
-    return {Delivery::NotSent, 0, e.what()};
+    return {Delivery::NotSent, 0, e.what(), {}};
   }
-  auto& session = *session_;
-  std::string reply;
+  auto& connection = *connection_;
+  ServerReply result;
   try {
-    int code = session.sendCommand("MAIL FROM:<" + from + ">", reply);
-    if (code / 100 == 5) {
-      // The sender or the session is refused (say, 530: a login is needed), not the
+    const SmtpReply mail = connection.command("MAIL FROM:<" + from + ">");
+    if (mail.code / 100 != 2) {
+      reset();
+      // A 5xx refuses the sender or the session (say, 530: a login is needed), not the
       // client's address: nothing bounced, and a later run may go through.
-      std::string ignored;
-      session.sendCommand("RSET", ignored);
-      return {Delivery::NotSent, code, "the server refused the sender " + from + ": " + reply};
+      if (mail.code / 100 == 5) {
+        return {Delivery::NotSent,
+                mail.code,
+                "the server refused the sender " + from + ": " + mail.text(),
+                {}};
+      }
+      return {Delivery::Deferred, mail.code, mail.text(), {}};
     }
-    for (std::size_t i = 0; code / 100 == 2 && i < recipients.size(); ++i) {
-      code = session.sendCommand("RCPT TO:<" + recipients[i] + ">", reply);
+    const auto ask = [&](const std::string& address, bool archiveCopy) {
+      const SmtpReply reply = connection.command("RCPT TO:<" + address + ">");
+      result.recipients.push_back(
+          {address, archiveCopy, outcomeOf(reply.code), reply.code, reply.text()});
+    };
+    for (const auto& address : recipients) ask(address, false);
+    for (const auto& address : copies) ask(address, true);
+    // The first refused client address decides (a bounce), else the first deferred one; an
+    // archive copy decides nothing.
+    for (const auto outcome : {RecipientOutcome::Refused, RecipientOutcome::Deferred}) {
+      for (const auto& reply : result.recipients) {
+        if (reply.archiveCopy || reply.outcome != outcome) continue;
+        reset();
+        result.delivery =
+            outcome == RecipientOutcome::Refused ? Delivery::Bounced : Delivery::Deferred;
+        result.code = reply.code;
+        result.text = reply.text;
+        return result;
+      }
     }
-    if (code / 100 == 2) code = session.sendCommand("DATA", reply);
-    if (code != 354) {
-      // Leave the server ready for the next message.
-      std::string ignored;
-      session.sendCommand("RSET", ignored);
-      return {fromCode(code), code, reply};
+    const SmtpReply ready = connection.command("DATA");
+    if (ready.code != 354) {
+      reset();
+      result.delivery = ready.code / 100 == 5 ? Delivery::MessageRefused : Delivery::Deferred;
+      result.code = ready.code;
+      result.text = ready.text();
+      return result;
     }
-  } catch (const Poco::Exception& e) {
+  } catch (const SmtpError& e) {
     drop();
-    return {Delivery::NotSent, 0, e.displayText()};
+    return {Delivery::NotSent, 0, e.what(), std::move(result.recipients)};
   }
   try {
-    std::istringstream message(data);
-    session.sendMessage(message);
-    return {Delivery::Accepted, 250, "accepted"};
-  } catch (const Poco::Net::SMTPException& e) {
-    // No reply code at all is a connection closed before the server answered.
-    if (e.code() < 400 || e.code() > 599) {
-      drop();
-      return {Delivery::Unknown, e.code(), "no reply after the data: " + e.message()};
+    const SmtpReply taken = connection.data(data);
+    result.code = taken.code;
+    result.text = taken.text();
+    switch (taken.code / 100) {
+      case 2:
+        result.delivery = Delivery::Accepted;
+        break;
+      case 4:
+        result.delivery = Delivery::Deferred;
+        break;
+      case 5:
+        // The server took the addresses and then the message was refused: its content or
+        // size, not an address, so nobody's address is in doubt.
+        result.delivery = Delivery::MessageRefused;
+        break;
+      default:
+        result.delivery = Delivery::Unknown;
+        break;
     }
-    return {fromCode(e.code()), e.code(), e.message()};
-  } catch (const Poco::Exception& e) {
+  } catch (const SmtpError& e) {
     // The data may have reached the server: whether it was taken is not known.
     drop();
-    return {Delivery::Unknown, 0, e.displayText()};
+    result.delivery = Delivery::Unknown;
+    result.text = std::string("no reply after the data: ") + e.what();
+    return result;
   }
+  if (!connection.usable()) drop();
+  return result;
 }
 
 void MailServer::close() {
-  if (!session_) return;
-  try {
-    session_->close();
-  } catch (const Poco::Exception&) {
+  if (!connection_) return;
+  if (connection_->usable()) {
+    try {
+      connection_->command("QUIT");
+    } catch (const SmtpError&) {
+      // Everything is recorded already: a server gone before goodbye changes nothing.
+    }
   }
-  session_.reset();
+  connection_.reset();
 }
 
-// The session's destructor says QUIT and closes the socket, ignoring errors.
-void MailServer::drop() { session_.reset(); }
+// Leaves the server ready for the next message; a connection that cannot say even that is
+// given up, and the next message opens a new one.
+void MailServer::reset() {
+  try {
+    if (connection_->command("RSET").code / 100 == 2) return;
+  } catch (const SmtpError&) {
+  }
+  drop();
+}
+
+// Closes without a goodbye: after a failure the connection is in no state for one.
+void MailServer::drop() { connection_.reset(); }
 
 }  // namespace kindly::send

@@ -13,7 +13,8 @@ namespace kindly::send {
 // queued -> sending -> sent | failed | bounced | refused | unknown. "sending" is claimed
 // and committed before the exchange with the server: found by a later run, it means a run
 // is sending the message now or stopped during the exchange, so whether it went out is not
-// known (claimedBy tells which run it was).
+// known (claimedBy tells which run it was). "bounced" is a client's address refused;
+// "refused" the message itself, the address good.
 struct Sending {
   std::string batch;  // the folder it was taken up from
   std::string file;

@@ -3,6 +3,7 @@
 #include "send/SmtpSettings.h"
 
 #include <Poco/Environment.h>
+#include <Poco/Net/IPAddress.h>
 #include <sys/stat.h>
 
 #include <charconv>
@@ -49,6 +50,14 @@ std::string passwordFromFile(const std::string& path) {
   return std::string(trim(first));
 }
 
+// Only a name that cannot mean another machine counts: a name looked up in DNS may point
+// anywhere, so "localhost" is the one name taken on trust.
+bool isLoopback(const std::string& host) {
+  if (toLower(host) == "localhost") return true;
+  Poco::Net::IPAddress address;
+  return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
+}
+
 }  // namespace
 
 SmtpSettings smtpSettings(const Config& config) {
@@ -91,6 +100,12 @@ SmtpSettings smtpSettings(const Config& config) {
     throw UsageError(
         "smtp.user is set but no password: set smtp.password_env or "
         "smtp.password_file");
+  }
+  if (!settings.user.empty() && settings.security == Security::None && !isLoopback(settings.host)) {
+    throw UsageError("smtp.security = none would send the password of " + settings.user + " to " +
+                     settings.host +
+                     " unencrypted; set [smtp] security = starttls or tls (none is for a mail "
+                     "server on this machine only)");
   }
   settings.bcc = value(config, "mail.bcc");
   if (!settings.bcc.empty()) {

@@ -29,8 +29,9 @@ struct SmtpSettings {
 // Reads [smtp] host, port, security (none | starttls | tls), ca_file, user, password_env or
 // password_file, pause_ms, retry_delays_ms ("2000,10000"), timeout_seconds and [mail] bcc.
 // Throws UsageError naming the key when a value is not understood, when the password's
-// variable is unset or empty, when the password file can be read by anyone but its owner, or
-// when the CA file is missing.
+// variable is unset or empty, when the password file can be read by anyone but its owner, when
+// the CA file is missing, or when a login would go unencrypted (security = none) to a host
+// other than this machine (127.0.0.0/8, ::1, localhost).
 SmtpSettings smtpSettings(const Poco::Util::AbstractConfiguration& config);
 
 }  // namespace kindly::send

@@ -24,6 +24,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER = os.path.join(os.path.dirname(HERE), "smtp", "smtp_server.py")
+HOSTILE = os.path.join(os.path.dirname(HERE), "smtp", "hostile_server.py")
 AS_OF = "2026-11-20"
 BATCH = "out/batch-" + AS_OF
 AS_OF_DAY = (datetime.date(2026, 11, 20) - datetime.date(1970, 1, 1)).days  # as stored
@@ -119,6 +120,22 @@ class Server:
         return open(path).read().split("\n")[:-1] if os.path.exists(path) else []
 
 
+class HostileServer(Server):
+    """A server that never answers properly (tests/smtp/hostile_server.py)."""
+
+    def __init__(self, folder, *options):
+        self.spool = os.path.join(folder, "hostile-%d" % time.monotonic_ns())
+        port_file = self.spool + ".port"
+        self.process = subprocess.Popen([sys.executable, HOSTILE, "--port-file", port_file,
+                                         *options])
+        deadline = time.monotonic() + 20
+        while not os.path.exists(port_file):
+            check(self.process.poll() is None, "the hostile test server did not start")
+            check(time.monotonic() < deadline, "the hostile test server is not listening")
+            time.sleep(0.05)
+        self.port = int(open(port_file).read())
+
+
 class Kindly:
     def __init__(self, binary, folder):
         self.binary = binary
@@ -136,6 +153,32 @@ class Kindly:
                       result.stderr))
         return result
 
+    def run_measured(self, *args, limit):
+        """Runs kindly for at most `limit` seconds; returns (exit status, stdout, stderr,
+        seconds taken, peak resident memory in KiB). Killed at the limit: status None."""
+        out = tempfile.TemporaryFile(mode="w+")
+        err = tempfile.TemporaryFile(mode="w+")
+        began = time.monotonic()
+        process = subprocess.Popen([self.binary, *args], cwd=self.folder, env=self.env,
+                                   stdin=subprocess.DEVNULL, stdout=out, stderr=err, text=True)
+        status = None
+        while True:
+            # wait4 gives this process's own peak memory, not that of the servers.
+            pid, code, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid != 0:
+                status = os.waitstatus_to_exitcode(code)
+                break
+            if time.monotonic() - began > limit:
+                process.kill()
+                pid, code, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.05)
+        process.returncode = status if status is not None else -9
+        seconds = time.monotonic() - began
+        out.seek(0)
+        err.seek(0)
+        return status, out.read(), err.read(), seconds, usage.ru_maxrss
+
     def start(self, *args):
         return subprocess.Popen([self.binary, *args], cwd=self.folder, env=self.env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -145,6 +188,8 @@ class Kindly:
         text = INI.format(port=port, pause=pause, bcc=BCC)
         if "security" in smtp:
             text = text.replace("security = none\n", "")
+        if "host" in smtp:
+            text = text.replace("host = 127.0.0.1\n", "")
         with open(os.path.join(self.folder, "kindly.ini"), "w") as f:
             f.write(text + "".join("%s = %s\n" % item for item in smtp.items()))
 
@@ -500,11 +545,142 @@ def password_file(kindly, python):
         check(server.logins() == [USER + " ok"], "one login: %s" % server.logins())
 
 
+def check_given_up(kindly, server, *phrases, seconds=5):
+    """kindly send gives the server up within its timeout (and a little), sending nothing."""
+    status, out, err, took, peak = kindly.run_measured("send", BATCH, "--as-of", AS_OF,
+                                                       limit=seconds + 30)
+    check(status is not None, "kindly send was still waiting after %d seconds" % (seconds + 30))
+    check(status == 2, "kindly send should fail (exit 2), not %s\nstdout:\n%s\nstderr:\n%s"
+          % (status, out, err))
+    check(took < seconds + 4, "kindly send took %.1f seconds, not about %d" % (took, seconds))
+    for phrase in ("127.0.0.1:%d" % server.port,) + phrases:
+        check(phrase in err, "the error should say %r:\n%s" % (phrase, err))
+    check("sent" not in states(kindly).values(), "nothing marked sent: %s" % states(kindly))
+    return peak
+
+
+def trickling_greeting_times_out(kindly, python):
+    """A greeting trickled a byte a second for ever is given up at [smtp] timeout_seconds."""
+    draft_batch(kindly)
+    with HostileServer(kindly.folder, "--trickle-greeting") as server:
+        kindly.configure(server.port)
+        check_given_up(kindly, server, "within 5 seconds")
+
+
+def trickling_tls_greeting_times_out(kindly, python):
+    """Over TLS, a greeting trickled inside one record is given up at timeout_seconds too."""
+    draft_batch(kindly)
+    cert = certificate(kindly.folder)
+    with HostileServer(kindly.folder, "--trickle-greeting", "--tls", "--cert", cert[0],
+                       "--key", cert[1]) as server:
+        kindly.configure(server.port, security="tls", ca_file=cert[0])
+        check_given_up(kindly, server, "within 5 seconds")
+
+
+def trickling_reply_times_out(kindly, python):
+    """A reply to a command trickled a byte a second is given up at timeout_seconds too."""
+    draft_batch(kindly)
+    with HostileServer(kindly.folder, "--trickle-reply") as server:
+        kindly.configure(server.port)
+        check_given_up(kindly, server, "within 5 seconds")
+
+
+# kindly send's own peak memory is far below this; 64 MiB of reply held would be above it.
+PEAK_KIB = 48 * 1024
+
+
+def flooding_reply_is_refused(kindly, python):
+    """Continuation lines without end are refused at once, without holding them in memory."""
+    draft_batch(kindly)
+    with HostileServer(kindly.folder, "--flood-reply") as server:
+        kindly.configure(server.port)
+        peak = check_given_up(kindly, server, "more than 100 lines", seconds=1)
+        check(peak < PEAK_KIB, "kindly send grew to %d KiB" % peak)
+
+
+def endless_reply_line_is_refused(kindly, python):
+    """A reply line without end is refused at once, without holding it in memory."""
+    draft_batch(kindly)
+    with HostileServer(kindly.folder, "--endless-line") as server:
+        kindly.configure(server.port)
+        peak = check_given_up(kindly, server, "longer than 4096 bytes", seconds=1)
+        check(peak < PEAK_KIB, "kindly send grew to %d KiB" % peak)
+
+
+def refused_bcc_is_not_a_bounce(kindly, python):
+    """A refused archive copy is reported; the clients' emails go out and bounce nobody."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder, "--refuse", BCC) as server:
+        kindly.configure(server.port)
+        result = kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
+        check_each_sent_once(server, EMAILS.values())
+        for envelope, raw in server.messages():
+            check(envelope["rcpt_tos"] == [to_address(raw)], "the client only: %s" % envelope)
+        said = "the archive copy to %s was refused: 550" % BCC
+        check(result.stdout.count(said) == 4 and "the client's message went out" in result.stdout,
+              "each refused archive copy should be reported:\n" + result.stdout)
+        check("Bounced" not in result.stdout, result.stdout)
+        check(set(states(kindly).values()) == {"sent"}, "all sent: %s" % states(kindly))
+        check(len(sent_contacts(kindly)) == 4, "each logged once: %s" % sent_contacts(kindly))
+        notes = kindly.ledger("SELECT text FROM contacts WHERE kind = 'note'")
+        check(notes == [], "no note asks for a call: %s" % notes)
+        plan = kindly.run("plan", "--as-of", "2026-12-20", "--format", "csv", expect=0)
+        for code, address in EMAILS.items():
+            rows = [row for row in plan.stdout.splitlines() if row.startswith(code + ",")]
+            check(rows and ",email," in rows[0] and "bounced" not in rows[0],
+                  "the plan still writes to %s by email:\n%s" % (address, plan.stdout))
+
+
+def message_refused_after_data_is_not_a_bounce(kindly, python):
+    """A 554 after the data refuses the message, not the address: no bounce, no letter."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder, "--refuse-data", EMAILS["C4"]) as server:
+        kindly.configure(server.port)
+        result = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check("Refused: 004-dune-surf.eml" in result.stdout and "554" in result.stdout,
+              result.stdout)
+        check("Bounced" not in result.stdout, result.stdout)
+        check_each_sent_once(server, [a for c, a in EMAILS.items() if c != "C4"])
+        check(states(kindly)["004-dune-surf.eml"] == "refused", str(states(kindly)))
+        notes = kindly.ledger("SELECT text FROM contacts WHERE kind = 'note'")
+        check(notes == [], "no note asks for a call: %s" % notes)
+        plan = kindly.run("plan", "--client", "C4", "--as-of", AS_OF, "--format", "csv",
+                          expect=0)
+        check(",email," in plan.stdout and "bounced" not in plan.stdout,
+              "the address is still written to:\n" + plan.stdout)
+        again = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check("Refused earlier, not sent again: 004-dune-surf.eml" in again.stdout,
+              again.stdout)
+        check(len(server.messages()) == 3, "a refused message is not tried again by itself")
+
+
+def clear_password_to_remote_host_is_refused(kindly, python):
+    """security = none with a login to a host off this machine is refused before connecting."""
+    draft_batch(kindly)
+    kindly.env[PASSWORD_ENV] = PASSWORD
+    kindly.configure(25, host="192.0.2.25", user=USER, password_env=PASSWORD_ENV)
+    status, out, err, took, _ = kindly.run_measured("send", BATCH, "--as-of", AS_OF, limit=30)
+    check(status == 2, "kindly send should fail (exit 2), not %s\nstdout:\n%s\nstderr:\n%s"
+          % (status, out, err))
+    for phrase in ("192.0.2.25", "security = starttls or tls"):
+        check(phrase in err, "the error should say %r:\n%s" % (phrase, err))
+    check("cannot reach" not in err, "refused before connecting:\n" + err)
+    check(PASSWORD not in out + err, "the password must not be shown")
+    check(kindly.ledger("SELECT COUNT(*) FROM sendings") == [(0,)], "nothing recorded")
+
+
 SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outcome,
                                       deferred_then_sent, bounced, deleted_and_edited,
                                       dry_run_and_choices, starttls_certificate_checked,
-                                      starttls_login, implicit_tls_login, wrong_password, login_required,
-                                      password_file)}
+                                      starttls_login, implicit_tls_login, wrong_password,
+                                      login_required, password_file,
+                                      trickling_greeting_times_out,
+                                      trickling_tls_greeting_times_out,
+                                      trickling_reply_times_out,
+                                      flooding_reply_is_refused, endless_reply_line_is_refused,
+                                      refused_bcc_is_not_a_bounce,
+                                      message_refused_after_data_is_not_a_bounce,
+                                      clear_password_to_remote_host_is_refused)}
 
 
 def main():

@@ -6,6 +6,8 @@ connections, and records every message it takes as SPOOL/NNNN.json (envelope: ma
 rcpt_tos) beside SPOOL/NNNN.eml (the raw data). Misbehaves on request:
   --defer-once ADDR     answers 451 to the first message for ADDR, then takes it
   --refuse ADDR         answers 550 to RCPT TO ADDR
+  --refuse-data ADDR    answers 554 after the data of a message for ADDR: the message, not
+                        the address, is refused (as a spam filter does)
   --drop-once ADDR      records the first message for ADDR, then closes the connection
                         without a reply (the client cannot know whether it was taken)
 Each of those may be repeated. Security and login, as a real provider's server has them:
@@ -38,10 +40,11 @@ def free_port():
 
 
 class Recorder:
-    def __init__(self, spool, defer_once, refuse, drop_once):
+    def __init__(self, spool, defer_once, refuse, refuse_data, drop_once):
         self.spool = spool
         self.defer_once = set(a.lower() for a in defer_once)
         self.refuse = set(a.lower() for a in refuse)
+        self.refuse_data = set(a.lower() for a in refuse_data)
         self.drop_once = set(a.lower() for a in drop_once)
         self.lock = threading.Lock()
         self.count = 0
@@ -69,6 +72,8 @@ class Recorder:
         if deferred:
             self.defer_once -= deferred
             return "451 4.3.0 try again later"
+        if recipients & self.refuse_data:
+            return "554 5.7.1 message refused: it looks like spam"
         dropped = recipients & self.drop_once
         self.record(envelope)
         if dropped:
@@ -101,6 +106,7 @@ def main():
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--defer-once", action="append", default=[])
     parser.add_argument("--refuse", action="append", default=[])
+    parser.add_argument("--refuse-data", action="append", default=[])
     parser.add_argument("--drop-once", action="append", default=[])
     parser.add_argument("--security", choices=("none", "starttls", "tls"), default="none")
     parser.add_argument("--cert")
@@ -108,7 +114,8 @@ def main():
     parser.add_argument("--login")
     args = parser.parse_args()
     os.makedirs(args.spool, exist_ok=True)
-    handler = Recorder(args.spool, args.defer_once, args.refuse, args.drop_once)
+    handler = Recorder(args.spool, args.defer_once, args.refuse, args.refuse_data,
+                       args.drop_once)
     options = {}
     if args.security != "none":
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
