@@ -131,6 +131,13 @@ int yearOf(const Field& field) {
 }
 
 Result<Date> dateOrNoSuchDay(int year, int month, int day, std::string_view text) {
+  // A ledger's dates have cadences and forecasts added to them: a due date of 9999-12-31
+  // put year-10000 dates in the plan. Dates far outside a business's life are mistakes.
+  if (year < kFirstYearRead || year > kLastYearRead) {
+    return Failure{"'" + std::string(text) + "' is outside the years " +
+                   std::to_string(kFirstYearRead) + " to " + std::to_string(kLastYearRead) +
+                   " that Kindly reads"};
+  }
   if (std::optional<Date> date = Date::fromYmd(year, month, day)) return *date;
   return Failure{"no such day: " + std::string(text)};
 }

@@ -17,10 +17,16 @@ enum class DateOrder { Unknown, DMY, MDY, YMD };
 std::optional<DateOrder> dateOrderFromName(std::string_view name);
 const char* dateOrderName(DateOrder order);
 
-// Parses one date. Two-digit years are 2000-2069 for 00-69 and 1970-1999 for 70-99. A time
-// after the date (ISO "T..." or " 10:15") is ignored. With DateOrder::Unknown, a numeric
-// date whose order is not plain from itself (03/04/2026) fails as ambiguous; 13/04/2026 is
-// read as DMY. Fails on impossible days (2026-02-30), garbage and empty text.
+// The years a date read from outside text may have: enough for any invoice, and far enough
+// from 9999 that every follow-up and forecast computed from them is a real day.
+inline constexpr int kFirstYearRead = 1900;
+inline constexpr int kLastYearRead = 2999;
+
+// Parses one date, in the years kFirstYearRead to kLastYearRead. Two-digit years are 2000-2069 for
+// 00-69 and 1970-1999 for 70-99. A time after the date (ISO "T..." or " 10:15") is ignored. With
+// DateOrder::Unknown, a numeric date whose order is not plain from itself (03/04/2026) fails as
+// ambiguous; 13/04/2026 is read as DMY. Fails on impossible days (2026-02-30), garbage and empty
+// text.
 Result<Date> parseDate(std::string_view text, DateOrder order);
 
 // Decides the order of a column's numeric dates from its values: a first field above 12
