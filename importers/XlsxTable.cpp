@@ -31,6 +31,9 @@ constexpr Parser::FeatureType kFeatures =
 constexpr std::int32_t kSerialOf1970 = 25569;
 // The 1904 date system (old Mac workbooks) counts from 1904-01-01.
 constexpr std::int32_t k1904Offset = 1462;
+// Excel shows serials up to 9999-12-31 as dates, and #### beyond; the Date type holds no
+// year past 9999 either.
+constexpr double kLastSerial = 2958465;
 
 using Attributes = std::map<std::string, std::string>;
 
@@ -316,10 +319,12 @@ std::string XlsxTable::display(const std::string& type, const std::string& value
   double serial = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), serial);
   if (error != std::errc() || end != value.data() + value.size()) return value;
-  auto days = static_cast<std::int32_t>(std::floor(serial));  // the time of day is dropped
-  if (date1904_) {
-    days += k1904Offset;
-  } else if (days < 61) {
+  // The range is checked on the double, so that no serial (1e300, NaN) is ever converted
+  // out of range; a serial Excel shows as #### keeps its number, as stored.
+  const double day = std::floor(serial) + (date1904_ ? k1904Offset : 0);  // time of day dropped
+  if (!(serial >= 0 && day <= kLastSerial)) return value;
+  auto days = static_cast<std::int32_t>(day);
+  if (!date1904_ && days < 61) {
     ++days;  // Excel counts a 29 February 1900 that never was; only earlier serials shift
   }
   return dates::Date::fromDayNumber(days - kSerialOf1970).iso();

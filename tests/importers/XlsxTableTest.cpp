@@ -244,5 +244,29 @@ TEST(XlsxTable, refusesAWorkbookWithADamagedPartNamingTheFile) {
   }
 }
 
+// Serials Excel cannot show as a date were cast to a day number whatever their size.
+TEST(XlsxTable, dateSerialOutOfRangeIsNotADate) {
+  TempDir dir;
+  // 2958465 is 9999-12-31, Excel's last day; 2958466 would be in the year 10000.
+  XlsxTable table(writeWorkbook(dir, R"(<row r="1"><c r="A1" s="1"><v>1e300</v></c>
+<c r="B1" s="1"><v>-5</v></c><c r="C1" s="1"><v>NaN</v></c><c r="D1" s="1"><v>inf</v></c>
+<c r="E1" s="1"><v>-1e300</v></c><c r="F1" s="1"><v>2958466</v></c>
+<c r="G1" s="1"><v>2958465.5</v></c><c r="H1" s="1"><v>1</v></c></row>)"));
+  EXPECT_EQ(
+      readAll(table),
+      (std::vector<SheetRow>{
+          {1, {"1e300", "-5", "NaN", "inf", "-1e300", "2958466", "9999-12-31", "1900-01-01"}}}));
+}
+
+TEST(XlsxTable, dateSerialBeyondTheYear9999IsNotADateIn1904Workbooks) {
+  TempDir dir;
+  // 2957003 is 9999-12-31 counted from 1904.
+  XlsxTable table(writeWorkbook(
+      dir,
+      R"(<row r="1"><c r="A1" s="1"><v>2957003</v></c><c r="B1" s="1"><v>2957004</v></c></row>)",
+      true));
+  EXPECT_EQ(readAll(table), (std::vector<SheetRow>{{1, {"9999-12-31", "2957004"}}}));
+}
+
 }  // namespace
 }  // namespace kindly::importers
