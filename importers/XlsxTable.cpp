@@ -35,6 +35,9 @@ constexpr std::int32_t k1904Offset = 1462;
 // year past 9999 either.
 constexpr double kLastSerial = 2958465;
 
+// Columns A to XFD: the width of a sheet since Excel 2007.
+constexpr std::size_t kColumns = 16384;
+
 using Attributes = std::map<std::string, std::string>;
 
 // Just after a start element: its attributes by local name ("r:id" is "id").
@@ -65,6 +68,17 @@ void skipElement(Parser& parser) {
   }
 }
 
+// "1,048,576".
+std::string withThousands(std::uint64_t number) {
+  const std::string digits = std::to_string(number);
+  std::string text;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) text += ',';
+    text += digits[i];
+  }
+  return text;
+}
+
 // The text of a string item (<si> or <is>): plain <t>, or the <t> of each rich-text run.
 // Phonetic guides (<rPh>) are not part of the text.
 std::string stringItem(Parser& parser) {
@@ -90,16 +104,23 @@ std::string stringItem(Parser& parser) {
 }
 
 // 0-based column of a cell reference: "A7" -> 0, "AB12" -> 27; nullopt without letters.
+// Any column beyond XFD is kColumns: counting stops there, so a long reference cannot wrap.
 std::optional<std::size_t> columnOf(const std::string& reference) {
   std::size_t column = 0;
   std::size_t letters = 0;
   for (char c : reference) {
     if (c < 'A' || c > 'Z') break;
-    column = column * 26 + static_cast<std::size_t>(c - 'A' + 1);
+    column = std::min(column * 26 + static_cast<std::size_t>(c - 'A' + 1), kColumns + 1);
     ++letters;
   }
   if (letters == 0) return std::nullopt;
   return column - 1;
+}
+
+// A reference as quoted in a message: a crafted one can be any length.
+std::string shown(const std::string& reference) {
+  constexpr std::size_t kShown = 40;
+  return reference.size() <= kShown ? reference : reference.substr(0, kShown) + "...";
 }
 
 std::size_t wholeNumber(const std::string& text, std::size_t fallback) {
@@ -330,9 +351,23 @@ std::string XlsxTable::display(const std::string& type, const std::string& value
   return dates::Date::fromDayNumber(days - kSerialOf1970).iso();
 }
 
+std::string XlsxTable::rowContext() const {
+  return "sheet '" + sheetName_ + "', row " + std::to_string(line_) + ": ";
+}
+
 void XlsxTable::readCell(Cell& cell) {
   const auto attributes = attributesOf(*parser_);
-  if (const auto column = columnOf(attribute(attributes, "r"))) cell.column = *column;
+  const std::string reference = attribute(attributes, "r");
+  if (const auto column = columnOf(reference)) {
+    if (*column >= kColumns) {
+      throw InputError(path_ + ": " + rowContext() + "cell " + shown(reference) +
+                       " lies beyond column XFD, the last column of an Excel sheet");
+    }
+    cell.column = *column;
+  } else if (cell.column >= kColumns) {
+    throw InputError(path_ + ": " + rowContext() + "more than " + withThousands(kColumns) +
+                     " cells, the columns an Excel sheet has");
+  }
   const std::string type = attribute(attributes, "t");
   const std::string styleText = attribute(attributes, "s");
   const int style = static_cast<int>(wholeNumber(styleText, 0));
@@ -362,13 +397,8 @@ bool XlsxTable::next() {
     for (auto event = parser_->next(); event != Parser::EV_EOF; event = parser_->next()) {
       if (event != Parser::EV_START_ELEMENT) continue;
       const std::string name = parser_->localName();
-      if (name == "dimension") {
-        // "A1:H20": every row is given all the sheet's columns, as a CSV row has them.
-        const auto range = attribute(attributesOf(*parser_), "ref");
-        const auto last = columnOf(range.substr(range.find(':') + 1));
-        if (last) width_ = std::max(width_, *last + 1);
-        continue;
-      }
+      // <dimension> is not read: it is the writer's claim, and "A1:XFD1048576" would give
+      // every row 16,384 cells. The width follows the cells with text instead.
       if (name != "row") {
         attributesOf(*parser_);
         continue;
@@ -378,14 +408,18 @@ bool XlsxTable::next() {
       nextRow_ = line_ + 1;
       cells_.clear();
       Cell cell;
+      std::size_t nextColumn = 0;
       for (int depth = 1; depth > 0;) {
         const auto inner = parser_->next();
         if (inner == Parser::EV_EOF) break;
         if (inner == Parser::EV_END_ELEMENT) {
           --depth;
         } else if (inner == Parser::EV_START_ELEMENT && parser_->localName() == "c") {
-          cell.column = cells_.size();  // a cell without a reference follows the last one
+          cell.column = nextColumn;  // a cell without a reference follows the last one
           readCell(cell);
+          nextColumn = cell.column + 1;
+          // A cell with only a format is no column of the export: a row ends at its last text.
+          if (cell.text.empty()) continue;
           if (cell.column >= cells_.size()) cells_.resize(cell.column + 1);
           cells_[cell.column] = std::move(cell.text);
         } else if (inner == Parser::EV_START_ELEMENT) {
@@ -394,9 +428,7 @@ bool XlsxTable::next() {
         }
       }
       // Rows that only carry formatting have no text: they are not rows of the export.
-      if (std::all_of(cells_.begin(), cells_.end(), [](const auto& c) { return c.empty(); })) {
-        continue;
-      }
+      if (cells_.empty()) continue;
       width_ = std::max(width_, cells_.size());
       cells_.resize(width_);
       fields_.assign(cells_.begin(), cells_.end());

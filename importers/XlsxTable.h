@@ -24,7 +24,8 @@ class XlsxTable : public Table {
   // the file cannot be opened, is a zip but not a workbook, or has no worksheet.
   explicit XlsxTable(const std::string& path);
 
-  // Gives the next row that has any text; a malformed sheet throws InputError.
+  // Gives the next row that has any text; a malformed sheet or a cell beyond column XFD
+  // throws InputError.
   bool next() override;
   const std::vector<std::string_view>& fields() const override { return fields_; }
   // The sheet's own row number.
@@ -55,6 +56,8 @@ class XlsxTable : public Table {
   std::string display(const std::string& type, const std::string& value, int style) const;
   std::string partText(const std::string& part);
   std::unique_ptr<std::istream> openPart(const std::string& part);
+  // "sheet 'Invoices', row 7: " for the messages about the current row.
+  std::string rowContext() const;
 
   std::string path_;
   std::ifstream file_;
@@ -69,7 +72,7 @@ class XlsxTable : public Table {
   std::unique_ptr<Poco::XML::XMLStreamParser> parser_;
   std::size_t nextRow_ = 1;  // for rows without an r attribute
   std::size_t line_ = 0;
-  std::size_t width_ = 0;  // columns of the sheet: its dimension, or the widest row so far
+  std::size_t width_ = 0;  // the widest row so far, up to its last cell with text
   std::vector<std::string> cells_;
   std::vector<std::string_view> fields_;
   std::string problem_;  // always empty: a sheet's cells are never malformed as CSV can be

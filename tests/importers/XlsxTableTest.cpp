@@ -77,17 +77,26 @@ std::string writeZip(const TempDir& dir, const std::string& name,
   return path;
 }
 
+// The parts of a workbook whose first sheet is `sheet` (its whole XML); any part given in
+// `replaced` takes the place of the usual one.
+std::map<std::string, std::string> workbookParts(const std::string& sheet,
+                                                 const std::map<std::string, std::string>& replaced,
+                                                 bool date1904 = false) {
+  std::map<std::string, std::string> parts{
+      {"[Content_Types].xml", "<Types/>"},
+      {"xl/workbook.xml", workbookXml(date1904)},
+      {"xl/_rels/workbook.xml.rels", kRels},
+      {"xl/styles.xml", kStyles},
+      {"xl/sharedStrings.xml", kSharedStrings},
+      {"xl/worksheets/sheet1.xml", sheet},
+      {"xl/worksheets/sheet2.xml",
+       sheetXml(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>other sheet</t></is></c></row>)")}};
+  for (const auto& [part, content] : replaced) parts[part] = content;
+  return parts;
+}
+
 std::string writeWorkbook(const TempDir& dir, const std::string& rows, bool date1904 = false) {
-  return writeZip(
-      dir, "book.xlsx",
-      {{"[Content_Types].xml", "<Types/>"},
-       {"xl/workbook.xml", workbookXml(date1904)},
-       {"xl/_rels/workbook.xml.rels", kRels},
-       {"xl/styles.xml", kStyles},
-       {"xl/sharedStrings.xml", kSharedStrings},
-       {"xl/worksheets/sheet1.xml", sheetXml(rows)},
-       {"xl/worksheets/sheet2.xml",
-        sheetXml(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>other sheet</t></is></c></row>)")}});
+  return writeZip(dir, "book.xlsx", workbookParts(sheetXml(rows), {}, date1904));
 }
 
 struct SheetRow {
@@ -108,6 +117,22 @@ std::vector<SheetRow> readAll(Table& table) {
     rows.push_back({table.line(), {table.fields().begin(), table.fields().end()}});
   }
   return rows;
+}
+
+// Why reading the whole workbook at `path` is refused, or "" when it reads to the end.
+std::string refusalOf(const std::string& path) {
+  try {
+    XlsxTable table(path);
+    while (table.next()) {
+    }
+    return "";
+  } catch (const InputError& e) {
+    return e.what();
+  }
+}
+
+std::string inlineCell(const std::string& reference, const std::string& text) {
+  return R"(<c r=")" + reference + R"(" t="inlineStr"><is><t>)" + text + "</t></is></c>";
 }
 
 TEST(XlsxTable, readsSharedInlineAndRichTextStrings) {
@@ -242,6 +267,69 @@ TEST(XlsxTable, refusesAWorkbookWithADamagedPartNamingTheFile) {
     EXPECT_EQ(std::string(e.what()).rfind(path + ": cannot read the Excel workbook", 0), 0u)
         << e.what();
   }
+}
+
+// A reference of 14 letters overflowed the column number, and the cell was written before
+// the row's first one.
+TEST(XlsxTable, cellReferenceOfFourteenLettersIsRefused) {
+  TempDir dir;
+  // GKGWBYLWRXTLPP is column 2^64: it wrapped to the column before A.
+  const auto path = writeWorkbook(dir, R"(<row r="1">)" + inlineCell("A1", "Invoice") +
+                                           inlineCell("GKGWBYLWRXTLPP1", "x") + "</row>");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": sheet 'Aged & Open', row 1: cell GKGWBYLWRXTLPP1 lies beyond "
+                                 "column XFD, the last column of an Excel sheet");
+}
+
+TEST(XlsxTable, cellJustBeyondTheLastColumnIsRefused) {
+  TempDir dir;
+  const auto last = writeWorkbook(dir, R"(<row r="2">)" + inlineCell("XFD2", "x") + "</row>");
+  XlsxTable table(last);
+  ASSERT_TRUE(table.next());
+  EXPECT_EQ(table.fields().size(), 16384u);
+  EXPECT_EQ(table.fields().back(), "x");
+
+  const auto beyond = writeWorkbook(dir, R"(<row r="2">)" + inlineCell("XFE2", "x") + "</row>");
+  EXPECT_EQ(refusalOf(beyond), beyond +
+                                   ": sheet 'Aged & Open', row 2: cell XFE2 lies beyond column "
+                                   "XFD, the last column of an Excel sheet");
+}
+
+// Cells without a reference follow one another: the 16,385th has no column to go in.
+TEST(XlsxTable, rowOfMoreCellsThanASheetHasColumnsIsRefused) {
+  TempDir dir;
+  std::string row = R"(<row r="1">)";
+  for (int i = 0; i <= 16384; ++i) row += "<c><v>1</v></c>";
+  const auto path = writeWorkbook(dir, row + "</row>");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": sheet 'Aged & Open', row 1: more than 16,384 cells, the "
+                                 "columns an Excel sheet has");
+}
+
+// A dimension claiming the whole sheet gave every row 16,384 cells.
+TEST(XlsxTable, dimensionOfWholeSheetDoesNotPadRows) {
+  TempDir dir;
+  const auto path =
+      writeZip(dir, "book.xlsx",
+               workbookParts(R"(<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<dimension ref="A1:XFD1048576"/><sheetData><row r="1">)" +
+                                 inlineCell("A1", "Invoice") + inlineCell("B1", "Amount") +
+                                 R"(</row><row r="2">)" + inlineCell("A2", "INV-1") +
+                                 R"(<c r="B2"><v>10</v></c></row></sheetData></worksheet>)",
+                             {}));
+  XlsxTable table(path);
+  EXPECT_EQ(readAll(table),
+            (std::vector<SheetRow>{{1, {"Invoice", "Amount"}}, {2, {"INV-1", "10"}}}));
+}
+
+// A formatted cell with no text far to the right made the table that wide.
+TEST(XlsxTable, emptyFormattedCellsDoNotWidenTheTable) {
+  TempDir dir;
+  XlsxTable table(writeWorkbook(dir, R"(<row r="1">)" + inlineCell("A1", "Invoice") +
+                                         R"(<c r="XFD1" s="4"/></row><row r="2">)" +
+                                         inlineCell("A2", "INV-1") + R"(<c r="B2" s="4"/></row>)"));
+  EXPECT_EQ(readAll(table), (std::vector<SheetRow>{{1, {"Invoice"}}, {2, {"INV-1"}}}));
 }
 
 // Serials Excel cannot show as a date were cast to a day number whatever their size.
