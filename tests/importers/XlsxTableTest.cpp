@@ -120,9 +120,9 @@ std::vector<SheetRow> readAll(Table& table) {
 }
 
 // Why reading the whole workbook at `path` is refused, or "" when it reads to the end.
-std::string refusalOf(const std::string& path) {
+std::string refusalOf(const std::string& path, const XlsxLimits& limits = {}) {
   try {
-    XlsxTable table(path);
+    XlsxTable table(path, limits);
     while (table.next()) {
     }
     return "";
@@ -354,6 +354,122 @@ TEST(XlsxTable, dateSerialBeyondTheYear9999IsNotADateIn1904Workbooks) {
       R"(<row r="1"><c r="A1" s="1"><v>2957003</v></c><c r="B1" s="1"><v>2957004</v></c></row>)",
       true));
   EXPECT_EQ(readAll(table), (std::vector<SheetRow>{{1, {"9999-12-31", "2957004"}}}));
+}
+
+// A cell of any length was read whole, then kept whole in the ledger's rejects.
+TEST(XlsxTable, cellLongerThanExcelAllowsIsRefused) {
+  TempDir dir;
+  const auto path = writeWorkbook(dir, R"(<row r="3">)" + inlineCell("A3", "x") +
+                                           inlineCell("B3", std::string(32768, 'x')) + "</row>");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": sheet 'Aged & Open', row 3: cell B3 holds more than 32,767 "
+                                 "characters, the most Excel allows in a cell");
+}
+
+TEST(XlsxTable, cellOfExcelsLongestTextIsRead) {
+  TempDir dir;
+  // Characters, not bytes: 32,767 of "é" are 65,534 bytes of UTF-8.
+  std::string longest;
+  for (int i = 0; i < 32767; ++i) longest += "é";
+  XlsxTable table(writeWorkbook(
+      dir, R"(<row r="1"><c r="A1"><v>32767</v></c>)" + inlineCell("B1", longest) + "</row>"));
+  ASSERT_TRUE(table.next());
+  EXPECT_EQ(table.fields()[1], longest);
+}
+
+TEST(XlsxTable, sharedStringLongerThanExcelAllowsIsRefused) {
+  TempDir dir;
+  const auto path = writeZip(
+      dir, "book.xlsx",
+      workbookParts(sheetXml(R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)"),
+                    {{"xl/sharedStrings.xml",
+                      "<sst><si><t>Invoice</t></si><si><r><t>" + std::string(20000, 'x') +
+                          "</t></r><r><t>" + std::string(20000, 'y') + "</t></r></si></sst>"}}));
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": xl/sharedStrings.xml: shared string 1 holds more than 32,767 "
+                                 "characters, the most Excel allows in a cell");
+}
+
+// One shared string in every cell of a row made a few bytes of sheet a row of gigabytes.
+TEST(XlsxTable, rowOfMoreTextThanAnyExportHoldsIsRefused) {
+  TempDir dir;
+  std::string longest(32767, 'x');
+  std::string row = R"(<row r="1">)";
+  for (int i = 0; i < 33; ++i) row += "<c t=\"s\"><v>0</v></c>";
+  const auto path = writeZip(
+      dir, "book.xlsx",
+      workbookParts(sheetXml(row + "</row>"),
+                    {{"xl/sharedStrings.xml", "<sst><si><t>" + longest + "</t></si></sst>"}}));
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": sheet 'Aged & Open', row 1: more than 1 MiB of text in one "
+                                 "row, more than any export writes");
+}
+
+// Empty shared strings zip to almost nothing: 1.2 MB of them were held as 2 GB.
+TEST(XlsxTable, sharedStringsBombIsRefused) {
+  TempDir dir;
+  const auto path = writeZip(
+      dir, "book.xlsx",
+      workbookParts(
+          sheetXml(R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)"),
+          {{"xl/sharedStrings.xml", "<sst><si><t>Invoice</t></si><si/><si/><si/></sst>"}}));
+  XlsxLimits limits;
+  limits.sharedStrings = 4;
+  EXPECT_EQ(refusalOf(path, limits), "");
+  limits.sharedStrings = 3;
+  EXPECT_EQ(refusalOf(path, limits),
+            path +
+                ": xl/sharedStrings.xml holds more than 3 shared strings, more than any real "
+                "workbook has");
+}
+
+// Each part read was inflated whole, however large the zip said or made it.
+TEST(XlsxTable, partInflatingBeyondItsLimitIsRefused) {
+  TempDir dir;
+  const std::string padding(5000, ' ');
+  XlsxLimits limits;
+  limits.smallPartBytes = 4096;
+  const auto styles = writeZip(
+      dir, "styles.xlsx",
+      workbookParts(sheetXml(""), {{"xl/styles.xml", "<styleSheet>" + padding + "</styleSheet>"}}));
+  EXPECT_EQ(refusalOf(styles, limits),
+            styles +
+                ": xl/styles.xml inflates to more than 4,096 bytes, more than any real "
+                "workbook holds");
+  const auto workbook =
+      writeZip(dir, "workbook.xlsx", workbookParts(sheetXml(""), {{"xl/workbook.xml", padding}}));
+  EXPECT_EQ(refusalOf(workbook, limits),
+            workbook +
+                ": xl/workbook.xml inflates to more than 4,096 bytes, more than any real "
+                "workbook holds");
+
+  limits = {};
+  limits.sharedStringsBytes = 4096;
+  const auto strings = writeZip(
+      dir, "strings.xlsx",
+      workbookParts(sheetXml(""), {{"xl/sharedStrings.xml", "<sst>" + padding + "</sst>"}}));
+  EXPECT_EQ(refusalOf(strings, limits),
+            strings +
+                ": xl/sharedStrings.xml inflates to more than 4,096 bytes, more than any "
+                "real workbook holds");
+}
+
+// The sheet is streamed, so it may be large, but no larger than a real export's compression.
+TEST(XlsxTable, sheetInflatingBeyondItsLimitIsRefused) {
+  TempDir dir;
+  std::string rows = R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)";
+  for (int i = 0; i < 20000; ++i) rows += "<row/>";  // 120,000 bytes that zip to a few hundred
+  const auto path = writeWorkbook(dir, rows);
+  XlsxLimits limits;
+  limits.sheetBytesAtLeast = 100000;
+  limits.sheetBytesPerFileByte = 0;
+  EXPECT_EQ(refusalOf(path, limits),
+            path +
+                ": xl/worksheets/sheet1.xml inflates to more than 100,000 bytes, more than "
+                "any real workbook holds");
+  // A multiple of the file's own size lets a bigger file have a bigger sheet.
+  limits.sheetBytesPerFileByte = 1000;
+  EXPECT_EQ(refusalOf(path, limits), "");
 }
 
 }  // namespace
