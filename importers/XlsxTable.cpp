@@ -97,11 +97,19 @@ std::size_t characters(std::string_view text) {
 }
 
 // A part as it inflates, counted: reading more than `limit` bytes of it throws InputError
-// with `refusal`, whatever sizes the zip declares, so a bomb stops at the limit.
+// with `refusal`, whatever sizes the zip declares, so a bomb stops at the limit. A tag (or
+// an entity reference) longer than `tagLimit` throws `tagRefusal`: expat holds a tag whole
+// until it ends and, before expat 2.6, scans it again with every chunk read, so one long
+// attribute would take memory and, quadratically, time. Text between tags is not held.
 class CountedPart : public std::streambuf {
  public:
-  CountedPart(std::unique_ptr<std::istream> inflated, std::uint64_t limit, std::string refusal)
-      : inflated_(std::move(inflated)), limit_(limit), refusal_(std::move(refusal)) {
+  CountedPart(std::unique_ptr<std::istream> inflated, std::uint64_t limit, std::string refusal,
+              std::uint64_t tagLimit, std::string tagRefusal)
+      : inflated_(std::move(inflated)),
+        limit_(limit),
+        refusal_(std::move(refusal)),
+        tagLimit_(tagLimit),
+        tagRefusal_(std::move(tagRefusal)) {
     // A damaged part throws Poco's own reason, which the reader turns into its message.
     inflated_->exceptions(std::ios::badbit);
   }
@@ -114,15 +122,48 @@ class CountedPart : public std::streambuf {
     if (got == 0) return traits_type::eof();
     read_ += got;
     if (read_ > limit_) throw InputError(refusal_);
+    watchTags(std::string_view(buffer_, got));
     setg(buffer_, buffer_, buffer_ + got);
     return traits_type::to_int_type(*gptr());
   }
 
  private:
+  enum class Place { Text, Tag, Reference };
+
+  // Follows where each byte is: a tag ends at a '>' outside quotes (a value may hold '>'),
+  // a reference at ';'. Comments and CDATA, which Excel never writes, count as tags.
+  void watchTags(std::string_view bytes) {
+    for (char c : bytes) {
+      if (place_ == Place::Text) {
+        if (c == '<' || c == '&') {
+          place_ = c == '<' ? Place::Tag : Place::Reference;
+          quote_ = 0;
+          tagBytes_ = 0;
+        }
+        continue;
+      }
+      if (++tagBytes_ > tagLimit_) throw InputError(tagRefusal_);
+      if (place_ == Place::Reference) {
+        if (c == ';') place_ = Place::Text;
+      } else if (quote_) {
+        if (c == quote_) quote_ = 0;
+      } else if (c == '"' || c == '\'') {
+        quote_ = c;
+      } else if (c == '>') {
+        place_ = Place::Text;
+      }
+    }
+  }
+
   std::unique_ptr<std::istream> inflated_;
   std::uint64_t limit_;
   std::string refusal_;
+  std::uint64_t tagLimit_;
+  std::string tagRefusal_;
   std::uint64_t read_ = 0;
+  Place place_ = Place::Text;
+  char quote_ = 0;
+  std::uint64_t tagBytes_ = 0;
   char buffer_[8192];
 };
 
@@ -268,7 +309,10 @@ std::unique_ptr<std::istream> XlsxTable::openPart(const std::string& part, std::
   return std::make_unique<CountedStream>(std::make_unique<CountedPart>(
       std::make_unique<Poco::Zip::ZipInputStream>(file_, header->second, true), limit,
       path_ + ": " + part + " inflates to more than " + sizeText(limit) +
-          ", more than any real workbook holds"));
+          ", more than any real workbook holds",
+      limits_.tagBytes,
+      path_ + ": " + part + ": a tag longer than " + sizeText(limits_.tagBytes) +
+          ", longer than any workbook writes"));
 }
 
 std::string XlsxTable::partText(const std::string& part, std::uint64_t limit) {

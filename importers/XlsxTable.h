@@ -39,6 +39,9 @@ struct XlsxLimits {
   // The text of one row: 32 cells of the longest text Excel allows. An export's row is a few
   // hundred bytes; the first 500 rows are held while the header is looked for.
   std::size_t rowBytes = std::size_t{1} << 20;
+  // One tag with its attributes, or one entity reference. Excel's are under a kilobyte; a
+  // long list of ranges in a validation or a format reaches some kilobytes.
+  std::uint64_t tagBytes = std::uint64_t{1} << 20;
 };
 
 class XlsxTable : public Table {

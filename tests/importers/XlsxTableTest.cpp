@@ -472,5 +472,27 @@ TEST(XlsxTable, sheetInflatingBeyondItsLimitIsRefused) {
   EXPECT_EQ(refusalOf(path, limits), "");
 }
 
+// Expat keeps a tag whole until it ends and scans it again with every chunk read: 300 KB of
+// zip holding one attribute of 300 MiB kept the reader busy for good.
+TEST(XlsxTable, tagLongerThanAnyWorkbookWritesIsRefused) {
+  TempDir dir;
+  // ">" may stand in an attribute's value: it does not end the tag.
+  std::string value(2 << 20, 'a');
+  for (std::size_t i = 0; i < value.size(); i += 1000) value[i] = '>';
+  const auto path = writeWorkbook(dir, R"(<row r="1"><c r="A1" x=")" + value + R"("/></row>)");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": xl/worksheets/sheet1.xml: a tag longer than 1 MiB, longer "
+                                 "than any workbook writes");
+}
+
+TEST(XlsxTable, referenceLongerThanAnyWorkbookWritesIsRefused) {
+  TempDir dir;
+  const auto path = writeWorkbook(dir, R"(<row r="1"><c r="A1" t="inlineStr"><is><t>&)" +
+                                           std::string(2 << 20, 'a') + ";</t></is></c></row>");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": xl/worksheets/sheet1.xml: a tag longer than 1 MiB, longer "
+                                 "than any workbook writes");
+}
+
 }  // namespace
 }  // namespace kindly::importers
