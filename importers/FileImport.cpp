@@ -12,6 +12,27 @@ namespace kindly::importers {
 // Rows between two progress reports: often enough to move, rarely enough to cost nothing.
 constexpr std::size_t kProgressEvery = 1 << 16;
 
+// The most of a row the rejects list keeps: a real row is a few hundred bytes, and with its
+// file and line this is plenty to find it. A crafted row can be megabytes long, and each
+// reject is kept in the ledger and in the summary.
+constexpr std::size_t kRejectTextBytes = 4096;
+
+namespace {
+
+// The current row as the rejects list shows it: cut to kRejectTextBytes at a character's
+// start, saying how much was left out.
+std::string rejectText(const Table& table) {
+  std::string text = table.text();
+  if (text.size() <= kRejectTextBytes) return text;
+  std::size_t cut = kRejectTextBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  const std::size_t left = text.size() - cut;
+  text.resize(cut);
+  return text + "... (" + std::to_string(left) + " more bytes)";
+}
+
+}  // namespace
+
 std::size_t FileSummary::skipped() const {
   std::size_t total = 0;
   for (const auto& [kind, count] : skips) total += count;
@@ -108,7 +129,7 @@ void FileImport::reject(std::optional<std::size_t> column, std::string reason) {
            .column = column ? *column + 1 : 0,
            .columnName = column && *column < header.size() ? header[*column] : "",
            .reason = std::move(reason),
-           .text = row_.text ? *row_.text : source_.table->text()};
+           .text = row_.text ? *row_.text : rejectText(*source_.table)};
   ledger_.writeReject(importId_, r);
   summary_.rejects.push_back(std::move(r));
   ++summary_.rejected;
@@ -159,7 +180,7 @@ void FileImport::writeInvoice(const InvoiceRecord& record) {
 void FileImport::payment(const PaymentRecord& record) {
   ++outcomes_;
   if (source_.profile->kind() == RecordKind::Mixed) {
-    waitingPayments_.emplace_back(CurrentRow{row_.line, source_.table->text()}, record);
+    waitingPayments_.emplace_back(CurrentRow{row_.line, rejectText(*source_.table)}, record);
     return;
   }
   writePayment(record);

@@ -10,9 +10,12 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <optional>
+#include <streambuf>
 
 #include "base/Error.h"
 #include "dates/Date.h"
@@ -31,6 +34,12 @@ constexpr Parser::FeatureType kFeatures =
 constexpr std::int32_t kSerialOf1970 = 25569;
 // The 1904 date system (old Mac workbooks) counts from 1904-01-01.
 constexpr std::int32_t k1904Offset = 1462;
+// Excel shows serials up to 9999-12-31 as dates, and #### beyond; the Date type holds no
+// year past 9999 either.
+constexpr double kLastSerial = 2958465;
+
+// Columns A to XFD: the width of a sheet since Excel 2007.
+constexpr std::size_t kColumns = 16384;
 
 using Attributes = std::map<std::string, std::string>;
 
@@ -62,10 +71,121 @@ void skipElement(Parser& parser) {
   }
 }
 
-// The text of a string item (<si> or <is>): plain <t>, or the <t> of each rich-text run.
-// Phonetic guides (<rPh>) are not part of the text.
-std::string stringItem(Parser& parser) {
+// "1,048,576".
+std::string withThousands(std::uint64_t number) {
+  const std::string digits = std::to_string(number);
   std::string text;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) text += ',';
+    text += digits[i];
+  }
+  return text;
+}
+
+// "64 MiB", or "1,000 bytes" when not a whole number of MiB.
+std::string sizeText(std::uint64_t bytes) {
+  constexpr std::uint64_t kMiB = 1 << 20;
+  if (bytes >= kMiB && bytes % kMiB == 0) return withThousands(bytes / kMiB) + " MiB";
+  return withThousands(bytes) + " bytes";
+}
+
+// UTF-8 characters in `text`: every byte but a continuation byte starts one.
+std::size_t characters(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// A part as it inflates, counted: reading more than `limit` bytes of it throws InputError
+// with `refusal`, whatever sizes the zip declares, so a bomb stops at the limit. A tag (or
+// an entity reference) longer than `tagLimit` throws `tagRefusal`: expat holds a tag whole
+// until it ends and, before expat 2.6, scans it again with every chunk read, so one long
+// attribute would take memory and, quadratically, time. Text between tags is not held.
+class CountedPart : public std::streambuf {
+ public:
+  CountedPart(std::unique_ptr<std::istream> inflated, std::uint64_t limit, std::string refusal,
+              std::uint64_t tagLimit, std::string tagRefusal)
+      : inflated_(std::move(inflated)),
+        limit_(limit),
+        refusal_(std::move(refusal)),
+        tagLimit_(tagLimit),
+        tagRefusal_(std::move(tagRefusal)) {
+    // A damaged part throws Poco's own reason, which the reader turns into its message.
+    inflated_->exceptions(std::ios::badbit);
+  }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    inflated_->read(buffer_, sizeof buffer_);
+    const auto got = static_cast<std::size_t>(inflated_->gcount());
+    if (got == 0) return traits_type::eof();
+    read_ += got;
+    if (read_ > limit_) throw InputError(refusal_);
+    watchTags(std::string_view(buffer_, got));
+    setg(buffer_, buffer_, buffer_ + got);
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  enum class Place { Text, Tag, Reference };
+
+  // Follows where each byte is: a tag ends at a '>' outside quotes (a value may hold '>'),
+  // a reference at ';'. Comments and CDATA, which Excel never writes, count as tags.
+  void watchTags(std::string_view bytes) {
+    for (char c : bytes) {
+      if (place_ == Place::Text) {
+        if (c == '<' || c == '&') {
+          place_ = c == '<' ? Place::Tag : Place::Reference;
+          quote_ = 0;
+          tagBytes_ = 0;
+        }
+        continue;
+      }
+      if (++tagBytes_ > tagLimit_) throw InputError(tagRefusal_);
+      if (place_ == Place::Reference) {
+        if (c == ';') place_ = Place::Text;
+      } else if (quote_) {
+        if (c == quote_) quote_ = 0;
+      } else if (c == '"' || c == '\'') {
+        quote_ = c;
+      } else if (c == '>') {
+        place_ = Place::Text;
+      }
+    }
+  }
+
+  std::unique_ptr<std::istream> inflated_;
+  std::uint64_t limit_;
+  std::string refusal_;
+  std::uint64_t tagLimit_;
+  std::string tagRefusal_;
+  std::uint64_t read_ = 0;
+  Place place_ = Place::Text;
+  char quote_ = 0;
+  std::uint64_t tagBytes_ = 0;
+  char buffer_[8192];
+};
+
+// The stream over a CountedPart, which it owns. Its errors are thrown, not kept as state:
+// the pull parser passes them on, so a refusal reaches the caller as it was thrown.
+class CountedStream : public std::istream {
+ public:
+  explicit CountedStream(std::unique_ptr<CountedPart> part)
+      : std::istream(part.get()), part_(std::move(part)) {
+    exceptions(std::ios::badbit);
+  }
+
+ private:
+  std::unique_ptr<CountedPart> part_;
+};
+
+// The text of a string item (<si> or <is>): plain <t>, or the <t> of each rich-text run;
+// nullopt once it passes `maxCharacters`, read no further. Phonetic guides (<rPh>) are not
+// part of the text.
+std::optional<std::string> stringItem(Parser& parser, std::size_t maxCharacters) {
+  std::string text;
+  std::size_t length = 0;
   for (int depth = 1; depth > 0;) {
     const auto event = parser.next();
     if (event == Parser::EV_EOF) break;
@@ -77,7 +197,11 @@ std::string stringItem(Parser& parser) {
       if (name == "rPh") {
         skipElement(parser);
       } else if (name == "t") {
-        while (parser.next() == Parser::EV_CHARACTERS) text += parser.value();
+        while (parser.next() == Parser::EV_CHARACTERS) {
+          text += parser.value();
+          length += characters(parser.value());
+          if (length > maxCharacters) return std::nullopt;
+        }
       } else {
         ++depth;
       }
@@ -87,16 +211,32 @@ std::string stringItem(Parser& parser) {
 }
 
 // 0-based column of a cell reference: "A7" -> 0, "AB12" -> 27; nullopt without letters.
+// Any column beyond XFD is kColumns: counting stops there, so a long reference cannot wrap.
 std::optional<std::size_t> columnOf(const std::string& reference) {
   std::size_t column = 0;
   std::size_t letters = 0;
   for (char c : reference) {
     if (c < 'A' || c > 'Z') break;
-    column = column * 26 + static_cast<std::size_t>(c - 'A' + 1);
+    column = std::min(column * 26 + static_cast<std::size_t>(c - 'A' + 1), kColumns + 1);
     ++letters;
   }
   if (letters == 0) return std::nullopt;
   return column - 1;
+}
+
+// The letters of a 0-based column: 0 -> "A", 27 -> "AB".
+std::string columnLetters(std::size_t column) {
+  std::string letters;
+  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return letters;
+}
+
+// A reference as quoted in a message: a crafted one can be any length.
+std::string shown(const std::string& reference) {
+  constexpr std::size_t kShown = 40;
+  return reference.size() <= kShown ? reference : reference.substr(0, kShown) + "...";
 }
 
 std::size_t wholeNumber(const std::string& text, std::size_t fallback) {
@@ -130,7 +270,8 @@ std::string stripTrailingZeros(std::string text) {
 
 }  // namespace
 
-XlsxTable::XlsxTable(const std::string& path) : path_(path), file_(path, std::ios::binary) {
+XlsxTable::XlsxTable(const std::string& path, const XlsxLimits& limits)
+    : path_(path), limits_(limits), file_(path, std::ios::binary) {
   if (!file_) throw InputError(path + ": cannot open the file");
   try {
     archive_ = std::make_unique<Poco::Zip::ZipArchive>(file_);
@@ -145,27 +286,39 @@ XlsxTable::XlsxTable(const std::string& path) : path_(path), file_(path, std::io
     readWorkbook();
     readSharedStrings();
     readStyles();
-    sheetStream_ = openPart(sheetPart_);
+    std::error_code unknown;
+    const std::uint64_t fileBytes = std::filesystem::file_size(path_, unknown);
+    const std::uint64_t ratio = limits_.sheetBytesPerFileByte;
+    std::uint64_t byRatio = 0;  // a file of unknown size has the floor alone
+    if (!unknown) {
+      byRatio = ratio && fileBytes > UINT64_MAX / ratio ? UINT64_MAX : fileBytes * ratio;
+    }
+    sheetStream_ = openPart(sheetPart_, std::max(limits_.sheetBytesAtLeast, byRatio));
     parser_ = std::make_unique<Parser>(*sheetStream_, sheetPart_, kFeatures);
   } catch (const Poco::Exception& e) {
     throw InputError(path + ": cannot read the Excel workbook: " + e.displayText());
   }
 }
 
-std::unique_ptr<std::istream> XlsxTable::openPart(const std::string& part) {
+std::unique_ptr<std::istream> XlsxTable::openPart(const std::string& part, std::uint64_t limit) {
   const auto header = archive_->findHeader(part);
   if (header == archive_->headerEnd()) {
     throw InputError(path_ + ": the Excel workbook has no part " + part);
   }
   file_.clear();
-  return std::make_unique<Poco::Zip::ZipInputStream>(file_, header->second, true);
+  return std::make_unique<CountedStream>(std::make_unique<CountedPart>(
+      std::make_unique<Poco::Zip::ZipInputStream>(file_, header->second, true), limit,
+      path_ + ": " + part + " inflates to more than " + sizeText(limit) +
+          ", more than any real workbook holds",
+      limits_.tagBytes,
+      path_ + ": " + part + ": a tag longer than " + sizeText(limits_.tagBytes) +
+          ", longer than any workbook writes"));
 }
 
-std::string XlsxTable::partText(const std::string& part) {
-  auto stream = openPart(part);
+std::string XlsxTable::partText(const std::string& part, std::uint64_t limit) {
+  auto stream = openPart(part, limit);
   // A damaged part throws Poco's own reason from read(); the text is built by appending
   // chunks, never straight from stream iterators, so nothing is left allocated when it does.
-  stream->exceptions(std::ios::badbit);
   std::string text;
   char chunk[8192];
   while (stream->read(chunk, sizeof chunk) || stream->gcount() > 0) {
@@ -177,7 +330,7 @@ std::string XlsxTable::partText(const std::string& part) {
 void XlsxTable::readWorkbook() {
   std::string relationId;
   {
-    const std::string xml = partText("xl/workbook.xml");
+    const std::string xml = partText("xl/workbook.xml", limits_.smallPartBytes);
     Parser parser(xml.data(), xml.size(), "xl/workbook.xml", kFeatures);
     for (auto event = parser.next(); event != Parser::EV_EOF; event = parser.next()) {
       if (event != Parser::EV_START_ELEMENT) continue;
@@ -194,7 +347,7 @@ void XlsxTable::readWorkbook() {
   }
   if (relationId.empty()) throw InputError(path_ + ": the Excel workbook has no worksheet");
 
-  const std::string xml = partText("xl/_rels/workbook.xml.rels");
+  const std::string xml = partText("xl/_rels/workbook.xml.rels", limits_.smallPartBytes);
   Parser parser(xml.data(), xml.size(), "xl/_rels/workbook.xml.rels", kFeatures);
   for (auto event = parser.next(); event != Parser::EV_EOF; event = parser.next()) {
     if (event != Parser::EV_START_ELEMENT) continue;
@@ -212,19 +365,40 @@ void XlsxTable::readWorkbook() {
 
 void XlsxTable::readSharedStrings() {
   if (archive_->findHeader("xl/sharedStrings.xml") == archive_->headerEnd()) return;
-  auto stream = openPart("xl/sharedStrings.xml");
-  Parser parser(*stream, "xl/sharedStrings.xml", kFeatures);
+  const std::string part = "xl/sharedStrings.xml";
+  auto stream = openPart(part, limits_.sharedStringsBytes);
+  Parser parser(*stream, part, kFeatures);
   for (auto event = parser.next(); event != Parser::EV_EOF; event = parser.next()) {
     if (event != Parser::EV_START_ELEMENT) continue;
     const std::string name = parser.localName();
     attributesOf(parser);
-    if (name == "si") sharedStrings_.push_back(stringItem(parser));
+    if (name != "si") continue;
+    // Empty strings cost nothing to zip: a few kilobytes would otherwise fill the memory.
+    if (sharedEnds_.size() == limits_.sharedStrings) {
+      throw InputError(path_ + ": " + part + " holds more than " +
+                       withThousands(limits_.sharedStrings) +
+                       " shared strings, more than any real workbook has");
+    }
+    const auto text = stringItem(parser, limits_.cellCharacters);
+    if (!text) {
+      throw InputError(path_ + ": " + part + ": shared string " +
+                       std::to_string(sharedEnds_.size()) + " holds more than " +
+                       withThousands(limits_.cellCharacters) +
+                       " characters, the most Excel allows in a cell");
+    }
+    sharedText_ += *text;
+    sharedEnds_.push_back(sharedText_.size());
   }
+}
+
+std::string_view XlsxTable::sharedString(std::size_t index) const {
+  const std::size_t begin = index == 0 ? 0 : sharedEnds_[index - 1];
+  return std::string_view(sharedText_).substr(begin, sharedEnds_[index] - begin);
 }
 
 void XlsxTable::readStyles() {
   if (archive_->findHeader("xl/styles.xml") == archive_->headerEnd()) return;
-  const std::string xml = partText("xl/styles.xml");
+  const std::string xml = partText("xl/styles.xml", limits_.smallPartBytes);
   std::map<int, std::string> customFormats;
   std::vector<int> cellFormats;
   Parser parser(xml.data(), xml.size(), "xl/styles.xml", kFeatures);
@@ -300,12 +474,12 @@ std::string XlsxTable::numberText(std::string_view raw) {
 
 std::string XlsxTable::display(const std::string& type, const std::string& value, int style) const {
   if (type == "s") {
-    const std::size_t index = wholeNumber(value, sharedStrings_.size());
-    if (index >= sharedStrings_.size()) {
+    const std::size_t index = wholeNumber(value, sharedEnds_.size());
+    if (index >= sharedEnds_.size()) {
       throw InputError(path_ + ": row " + std::to_string(line_) + ": shared string " + value +
                        " is not in the workbook");
     }
-    return withoutFormulaSign(sharedStrings_[index]);
+    return withoutFormulaSign(std::string(sharedString(index)));
   }
   if (type == "inlineStr") return withoutFormulaSign(value);
   if (type == "b") return value == "1" ? "TRUE" : "FALSE";
@@ -316,18 +490,40 @@ std::string XlsxTable::display(const std::string& type, const std::string& value
   double serial = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), serial);
   if (error != std::errc() || end != value.data() + value.size()) return value;
-  auto days = static_cast<std::int32_t>(std::floor(serial));  // the time of day is dropped
-  if (date1904_) {
-    days += k1904Offset;
-  } else if (days < 61) {
+  // The range is checked on the double, so that no serial (1e300, NaN) is ever converted
+  // out of range; a serial Excel shows as #### keeps its number, as stored.
+  const double day = std::floor(serial) + (date1904_ ? k1904Offset : 0);  // time of day dropped
+  if (!(serial >= 0 && day <= kLastSerial)) return value;
+  auto days = static_cast<std::int32_t>(day);
+  if (!date1904_ && days < 61) {
     ++days;  // Excel counts a 29 February 1900 that never was; only earlier serials shift
   }
   return dates::Date::fromDayNumber(days - kSerialOf1970).iso();
 }
 
+std::string XlsxTable::rowContext() const {
+  return "sheet '" + sheetName_ + "', row " + std::to_string(line_) + ": ";
+}
+
 void XlsxTable::readCell(Cell& cell) {
   const auto attributes = attributesOf(*parser_);
-  if (const auto column = columnOf(attribute(attributes, "r"))) cell.column = *column;
+  const std::string reference = attribute(attributes, "r");
+  if (const auto column = columnOf(reference)) {
+    if (*column >= kColumns) {
+      throw InputError(path_ + ": " + rowContext() + "cell " + shown(reference) +
+                       " lies beyond column XFD, the last column of an Excel sheet");
+    }
+    cell.column = *column;
+  } else if (cell.column >= kColumns) {
+    throw InputError(path_ + ": " + rowContext() + "more than " + withThousands(kColumns) +
+                     " cells, the columns an Excel sheet has");
+  }
+  const auto tooLong = [&] {
+    return InputError(path_ + ": " + rowContext() + "cell " + columnLetters(cell.column) +
+                      std::to_string(line_) + " holds more than " +
+                      withThousands(limits_.cellCharacters) +
+                      " characters, the most Excel allows in a cell");
+  };
   const std::string type = attribute(attributes, "t");
   const std::string styleText = attribute(attributes, "s");
   const int style = static_cast<int>(wholeNumber(styleText, 0));
@@ -341,9 +537,16 @@ void XlsxTable::readCell(Cell& cell) {
       const std::string name = parser_->localName();
       attributesOf(*parser_);
       if (name == "v") {
-        while (parser_->next() == Parser::EV_CHARACTERS) value += parser_->value();
+        std::size_t length = 0;
+        while (parser_->next() == Parser::EV_CHARACTERS) {
+          value += parser_->value();
+          length += characters(parser_->value());
+          if (length > limits_.cellCharacters) throw tooLong();
+        }
       } else if (name == "is") {
-        value = stringItem(*parser_);
+        auto text = stringItem(*parser_, limits_.cellCharacters);
+        if (!text) throw tooLong();
+        value = std::move(*text);
       } else {
         skipElement(*parser_);  // <f>: the formula; its cached value is in <v>
       }
@@ -357,13 +560,8 @@ bool XlsxTable::next() {
     for (auto event = parser_->next(); event != Parser::EV_EOF; event = parser_->next()) {
       if (event != Parser::EV_START_ELEMENT) continue;
       const std::string name = parser_->localName();
-      if (name == "dimension") {
-        // "A1:H20": every row is given all the sheet's columns, as a CSV row has them.
-        const auto range = attribute(attributesOf(*parser_), "ref");
-        const auto last = columnOf(range.substr(range.find(':') + 1));
-        if (last) width_ = std::max(width_, *last + 1);
-        continue;
-      }
+      // <dimension> is not read: it is the writer's claim, and "A1:XFD1048576" would give
+      // every row 16,384 cells. The width follows the cells with text instead.
       if (name != "row") {
         attributesOf(*parser_);
         continue;
@@ -373,14 +571,26 @@ bool XlsxTable::next() {
       nextRow_ = line_ + 1;
       cells_.clear();
       Cell cell;
+      std::size_t nextColumn = 0;
+      std::size_t rowBytes = 0;
       for (int depth = 1; depth > 0;) {
         const auto inner = parser_->next();
         if (inner == Parser::EV_EOF) break;
         if (inner == Parser::EV_END_ELEMENT) {
           --depth;
         } else if (inner == Parser::EV_START_ELEMENT && parser_->localName() == "c") {
-          cell.column = cells_.size();  // a cell without a reference follows the last one
+          cell.column = nextColumn;  // a cell without a reference follows the last one
           readCell(cell);
+          nextColumn = cell.column + 1;
+          // A cell with only a format is no column of the export: a row ends at its last text.
+          if (cell.text.empty()) continue;
+          // One shared string in every cell makes a row of a few bytes gigabytes long.
+          rowBytes += cell.text.size();
+          if (rowBytes > limits_.rowBytes) {
+            throw InputError(path_ + ": " + rowContext() + "more than " +
+                             sizeText(limits_.rowBytes) +
+                             " of text in one row, more than any export writes");
+          }
           if (cell.column >= cells_.size()) cells_.resize(cell.column + 1);
           cells_[cell.column] = std::move(cell.text);
         } else if (inner == Parser::EV_START_ELEMENT) {
@@ -389,9 +599,7 @@ bool XlsxTable::next() {
         }
       }
       // Rows that only carry formatting have no text: they are not rows of the export.
-      if (std::all_of(cells_.begin(), cells_.end(), [](const auto& c) { return c.empty(); })) {
-        continue;
-      }
+      if (cells_.empty()) continue;
       width_ = std::max(width_, cells_.size());
       cells_.resize(width_);
       fields_.assign(cells_.begin(), cells_.end());

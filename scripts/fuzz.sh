@@ -6,7 +6,8 @@
 # trips a sanitizer, and prints where the input that did it was saved.
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: CsvReader AmountParser DateParser
-#                                             Import XlsxTable Templates (default: all)
+#                                             Import XlsxTable XlsxWorkbook Templates
+#                                             (default: all)
 # KINDLY_FUZZ_BUILD names another build folder than build-fuzz/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,8 @@ build=${KINDLY_FUZZ_BUILD:-build-fuzz}
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(CsvReader AmountParser DateParser Import XlsxTable Templates)
+((${#targets[@]})) ||
+  targets=(CsvReader AmountParser DateParser Import XlsxTable XlsxWorkbook Templates)
 
 scripts/install-packages.sh clang cmake make pkg-config libpoco-dev libsqlite3-dev \
   libxlsxwriter-dev libmstch-dev libgtest-dev python3

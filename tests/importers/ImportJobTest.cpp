@@ -359,6 +359,20 @@ TEST_F(ImportJob, keepsTheGoodRowsOfAFileWithBadOnesAndSaysWhereEachBadOneIs) {
   EXPECT_EQ(scalar("SELECT rows_rejected FROM imports"), 7);
 }
 
+// A rejected row was kept whole in the ledger and the summary, however long it was.
+TEST_F(ImportJob, rejectKeepsOnlyTheStartOfAnOverlongRow) {
+  const std::string name(10000, 'n');
+  const auto file =
+      dir_.write("invoices.csv", std::string(kInvoiceHeader) + "INV-1,C1," + name +
+                                     ",ap@acme.example,2026-09-01,2026-10-01,abc,USD\n");
+  const auto summaries = import({file});
+  ASSERT_EQ(summaries[0].rejects.size(), 1u);
+  const std::string kept = "INV-1,C1," + name.substr(0, 4096 - 9) + "... (5959 more bytes)";
+  EXPECT_EQ(summaries[0].rejects[0].text, kept);
+  ASSERT_EQ(store::rejects(ledger_, false).size(), 1u);
+  EXPECT_EQ(store::rejects(ledger_, false)[0].text, kept);
+}
+
 TEST_F(ImportJob, listsOnlyTheLatestImportsRejectsOnceTheFileIsFixed) {
   const auto path = dir_.file("invoices.csv");
   dir_.write("invoices.csv", std::string(kInvoices) +

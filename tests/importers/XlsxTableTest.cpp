@@ -77,17 +77,26 @@ std::string writeZip(const TempDir& dir, const std::string& name,
   return path;
 }
 
+// The parts of a workbook whose first sheet is `sheet` (its whole XML); any part given in
+// `replaced` takes the place of the usual one.
+std::map<std::string, std::string> workbookParts(const std::string& sheet,
+                                                 const std::map<std::string, std::string>& replaced,
+                                                 bool date1904 = false) {
+  std::map<std::string, std::string> parts{
+      {"[Content_Types].xml", "<Types/>"},
+      {"xl/workbook.xml", workbookXml(date1904)},
+      {"xl/_rels/workbook.xml.rels", kRels},
+      {"xl/styles.xml", kStyles},
+      {"xl/sharedStrings.xml", kSharedStrings},
+      {"xl/worksheets/sheet1.xml", sheet},
+      {"xl/worksheets/sheet2.xml",
+       sheetXml(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>other sheet</t></is></c></row>)")}};
+  for (const auto& [part, content] : replaced) parts[part] = content;
+  return parts;
+}
+
 std::string writeWorkbook(const TempDir& dir, const std::string& rows, bool date1904 = false) {
-  return writeZip(
-      dir, "book.xlsx",
-      {{"[Content_Types].xml", "<Types/>"},
-       {"xl/workbook.xml", workbookXml(date1904)},
-       {"xl/_rels/workbook.xml.rels", kRels},
-       {"xl/styles.xml", kStyles},
-       {"xl/sharedStrings.xml", kSharedStrings},
-       {"xl/worksheets/sheet1.xml", sheetXml(rows)},
-       {"xl/worksheets/sheet2.xml",
-        sheetXml(R"(<row r="1"><c r="A1" t="inlineStr"><is><t>other sheet</t></is></c></row>)")}});
+  return writeZip(dir, "book.xlsx", workbookParts(sheetXml(rows), {}, date1904));
 }
 
 struct SheetRow {
@@ -108,6 +117,22 @@ std::vector<SheetRow> readAll(Table& table) {
     rows.push_back({table.line(), {table.fields().begin(), table.fields().end()}});
   }
   return rows;
+}
+
+// Why reading the whole workbook at `path` is refused, or "" when it reads to the end.
+std::string refusalOf(const std::string& path, const XlsxLimits& limits = {}) {
+  try {
+    XlsxTable table(path, limits);
+    while (table.next()) {
+    }
+    return "";
+  } catch (const InputError& e) {
+    return e.what();
+  }
+}
+
+std::string inlineCell(const std::string& reference, const std::string& text) {
+  return R"(<c r=")" + reference + R"(" t="inlineStr"><is><t>)" + text + "</t></is></c>";
 }
 
 TEST(XlsxTable, readsSharedInlineAndRichTextStrings) {
@@ -242,6 +267,231 @@ TEST(XlsxTable, refusesAWorkbookWithADamagedPartNamingTheFile) {
     EXPECT_EQ(std::string(e.what()).rfind(path + ": cannot read the Excel workbook", 0), 0u)
         << e.what();
   }
+}
+
+// A reference of 14 letters overflowed the column number, and the cell was written before
+// the row's first one.
+TEST(XlsxTable, cellReferenceOfFourteenLettersIsRefused) {
+  TempDir dir;
+  // GKGWBYLWRXTLPP is column 2^64: it wrapped to the column before A.
+  const auto path = writeWorkbook(dir, R"(<row r="1">)" + inlineCell("A1", "Invoice") +
+                                           inlineCell("GKGWBYLWRXTLPP1", "x") + "</row>");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": sheet 'Aged & Open', row 1: cell GKGWBYLWRXTLPP1 lies beyond "
+                                 "column XFD, the last column of an Excel sheet");
+}
+
+TEST(XlsxTable, cellJustBeyondTheLastColumnIsRefused) {
+  TempDir dir;
+  const auto last = writeWorkbook(dir, R"(<row r="2">)" + inlineCell("XFD2", "x") + "</row>");
+  XlsxTable table(last);
+  ASSERT_TRUE(table.next());
+  EXPECT_EQ(table.fields().size(), 16384u);
+  EXPECT_EQ(table.fields().back(), "x");
+
+  const auto beyond = writeWorkbook(dir, R"(<row r="2">)" + inlineCell("XFE2", "x") + "</row>");
+  EXPECT_EQ(refusalOf(beyond), beyond +
+                                   ": sheet 'Aged & Open', row 2: cell XFE2 lies beyond column "
+                                   "XFD, the last column of an Excel sheet");
+}
+
+// Cells without a reference follow one another: the 16,385th has no column to go in.
+TEST(XlsxTable, rowOfMoreCellsThanASheetHasColumnsIsRefused) {
+  TempDir dir;
+  std::string row = R"(<row r="1">)";
+  for (int i = 0; i <= 16384; ++i) row += "<c><v>1</v></c>";
+  const auto path = writeWorkbook(dir, row + "</row>");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": sheet 'Aged & Open', row 1: more than 16,384 cells, the "
+                                 "columns an Excel sheet has");
+}
+
+// A dimension claiming the whole sheet gave every row 16,384 cells.
+TEST(XlsxTable, dimensionOfWholeSheetDoesNotPadRows) {
+  TempDir dir;
+  const auto path =
+      writeZip(dir, "book.xlsx",
+               workbookParts(R"(<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<dimension ref="A1:XFD1048576"/><sheetData><row r="1">)" +
+                                 inlineCell("A1", "Invoice") + inlineCell("B1", "Amount") +
+                                 R"(</row><row r="2">)" + inlineCell("A2", "INV-1") +
+                                 R"(<c r="B2"><v>10</v></c></row></sheetData></worksheet>)",
+                             {}));
+  XlsxTable table(path);
+  EXPECT_EQ(readAll(table),
+            (std::vector<SheetRow>{{1, {"Invoice", "Amount"}}, {2, {"INV-1", "10"}}}));
+}
+
+// A formatted cell with no text far to the right made the table that wide.
+TEST(XlsxTable, emptyFormattedCellsDoNotWidenTheTable) {
+  TempDir dir;
+  XlsxTable table(writeWorkbook(dir, R"(<row r="1">)" + inlineCell("A1", "Invoice") +
+                                         R"(<c r="XFD1" s="4"/></row><row r="2">)" +
+                                         inlineCell("A2", "INV-1") + R"(<c r="B2" s="4"/></row>)"));
+  EXPECT_EQ(readAll(table), (std::vector<SheetRow>{{1, {"Invoice"}}, {2, {"INV-1"}}}));
+}
+
+// Serials Excel cannot show as a date were cast to a day number whatever their size.
+TEST(XlsxTable, dateSerialOutOfRangeIsNotADate) {
+  TempDir dir;
+  // 2958465 is 9999-12-31, Excel's last day; 2958466 would be in the year 10000.
+  XlsxTable table(writeWorkbook(dir, R"(<row r="1"><c r="A1" s="1"><v>1e300</v></c>
+<c r="B1" s="1"><v>-5</v></c><c r="C1" s="1"><v>NaN</v></c><c r="D1" s="1"><v>inf</v></c>
+<c r="E1" s="1"><v>-1e300</v></c><c r="F1" s="1"><v>2958466</v></c>
+<c r="G1" s="1"><v>2958465.5</v></c><c r="H1" s="1"><v>1</v></c></row>)"));
+  EXPECT_EQ(
+      readAll(table),
+      (std::vector<SheetRow>{
+          {1, {"1e300", "-5", "NaN", "inf", "-1e300", "2958466", "9999-12-31", "1900-01-01"}}}));
+}
+
+TEST(XlsxTable, dateSerialBeyondTheYear9999IsNotADateIn1904Workbooks) {
+  TempDir dir;
+  // 2957003 is 9999-12-31 counted from 1904.
+  XlsxTable table(writeWorkbook(
+      dir,
+      R"(<row r="1"><c r="A1" s="1"><v>2957003</v></c><c r="B1" s="1"><v>2957004</v></c></row>)",
+      true));
+  EXPECT_EQ(readAll(table), (std::vector<SheetRow>{{1, {"9999-12-31", "2957004"}}}));
+}
+
+// A cell of any length was read whole, then kept whole in the ledger's rejects.
+TEST(XlsxTable, cellLongerThanExcelAllowsIsRefused) {
+  TempDir dir;
+  const auto path = writeWorkbook(dir, R"(<row r="3">)" + inlineCell("A3", "x") +
+                                           inlineCell("B3", std::string(32768, 'x')) + "</row>");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": sheet 'Aged & Open', row 3: cell B3 holds more than 32,767 "
+                                 "characters, the most Excel allows in a cell");
+}
+
+TEST(XlsxTable, cellOfExcelsLongestTextIsRead) {
+  TempDir dir;
+  // Characters, not bytes: 32,767 of "é" are 65,534 bytes of UTF-8.
+  std::string longest;
+  for (int i = 0; i < 32767; ++i) longest += "é";
+  XlsxTable table(writeWorkbook(
+      dir, R"(<row r="1"><c r="A1"><v>32767</v></c>)" + inlineCell("B1", longest) + "</row>"));
+  ASSERT_TRUE(table.next());
+  EXPECT_EQ(table.fields()[1], longest);
+}
+
+TEST(XlsxTable, sharedStringLongerThanExcelAllowsIsRefused) {
+  TempDir dir;
+  const auto path = writeZip(
+      dir, "book.xlsx",
+      workbookParts(sheetXml(R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)"),
+                    {{"xl/sharedStrings.xml",
+                      "<sst><si><t>Invoice</t></si><si><r><t>" + std::string(20000, 'x') +
+                          "</t></r><r><t>" + std::string(20000, 'y') + "</t></r></si></sst>"}}));
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": xl/sharedStrings.xml: shared string 1 holds more than 32,767 "
+                                 "characters, the most Excel allows in a cell");
+}
+
+// One shared string in every cell of a row made a few bytes of sheet a row of gigabytes.
+TEST(XlsxTable, rowOfMoreTextThanAnyExportHoldsIsRefused) {
+  TempDir dir;
+  std::string longest(32767, 'x');
+  std::string row = R"(<row r="1">)";
+  for (int i = 0; i < 33; ++i) row += "<c t=\"s\"><v>0</v></c>";
+  const auto path = writeZip(
+      dir, "book.xlsx",
+      workbookParts(sheetXml(row + "</row>"),
+                    {{"xl/sharedStrings.xml", "<sst><si><t>" + longest + "</t></si></sst>"}}));
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": sheet 'Aged & Open', row 1: more than 1 MiB of text in one "
+                                 "row, more than any export writes");
+}
+
+// Empty shared strings zip to almost nothing: 1.2 MB of them were held as 2 GB.
+TEST(XlsxTable, sharedStringsBombIsRefused) {
+  TempDir dir;
+  const auto path = writeZip(
+      dir, "book.xlsx",
+      workbookParts(
+          sheetXml(R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)"),
+          {{"xl/sharedStrings.xml", "<sst><si><t>Invoice</t></si><si/><si/><si/></sst>"}}));
+  XlsxLimits limits;
+  limits.sharedStrings = 4;
+  EXPECT_EQ(refusalOf(path, limits), "");
+  limits.sharedStrings = 3;
+  EXPECT_EQ(refusalOf(path, limits),
+            path +
+                ": xl/sharedStrings.xml holds more than 3 shared strings, more than any real "
+                "workbook has");
+}
+
+// Each part read was inflated whole, however large the zip said or made it.
+TEST(XlsxTable, partInflatingBeyondItsLimitIsRefused) {
+  TempDir dir;
+  const std::string padding(5000, ' ');
+  XlsxLimits limits;
+  limits.smallPartBytes = 4096;
+  const auto styles = writeZip(
+      dir, "styles.xlsx",
+      workbookParts(sheetXml(""), {{"xl/styles.xml", "<styleSheet>" + padding + "</styleSheet>"}}));
+  EXPECT_EQ(refusalOf(styles, limits),
+            styles +
+                ": xl/styles.xml inflates to more than 4,096 bytes, more than any real "
+                "workbook holds");
+  const auto workbook =
+      writeZip(dir, "workbook.xlsx", workbookParts(sheetXml(""), {{"xl/workbook.xml", padding}}));
+  EXPECT_EQ(refusalOf(workbook, limits),
+            workbook +
+                ": xl/workbook.xml inflates to more than 4,096 bytes, more than any real "
+                "workbook holds");
+
+  limits = {};
+  limits.sharedStringsBytes = 4096;
+  const auto strings = writeZip(
+      dir, "strings.xlsx",
+      workbookParts(sheetXml(""), {{"xl/sharedStrings.xml", "<sst>" + padding + "</sst>"}}));
+  EXPECT_EQ(refusalOf(strings, limits),
+            strings +
+                ": xl/sharedStrings.xml inflates to more than 4,096 bytes, more than any "
+                "real workbook holds");
+}
+
+// The sheet is streamed, so it may be large, but no larger than a real export's compression.
+TEST(XlsxTable, sheetInflatingBeyondItsLimitIsRefused) {
+  TempDir dir;
+  std::string rows = R"(<row r="1"><c r="A1" t="s"><v>0</v></c></row>)";
+  for (int i = 0; i < 20000; ++i) rows += "<row/>";  // 120,000 bytes that zip to a few hundred
+  const auto path = writeWorkbook(dir, rows);
+  XlsxLimits limits;
+  limits.sheetBytesAtLeast = 100000;
+  limits.sheetBytesPerFileByte = 0;
+  EXPECT_EQ(refusalOf(path, limits),
+            path +
+                ": xl/worksheets/sheet1.xml inflates to more than 100,000 bytes, more than "
+                "any real workbook holds");
+  // A multiple of the file's own size lets a bigger file have a bigger sheet.
+  limits.sheetBytesPerFileByte = 1000;
+  EXPECT_EQ(refusalOf(path, limits), "");
+}
+
+// Expat keeps a tag whole until it ends and scans it again with every chunk read: 300 KB of
+// zip holding one attribute of 300 MiB kept the reader busy for good.
+TEST(XlsxTable, tagLongerThanAnyWorkbookWritesIsRefused) {
+  TempDir dir;
+  // ">" may stand in an attribute's value: it does not end the tag.
+  std::string value(2 << 20, 'a');
+  for (std::size_t i = 0; i < value.size(); i += 1000) value[i] = '>';
+  const auto path = writeWorkbook(dir, R"(<row r="1"><c r="A1" x=")" + value + R"("/></row>)");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": xl/worksheets/sheet1.xml: a tag longer than 1 MiB, longer "
+                                 "than any workbook writes");
+}
+
+TEST(XlsxTable, referenceLongerThanAnyWorkbookWritesIsRefused) {
+  TempDir dir;
+  const auto path = writeWorkbook(dir, R"(<row r="1"><c r="A1" t="inlineStr"><is><t>&)" +
+                                           std::string(2 << 20, 'a') + ";</t></is></c></row>");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": xl/worksheets/sheet1.xml: a tag longer than 1 MiB, longer "
+                                 "than any workbook writes");
 }
 
 }  // namespace
