@@ -8,6 +8,9 @@
 #include <Poco/Data/Transaction.h>
 #include <Poco/Exception.h>
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "store/Schema.h"
 
@@ -20,6 +23,32 @@ namespace {
 template <class Failure>
 bool is(const Poco::Exception& e) {
   return dynamic_cast<const Failure*>(&e) != nullptr;
+}
+
+// True when SQLite could not write the ledger or the journal files beside it: a ledger on
+// read-only media, or in a folder of someone else's, is opened for reading only.
+bool isReadOnly(const std::string& path) {
+  if (path == ":memory:" || ::access(path.c_str(), F_OK) != 0) return false;
+  const std::string folder = std::filesystem::path(path).parent_path().string();
+  return ::access(path.c_str(), W_OK) != 0 ||
+         ::access(folder.empty() ? "." : folder.c_str(), W_OK) != 0;
+}
+
+// "file:/a%20b/kindly.db?mode=ro": a URI filename, its path percent-encoded where a URI
+// would read it otherwise.
+std::string readOnlyUri(const std::string& path, const char* query) {
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#' || c == ' ') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[static_cast<unsigned char>(c) >> 4];
+      uri += kHex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?" + query;
 }
 
 Poco::Data::Session openSession(const std::string& path) {
@@ -94,11 +123,24 @@ std::string ledgerFailure(const Poco::Exception& e) {
   return ledgerFailure(code, e.message().empty() ? e.displayText() : e.message());
 }
 
-Database::Database(const std::string& path) : path_(path), session_(openSession(path)) {
+Database::Database(const std::string& path)
+    : path_(path),
+      readOnly_(isReadOnly(path)),
+      session_(openSession(readOnly_ ? readOnlyUri(path, "mode=ro") : path)) {
   try {
     // Another writer (a second kindly, a sqlite3 shell) gets a few seconds before we fail.
     session_ << "PRAGMA busy_timeout = 5000", now;
-    if (path != ":memory:") session_ << "PRAGMA journal_mode = WAL", now;
+    if (readOnly_) {
+      // A ledger in write-ahead mode whose folder cannot take the shared-memory file cannot
+      // be read the usual way; on read-only media nothing changes it, so it is read as is.
+      try {
+        schemaVersion();
+      } catch (const Poco::Exception&) {
+        session_ = openSession(readOnlyUri(path, "immutable=1"));
+      }
+    } else if (path != ":memory:") {
+      session_ << "PRAGMA journal_mode = WAL", now;
+    }
     session_ << "PRAGMA foreign_keys = ON", now;
     session_ << "PRAGMA synchronous = NORMAL", now;
     migrate();
@@ -121,6 +163,18 @@ void Database::migrate() {
                      std::to_string(version) + ")");
   }
   if (version == static_cast<int>(all.size())) return;
+  int tables = 0;
+  session_ << "SELECT COUNT(*) FROM sqlite_master", into(tables), now;
+  if (version < 0 || (version == 0 && tables > 0)) {
+    throw StoreError(path_ +
+                     " is a database of another program, not a Kindly ledger; nothing "
+                     "was changed: choose another file with --db");
+  }
+  if (readOnly_) {
+    throw StoreError("the ledger " + path_ +
+                     " is read-only and was written by an earlier "
+                     "Kindly: open it once where it can be written to bring it up to date");
+  }
   Poco::Data::Transaction transaction(session_);
   for (std::size_t i = version; i < all.size(); ++i) executeScript(session_, all[i]);
   session_ << "PRAGMA user_version = " + std::to_string(all.size()), now;

@@ -26,8 +26,11 @@ std::string ledgerFailure(const Poco::Exception& e);
 class Database {
  public:
   // Opens the ledger at `path`, creating it when missing (":memory:" for tests), and applies
-  // every migration it lacks in one transaction. Throws StoreError when the file is not a
-  // Kindly ledger, is newer than this program, or cannot be opened.
+  // every migration it lacks in one transaction. A ledger that cannot be written (on
+  // read-only media, in a folder of someone else's) is opened for reading: writes then fail
+  // as read-only. Throws StoreError when the file is another program's database (tables but
+  // no Kindly schema), is newer than this program, is read-only and older, or cannot be
+  // opened.
   explicit Database(const std::string& path);
 
   Poco::Data::Session& session() { return session_; }
@@ -39,6 +42,7 @@ class Database {
   void migrate();
 
   std::string path_;
+  bool readOnly_;
   Poco::Data::Session session_;
 };
 

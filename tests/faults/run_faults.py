@@ -162,7 +162,7 @@ def read_only_folder(folder):
     # The ledger sits in a folder where SQLite cannot write its journal beside it.
     folder.kindly("--db", "archive/kindly.db", "import", "payment.csv", "--as-of", AS_OF,
                   user=user, expect=2,
-                  stderr=[f"kindly: cannot open the ledger archive/kindly.db: {READ_ONLY}"])
+                  stderr=[f"kindly: the ledger archive/kindly.db: {READ_ONLY}"])
     # A new ledger cannot be created there.
     folder.kindly("--db", "archive/new.db", "import", "good-invoices.csv", "--as-of", AS_OF,
                   user=user, expect=2,
@@ -175,6 +175,11 @@ def read_only_folder(folder):
     folder.kindly("remind", "--out", "archive", "--as-of", AS_OF, user=user, expect=2,
                   stderr=["kindly: cannot write the drafts batch: cannot create a folder in "
                           "archive: Permission denied"])
+    # A ledger on read-only media can still be read: the aging, the plan, a client.
+    out = folder.kindly("--db", "archive/kindly.db", "aging", "--as-of", AS_OF, "--format",
+                        "csv", user=user, expect=0)
+    check("C1,Acme Ltd,USD,1200.00" in out, f"aging of the ledger on read-only media:\n{out}")
+    folder.kindly("--db", "archive/kindly.db", "plan", "--as-of", AS_OF, user=user, expect=0)
     os.chmod(folder.file("archive"), 0o755)
     check(folder.files("archive") == [],
           f"left in the read-only folder: {folder.files('archive')}")

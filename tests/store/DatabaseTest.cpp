@@ -1,4 +1,6 @@
 // Database: opening a ledger file, migrating it once, and refusing files it must not touch.
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 #include <gtest/gtest.h>
 
@@ -105,6 +107,26 @@ TEST(Database, refusesALedgerWrittenByANewerKindly) {
     ledger.session() << "PRAGMA user_version = " + std::to_string(migrations().size() + 1), now;
   }
   expectStoreError([&] { Database ledger(path); }, path, "newer Kindly");
+}
+
+// Another program's SQLite file (user_version 0 with tables of its own, or a negative one)
+// was given Kindly's tables beside its own.
+TEST(Database, refusesAnotherProgramsDatabaseAndLeavesItAsItWas) {
+  for (const int version : {0, -3}) {
+    TempDir dir;
+    const auto path = dir.file("photos.db");
+    Poco::Data::SQLite::Connector::registerConnector();
+    {
+      Poco::Data::Session other("SQLite", path);
+      other << "CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT)", now;
+      other << "PRAGMA user_version = " + std::to_string(version), now;
+    }
+    expectStoreError([&] { Database ledger(path); }, path, "another program");
+    Poco::Data::Session other("SQLite", path);
+    int tables = 0;
+    other << "SELECT COUNT(*) FROM sqlite_master", into(tables), now;
+    EXPECT_EQ(tables, 1) << "user_version " << version;
+  }
 }
 
 // Regression: Poco retried a file SQLite cannot open for its 60-second login timeout.
