@@ -2,12 +2,11 @@
 // person's own before a batch is written from them.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include "base/Error.h"
 #include "cli/Commands.h"
 #include "drafts/BuiltinTemplates.h"
+#include "drafts/Templates.h"
 #include "drafts/ToneLint.h"
 
 namespace kindly::cli {
@@ -30,14 +29,6 @@ std::vector<TemplateFile> builtinFiles() {
   return files;
 }
 
-std::string readTemplate(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot read template " + path.string());
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw InputError("cannot read template " + path.string());
-  return text;
-}
-
 // Every "*.mustache" file directly in `folder`, read whole before anything is reported.
 std::vector<TemplateFile> folderFiles(const std::string& folder) {
   std::error_code error;
@@ -48,11 +39,9 @@ std::vector<TemplateFile> folderFiles(const std::string& folder) {
   for (; !error && entries != std::filesystem::directory_iterator(); entries.increment(error)) {
     const std::string fileName = entries->path().filename().string();
     if (fileName.size() <= kExtension.size() || !fileName.ends_with(kExtension)) continue;
-    std::error_code typeError;
-    if (!entries->is_regular_file(typeError)) continue;
     files.push_back({(std::filesystem::path(folder) / fileName).string(),
                      fileName.substr(0, fileName.size() - kExtension.size()),
-                     readTemplate(entries->path())});
+                     drafts::readTemplateFile(entries->path().string())});
   }
   if (error) throw InputError(folder + ": cannot read the folder: " + error.message());
   if (files.empty()) throw InputError(folder + ": no templates (*.mustache) in this folder");
@@ -75,7 +64,12 @@ int LintTemplatesCommand::run(const std::vector<std::string>& args, Context& con
   std::size_t findings = 0;
   std::size_t unkindFiles = 0;
   for (const TemplateFile& file : files) {
-    const auto found = drafts::toneFindings(file.name, file.text);
+    // A template remind would refuse is a finding too, whatever its words.
+    auto found = drafts::toneFindings(file.name, file.text);
+    if (const auto problem = drafts::templateProblem(file.text)) {
+      found.insert(found.begin(), drafts::ToneFinding{static_cast<int>(problem->line),
+                                                      "cannot be rendered: " + problem->reason});
+    }
     for (const auto& finding : found) {
       context.out << file.path << ':' << finding.line << ": " << finding.reason << '\n';
     }

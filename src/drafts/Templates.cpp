@@ -1,12 +1,19 @@
 // Loading the templates, choosing one per part of a draft, and rendering it with mstch.
 #include "drafts/Templates.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <mstch/mstch.hpp>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -24,14 +31,40 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kExtension = ".mustache";
 
-std::string readFile(const fs::path& path) {
-  std::error_code error;
-  std::ifstream in(path, std::ios::binary);
-  if (!fs::is_regular_file(path, error) || !in) {
-    throw Error("cannot read template " + path.string());
+// Kindly's own templates are under 4 KB and nest sections two deep. A template is rendered
+// once per draft, and sections over a list multiply: one of 130 KB nesting sections made
+// remind take 6 GB. These bounds leave a person's templates room and no such cost.
+constexpr std::size_t kLargestTemplate = 64 * 1024;
+constexpr std::size_t kDeepestSections = 4;
+
+// Opened without blocking and checked to be a plain file before a byte is read: a FIFO or
+// a device in the templates folder would hold `remind` for ever.
+std::string readFileWithoutBlocking(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) throw Error("cannot read template " + path.string() + ": " + std::strerror(errno));
+  struct stat status {};
+  std::string text;
+  std::string problem;
+  if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+    problem = "not a plain file";
+  } else if (static_cast<std::size_t>(status.st_size) > kLargestTemplate) {
+    problem = "larger than a template may be (" + std::to_string(kLargestTemplate / 1024) + " KB)";
+  } else {
+    char buffer[8192];
+    for (ssize_t got; (got = ::read(fd, buffer, sizeof buffer)) != 0;) {
+      if (got < 0) {
+        problem = std::strerror(errno);
+        break;
+      }
+      text.append(buffer, static_cast<std::size_t>(got));
+      if (text.size() > kLargestTemplate) {
+        problem = "larger than a template may be";
+        break;
+      }
+    }
   }
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw Error("cannot read template " + path.string());
+  ::close(fd);
+  if (!problem.empty()) throw Error("cannot read template " + path.string() + ": " + problem);
   return text;
 }
 
@@ -49,19 +82,19 @@ std::string_view trimmed(std::string_view text) {
   return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// What is wrong with the tags of a template, as "line N: reason"; empty when nothing is.
+// What is wrong with the tags of a template; nullopt when nothing is.
 // Only the Mustache Kindly's templates use is accepted: {{name}}, {{{name}}}, {{&name}},
 // sections {{#name}} {{^name}} {{/name}} that close in order, and {{! comments }}. mstch
 // is not safe on anything else (an empty tag such as "{{ }}" makes it throw or read out of
 // bounds), so a person's template is checked before it is ever rendered.
-std::string tagProblem(std::string_view text) {
+std::optional<TemplateProblem> tagProblem(std::string_view text) {
   std::vector<std::string_view> sections;
   std::vector<std::size_t> sectionLines;
   const auto lineOf = [&](std::size_t at) {
     return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
   };
   const auto problem = [&](std::size_t at, const std::string& reason) {
-    return "line " + std::to_string(lineOf(at)) + ": " + reason;
+    return TemplateProblem{lineOf(at), reason};
   };
   for (std::size_t at = text.find("{{"); at != std::string_view::npos;) {
     const bool triple = text.compare(at, 3, "{{{") == 0;
@@ -94,6 +127,10 @@ std::string tagProblem(std::string_view text) {
           at, std::string(tag) + ": a tag names a value in letters, digits, '_', '-' or '.'");
     }
     if (!triple && (sigil == '#' || sigil == '^')) {
+      if (sections.size() == kDeepestSections) {
+        return problem(at, std::string(tag) + ": sections nest at most " +
+                               std::to_string(kDeepestSections) + " deep");
+      }
       sections.push_back(name);
       sectionLines.push_back(lineOf(at));
     } else if (!triple && sigil == '/') {
@@ -109,14 +146,18 @@ std::string tagProblem(std::string_view text) {
     at = text.find("{{", close + closing.size());
   }
   if (!sections.empty()) {
-    return "line " + std::to_string(sectionLines.back()) + ": the section {{#" +
-           std::string(sections.back()) + "}} is never closed with {{/" +
-           std::string(sections.back()) + "}}";
+    return TemplateProblem{sectionLines.back(), "the section {{#" + std::string(sections.back()) +
+                                                    "}} is never closed with {{/" +
+                                                    std::string(sections.back()) + "}}"};
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace
+
+std::string readTemplateFile(const std::string& path) { return readFileWithoutBlocking(path); }
+
+std::optional<TemplateProblem> templateProblem(std::string_view text) { return tagProblem(text); }
 
 Templates::Templates() : templates_(builtinTemplates()) {}
 
@@ -141,9 +182,10 @@ Templates Templates::withOverrides(const std::string& folder) {
                   ": not a name Kindly uses; names end in .email.subject, .email.text, "
                   ".email.html, .call.txt or .letter.html (see the README, Drafts)");
     }
-    std::string text = readFile(path);
-    if (const std::string problem = tagProblem(text); !problem.empty()) {
-      throw Error("template " + path.string() + ", " + problem);
+    std::string text = readTemplateFile(path.string());
+    if (const auto problem = tagProblem(text)) {
+      throw Error("template " + path.string() + ", line " + std::to_string(problem->line) + ": " +
+                  problem->reason);
     }
     templates.templates_[name] = std::move(text);
   }

@@ -3,8 +3,11 @@
 // DraftValues' values.
 #pragma once
 
+#include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dates/Date.h"
@@ -18,6 +21,18 @@ struct RenderedReminder {
   std::string text;     // text/plain body
   std::string html;     // text/html body; every value in it is HTML-escaped
 };
+
+// The text of the template file at `path`. Throws kindly::Error naming it when it is not a
+// plain file (a FIFO, a device, a folder), is larger than a template may be (64 KB), or
+// cannot be read; never waits on the file.
+std::string readTemplateFile(const std::string& path);
+// What keeps a template's `text` from being rendered: a tag Kindly does not render, sections
+// that do not close in order or nest deeper than 4; nullopt when nothing does.
+struct TemplateProblem {
+  std::size_t line;  // 1-based
+  std::string reason;
+};
+std::optional<TemplateProblem> templateProblem(std::string_view text);
 
 class Templates {
  public:

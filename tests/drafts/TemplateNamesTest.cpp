@@ -1,7 +1,9 @@
 // Which template each part of a draft is written from: the fallback order the README
 // documents, the built-in templates it lands on, and a person's own templates winning.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -173,6 +175,9 @@ TEST(Templates, aTemplateWithATagKindlyCannotRenderIsRefusedWithItsLine) {
       {"{{#invoices}}\n{{number}}\n", ", line 1: the section {{#invoices}} is never closed"},
       {"{{#invoices}}{{/balance}}", ", line 1: {{/balance}} closes no open section"},
       {"{{a b}}", ", line 1: {{a b}}: a tag names a value"},
+      // A 130 KB template of nested sections passed, and remind took 6 GB rendering it.
+      {"{{#a}}{{#b}}{{#c}}{{#d}}\n{{#e}}x{{/e}}{{/d}}{{/c}}{{/b}}{{/a}}",
+       ", line 2: {{#e}}: sections nest at most 4 deep"},
   };
   for (const auto& c : cases) {
     kindly::testing::TempDir folder;
@@ -184,6 +189,30 @@ TEST(Templates, aTemplateWithATagKindlyCannotRenderIsRefusedWithItsLine) {
       EXPECT_EQ(std::string(error.what()).rfind("template " + path + c.message, 0), 0u)
           << error.what();
     }
+  }
+}
+
+// A FIFO named like a template held `remind` for ever, waiting for a writer.
+TEST(Templates, aFifoOrAHugeFileInTheFolderIsRefusedAtOnce) {
+  kindly::testing::TempDir folder;
+  const std::string fifo = folder.file("reminder.email.text.mustache");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  try {
+    Templates::withOverrides(folder.path().string());
+    ADD_FAILURE() << "a FIFO was taken for a template";
+  } catch (const kindly::Error& error) {
+    EXPECT_NE(std::string(error.what()).find(fifo + ": not a plain file"), std::string::npos)
+        << error.what();
+  }
+  std::filesystem::remove(fifo);
+  const std::string huge =
+      folder.write("reminder.email.text.mustache", std::string(65 * 1024, 'x'));
+  try {
+    Templates::withOverrides(folder.path().string());
+    ADD_FAILURE() << "a 65 KB template was taken";
+  } catch (const kindly::Error& error) {
+    EXPECT_NE(std::string(error.what()).find("larger than a template may be"), std::string::npos)
+        << error.what();
   }
 }
 
