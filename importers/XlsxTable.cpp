@@ -239,6 +239,9 @@ std::string shown(const std::string& reference) {
   return reference.size() <= kShown ? reference : reference.substr(0, kShown) + "...";
 }
 
+// Excel's last row.
+constexpr std::size_t kLastRow = 1'048'576;
+
 std::size_t wholeNumber(const std::string& text, std::size_t fallback) {
   std::size_t value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -568,6 +571,13 @@ bool XlsxTable::next() {
       }
       const auto attributes = attributesOf(*parser_);
       line_ = wholeNumber(attribute(attributes, "r"), nextRow_);
+      // A row past the sheet's last (1,048,576) is a crafted one: numbered 2^64 - 1, it was
+      // stored among the rejects as -1, and `kindly rejects` could read none of them again.
+      if (line_ == 0 || line_ > kLastRow) {
+        throw InputError(path_ + ": sheet '" + sheetName_ + "' has a row numbered " +
+                         attribute(attributes, "r") + ", beyond Excel's last row (" +
+                         std::to_string(kLastRow) + ")");
+      }
       nextRow_ = line_ + 1;
       cells_.clear();
       Cell cell;

@@ -18,6 +18,14 @@ std::map<std::string, ClientContact> clientContacts(Database& database) {
   return contacts;
 }
 
+namespace {
+
+// A line or column number as stored: a ledger written before row numbers were checked may
+// hold a negative one, which must not keep every reject from being listed.
+std::size_t count(Poco::Int64 stored) { return stored < 0 ? 0 : static_cast<std::size_t>(stored); }
+
+}  // namespace
+
 std::vector<StoredReject> rejects(Database& database, bool history) {
   Poco::Data::Statement select(database.session());
   select << "SELECT i.file, r.line, r.column_number, r.column_name, r.reason, r.raw "
@@ -30,8 +38,8 @@ std::vector<StoredReject> rejects(Database& database, bool history) {
   std::vector<StoredReject> out;
   for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
     out.push_back(StoredReject{.file = rows[0].convert<std::string>(),
-                               .line = rows[1].convert<std::size_t>(),
-                               .column = rows[2].convert<std::size_t>(),
+                               .line = count(rows[1].convert<Poco::Int64>()),
+                               .column = count(rows[2].convert<Poco::Int64>()),
                                .columnName = rows[3].convert<std::string>(),
                                .reason = rows[4].convert<std::string>(),
                                .text = rows[5].convert<std::string>()});

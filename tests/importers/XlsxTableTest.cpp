@@ -281,6 +281,17 @@ TEST(XlsxTable, cellReferenceOfFourteenLettersIsRefused) {
                                  "column XFD, the last column of an Excel sheet");
 }
 
+// A row numbered 2^64 - 1 was stored among the rejects as -1, and `kindly rejects` could
+// then list none of them.
+TEST(XlsxTable, rowNumberedBeyondTheLastRowIsRefused) {
+  TempDir dir;
+  const auto path = writeWorkbook(
+      dir, R"(<row r="18446744073709551615">)" + inlineCell("A1", "Invoice") + "</row>");
+  EXPECT_EQ(refusalOf(path), path +
+                                 ": sheet 'Aged & Open' has a row numbered 18446744073709551615, "
+                                 "beyond Excel's last row (1048576)");
+}
+
 TEST(XlsxTable, cellJustBeyondTheLastColumnIsRefused) {
   TempDir dir;
   const auto last = writeWorkbook(dir, R"(<row r="2">)" + inlineCell("XFD2", "x") + "</row>");
