@@ -4,7 +4,7 @@
 # and nothing half-written. full_disk mounts a 1 MB tmpfs (root only; skipped elsewhere, where
 # file_size_limit stages the same failures with a limit on file size).
 foreach(scenario read_only_ledger read_only_folder locked_ledger full_disk file_size_limit
-                 missing_templates config_errors)
+                 missing_templates config_errors out_of_memory)
   add_test(NAME faults.${scenario}
            COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/faults/run_faults.py
                    $<TARGET_FILE:kindly> ${scenario})
