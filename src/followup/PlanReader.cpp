@@ -126,7 +126,9 @@ std::vector<PlannedFollowUp> planFollowUps(store::Database& database,
   store::PreparedStatement bounced(
       database,
       "SELECT c.code FROM sendings s JOIN clients c ON c.id = s.client_id"
-      " WHERE s.state = 'bounced' AND c.email <> '' AND instr(s.recipients, c.email) > 0"
+      " WHERE s.state = 'bounced' AND c.email <> ''"
+      // Whole addresses of the ", "-joined list: a@x.example is not in data@x.example.
+      "   AND instr(', ' || s.recipients || ',', ', ' || c.email || ',') > 0"
       "   AND s.rowid = (SELECT MAX(rowid) FROM sendings"
       "                  WHERE client_id = s.client_id AND state IN ('sent', 'bounced'))");
   std::set<std::string> bouncedClients;

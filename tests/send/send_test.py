@@ -390,6 +390,16 @@ def bounced(kindly, python):
                           expect=0)
         check(",letter," in plan.stdout and "bounced" in plan.stdout,
               "after a bounce the plan writes a letter instead:\n" + plan.stdout)
+        # A corrected address is written to again, even one that is a part of the bounced
+        # one (i@ inside hi@): addresses are compared whole.
+        with open(os.path.join(kindly.folder, "corrected.csv"), "w") as f:
+            f.write(INVOICES.split("\n")[0] + "\n" + "INV-007,C4,Dune Surf,i@dune.example,"
+                    "2026-09-01,2026-10-01,100.00,USD\n")
+        kindly.run("import", "corrected.csv", "--as-of", AS_OF)
+        plan = kindly.run("plan", "--client", "C4", "--as-of", AS_OF, "--format", "csv",
+                          expect=0)
+        check(",email," in plan.stdout and "bounced" not in plan.stdout,
+              "the corrected address is written to:\n" + plan.stdout)
 
 
 def deleted_and_edited(kindly, python):
