@@ -12,13 +12,22 @@ import email.policy
 import os
 import shutil
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import send_test  # noqa: E402
 from send_test import (AS_OF, BATCH, BCC, EMAILS, Server, check, check_each_sent_once,  # noqa: E402
                        draft_batch, sent_contacts, states)
+
+
+def draft_from(kindly, rows):
+    """Imports an invoice list of `rows` (CSV lines) and drafts the day's batch."""
+    with open(os.path.join(kindly.folder, "invoices.csv"), "w") as f:
+        f.write("invoice_number,client_id,client_name,client_email,issue_date,due_date,amount,"
+                "currency\n" + rows)
+    kindly.configure(port=1)
+    kindly.run("import", "invoices.csv", "--as-of", AS_OF, expect=0)
+    kindly.run("remind", "--as-of", AS_OF, expect=0)
 
 
 def two_runs_at_once_send_once(kindly, python):
@@ -65,14 +74,8 @@ def unknown_is_not_sent_again_under_another_spelling(kindly, python):
 def name_with_quotes_adds_no_recipient(kindly, python):
     """A client name such as 'Acme", attacker@evil.example, "Ltd' is a name, not a list of
     addresses: the statement goes to the client's address alone."""
-    with open(os.path.join(kindly.folder, "invoices.csv"), "w") as f:
-        f.write("invoice_number,client_id,client_name,client_email,issue_date,due_date,amount,"
-                "currency\n"
-                'INV-001,C1,"Acme"", attacker@evil.example, ""Ltd",ap@acme.example,2026-09-01,'
-                "2026-10-01,1200.00,USD\n")
-    kindly.configure(port=1)
-    kindly.run("import", "invoices.csv", "--as-of", AS_OF, expect=0)
-    kindly.run("remind", "--as-of", AS_OF, expect=0)
+    draft_from(kindly, 'INV-001,C1,"Acme"", attacker@evil.example, ""Ltd",ap@acme.example,'
+                       "2026-09-01,2026-10-01,1200.00,USD\n")
     with Server(python, kindly.folder) as server:
         kindly.configure(server.port)
         kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
@@ -89,15 +92,9 @@ def name_with_quotes_adds_no_recipient(kindly, python):
 def clients_of_one_slug_each_get_their_message(kindly, python):
     """"Acme Ltd" and "ACME, Ltd." give one file name; after a second `remind` the same day
     the second client's draft is not taken for the first one's and skipped as sent."""
-    with open(os.path.join(kindly.folder, "invoices.csv"), "w") as f:
-        f.write("invoice_number,client_id,client_name,client_email,issue_date,due_date,amount,"
-                "currency\n"
-                "INV-001,C1,Acme Ltd,ap@acme.example,2026-09-01,2026-10-01,1200.00,USD\n"
-                'INV-002,C2,"ACME, Ltd.",billing@acme-two.example,2026-09-01,2026-10-01,'
-                "80.00,USD\n")
-    kindly.configure(port=1)
-    kindly.run("import", "invoices.csv", "--as-of", AS_OF, expect=0)
-    kindly.run("remind", "--as-of", AS_OF, expect=0)
+    draft_from(kindly, "INV-001,C1,Acme Ltd,ap@acme.example,2026-09-01,2026-10-01,1200.00,USD\n"
+                       'INV-002,C2,"ACME, Ltd.",billing@acme-two.example,2026-09-01,2026-10-01,'
+                       "80.00,USD\n")
     with Server(python, kindly.folder) as server:
         kindly.configure(server.port)
         kindly.run("send", BATCH, "--as-of", AS_OF, "--only", "C1", expect=0)
@@ -120,21 +117,5 @@ SCENARIOS = {f.__name__: f for f in (two_runs_at_once_send_once,
                                       clients_of_one_slug_each_get_their_message)}
 
 
-def main():
-    binary, scenario = os.path.abspath(sys.argv[1]), sys.argv[2]
-    python = send_test.python_with_aiosmtpd()
-    if python is None:
-        print("SKIPPED: no Python with aiosmtpd (scripts/bootstrap.sh installs python3-aiosmtpd)")
-        return 77
-    with tempfile.TemporaryDirectory(prefix="kindly-once-") as folder:
-        try:
-            SCENARIOS[scenario](send_test.Kindly(binary, folder), python)
-        except send_test.Failure as failure:
-            print("FAILED %s: %s" % (scenario, failure))
-            return 1
-    print("ok", scenario)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(send_test.main(SCENARIOS))

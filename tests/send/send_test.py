@@ -693,7 +693,9 @@ SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outc
                                       clear_password_to_remote_host_is_refused)}
 
 
-def main():
+def main(scenarios=None):
+    """Runs the scenario named on the command line, of `scenarios` (these by default)."""
+    scenarios = scenarios or SCENARIOS
     binary, scenario = os.path.abspath(sys.argv[1]), sys.argv[2]
     python = python_with_aiosmtpd()
     if python is None:
@@ -701,7 +703,7 @@ def main():
         return 77
     with tempfile.TemporaryDirectory(prefix="kindly-send-") as folder:
         try:
-            SCENARIOS[scenario](Kindly(binary, folder), python)
+            scenarios[scenario](Kindly(binary, folder), python)
         except Failure as failure:
             print("FAILED %s: %s" % (scenario, failure))
             return 1
