@@ -75,7 +75,7 @@ class LedgerWriter {
                    const std::string& invoiceNumber, dates::Date day);
   // Disputes, their resolutions and promises about an invoice the import `importId` moved to
   // another client go with the invoice: left with the old client, the disputed invoice was
-  // chased as plain debt. Returns "INV-9 moved from C1 to C2: its dispute and promise went
+  // chased as plain debt. Returns "INV-9 moved from client C1 to C2: its dispute and promise went
   // with it" for each invoice that had any.
   std::vector<std::string> moveInvoiceFacts(std::int64_t importId);
 

@@ -575,8 +575,8 @@ bool XlsxTable::next() {
       // stored among the rejects as -1, and `kindly rejects` could read none of them again.
       if (line_ == 0 || line_ > kLastRow) {
         throw InputError(path_ + ": sheet '" + sheetName_ + "' has a row numbered " +
-                         attribute(attributes, "r") + ", beyond Excel's last row (" +
-                         std::to_string(kLastRow) + ")");
+                         (line_ == 0 ? std::string("0") : attribute(attributes, "r")) +
+                         ", outside Excel's rows 1 to " + std::to_string(kLastRow));
       }
       nextRow_ = line_ + 1;
       cells_.clear();

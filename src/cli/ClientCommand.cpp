@@ -137,7 +137,7 @@ int ClientCommand::run(const std::vector<std::string>& args, Context& context) {
 
   out << "\nOpen invoices:" << (open.empty() ? " none\n" : "\n");
   std::size_t width = 0;
-  for (const auto& invoice : open) width = std::max(width, invoice.number.size());
+  for (const auto& invoice : open) width = std::max(width, oneLine(invoice.number).size());
   for (const auto& invoice : open) {
     const std::string number = oneLine(invoice.number);
     out << "  " << number << std::string(width - std::min(width, number.size()), ' ') << "  due "

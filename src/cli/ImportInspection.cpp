@@ -128,10 +128,10 @@ void inspectFile(const std::string& path, const importers::SourceOptions& option
         << '\n';
     printRows(out, source);
   } catch (const InputError& e) {
-    out << "  format: none: " << e.what() << '\n';
+    out << "  format: none: " << oneLine(e.what()) << '\n';
     out << "  first rows as read:\n";
     for (std::size_t shown = 0; shown < kSampleRows + 1 && table->next(); ++shown) {
-      out << "    line " << table->line() << ": " << table->text() << '\n';
+      out << "    line " << table->line() << ": " << oneLine(table->text()) << '\n';
     }
   }
 }

@@ -14,6 +14,7 @@
 #include <new>
 
 #include "base/Error.h"
+#include "base/Text.h"
 #include "cli/Command.h"
 
 namespace kindly::cli {
@@ -144,17 +145,18 @@ int KindlyApp::main(const std::vector<std::string>& args) {
     Context context(config(), std::cout, std::cerr);
     return (*command)->run({args.begin() + 1, args.end()}, context);
   } catch (const Error& e) {
-    std::cerr << "kindly: " << e.what() << '\n';
+    // Errors quote file names, sheet names and cells: one line, whatever they hold.
+    std::cerr << "kindly: " << oneLine(e.what()) << '\n';
   } catch (const Poco::Data::DataException& e) {
-    std::cerr << "kindly: the ledger " << ledgerPath(config()) << ": " << store::ledgerFailure(e)
-              << '\n';
+    std::cerr << "kindly: the ledger " << oneLine(ledgerPath(config())) << ": "
+              << oneLine(store::ledgerFailure(e)) << '\n';
   } catch (const Poco::Exception& e) {
-    std::cerr << "kindly: " << e.displayText() << '\n';
+    std::cerr << "kindly: " << oneLine(e.displayText()) << '\n';
   } catch (const std::bad_alloc&) {
     // Every write is one transaction, rolled back when it does not finish.
     std::cerr << "kindly: not enough memory to finish; nothing was changed\n";
   } catch (const std::exception& e) {
-    std::cerr << "kindly: " << e.what() << '\n';
+    std::cerr << "kindly: " << oneLine(e.what()) << '\n';
   }
   return kFailed;
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "base/Error.h"
+#include "base/Text.h"
 #include "cli/Commands.h"
 #include "drafts/BuiltinTemplates.h"
 #include "drafts/Templates.h"
@@ -71,7 +72,8 @@ int LintTemplatesCommand::run(const std::vector<std::string>& args, Context& con
                                                       "cannot be rendered: " + problem->reason});
     }
     for (const auto& finding : found) {
-      context.out << file.path << ':' << finding.line << ": " << finding.reason << '\n';
+      context.out << oneLine(file.path) << ':' << finding.line << ": " << oneLine(finding.reason)
+                  << '\n';
     }
     findings += found.size();
     unkindFiles += !found.empty();

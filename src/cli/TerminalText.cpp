@@ -31,12 +31,16 @@ std::streamsize TerminalText::xsputn(const char* text, std::streamsize count) {
   return count;
 }
 
-int TerminalText::sync() {
+// A pending 0xC2 is kept: std::cerr flushes after every insertion, and the byte that makes it
+// a C1 control may come with the next one.
+int TerminalText::sync() { return target_->pubsync(); }
+
+void TerminalText::finish() {
   if (afterC2_) {
     afterC2_ = false;
-    if (target_->sputc(static_cast<char>(0xC2)) == traits_type::eof()) return -1;
+    target_->sputc(static_cast<char>(0xC2));
   }
-  return target_->pubsync();
+  target_->pubsync();
 }
 
 TerminalGuard::TerminalGuard(std::ostream& stream, bool isTerminal)
@@ -47,6 +51,7 @@ TerminalGuard::TerminalGuard(std::ostream& stream, bool isTerminal)
 TerminalGuard::~TerminalGuard() {
   if (!active_) return;
   stream_.flush();
+  filter_.finish();
   stream_.rdbuf(original_);
 }
 

@@ -12,6 +12,8 @@ class TerminalText : public std::streambuf {
  public:
   // Filters what goes to `target`; line feeds and tabs pass as they are.
   explicit TerminalText(std::streambuf* target) : target_(target) {}
+  // Writes what is held back (a last 0xC2) and flushes the target.
+  void finish();
 
  protected:
   int overflow(int c) override;

@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "base/Error.h"
-#include "base/Text.h"
 #include "drafts/Manifest.h"
 
 namespace kindly::drafts {
@@ -37,10 +36,17 @@ std::vector<BatchEntry> readManifestJson(const std::string& batchDir) {
       entry.step = draft->optValue<std::string>("step", "");
       entry.channel = draft->optValue<std::string>("channel", "");
       entry.file = draft->optValue<std::string>("file", "");
-      // A name is printed and used in commands: what Kindly itself writes, nothing else.
-      if (entry.file.empty() || entry.file.find('/') != std::string::npos ||
-          entry.file.starts_with('.') || oneLine(entry.file) != entry.file) {
+      // A name is printed and put in commands to copy: what Kindly itself writes
+      // ("003-cafe-lumiere.eml"), letters, digits, '.', '-' and '_', nothing else.
+      const bool plain = entry.file.find_first_not_of(
+                             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") ==
+                         std::string::npos;
+      if (entry.file.empty() || !plain || entry.file.starts_with('.')) {
         throw Error(path + ": draft " + std::to_string(i + 1) + " has no usable file name");
+      }
+      if (entry.channel != "email" && entry.channel != "call" && entry.channel != "letter") {
+        throw Error(path + ": draft " + std::to_string(i + 1) + " has no channel Kindly knows " +
+                    "(email, call or letter)");
       }
       entries.push_back(std::move(entry));
     }

@@ -51,17 +51,30 @@ std::string canonicalBatch(const std::string& folder) {
 // going (on this machine) or stopped during the exchange.
 std::string thisRun() { return Poco::Environment::nodeName() + " " + std::to_string(::getpid()); }
 
-// Whether the run `claimedBy` may still be sending: its process is alive, or it ran on
-// another machine, which cannot be asked. A pid reused since counts as alive: the safe side.
-bool isRunning(const std::string& claimedBy) {
+// Where the run that claimed a message ("host pid") is: stopped (on this machine, its process
+// gone), still running here, or on another machine, which cannot be asked. A pid reused
+// since counts as running: the safe side.
+enum class Claimer { Stopped, RunningHere, Elsewhere };
+
+Claimer claimerOf(const std::string& claimedBy) {
   const std::size_t space = claimedBy.rfind(' ');
-  if (space == std::string::npos) return false;
-  if (claimedBy.substr(0, space) != Poco::Environment::nodeName()) return true;
+  if (space == std::string::npos) return Claimer::Stopped;
+  if (claimedBy.substr(0, space) != Poco::Environment::nodeName()) return Claimer::Elsewhere;
   long pid = 0;
   const std::string number = claimedBy.substr(space + 1);
   const auto [end, failure] = std::from_chars(number.data(), number.data() + number.size(), pid);
-  if (failure != std::errc() || end != number.data() + number.size() || pid <= 0) return false;
-  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+  if (failure != std::errc() || end != number.data() + number.size() || pid <= 0) {
+    return Claimer::Stopped;
+  }
+  const bool alive = ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+  return alive ? Claimer::RunningHere : Claimer::Stopped;
+}
+
+// Whether a person's --resend may send the message of `row`: not while a run on this
+// machine is in the middle of sending it, and never once it went out from another place.
+bool mayResend(const Sending& row, bool elsewhere) {
+  if (elsewhere && row.state == "sent") return false;
+  return row.state != "sending" || claimerOf(row.claimedBy) != Claimer::RunningHere;
 }
 
 std::string replyText(const ServerReply& reply) {
@@ -116,15 +129,15 @@ SendSummary BatchSender::run(const SendOptions& options) {
     }
     const bool resend = options.resend.contains(entry.file);
     auto row = sendings.find(entry.file, client->id);
-    if (row && row->state == "sending" && !isRunning(row->claimedBy) && !options.dryRun &&
-        sendings.markStopped(entry.file, client->id, row->claimedBy)) {
+    if (row && row->state == "sending" && claimerOf(row->claimedBy) == Claimer::Stopped &&
+        !options.dryRun && sendings.markStopped(entry.file, client->id, row->claimedBy)) {
       row = sendings.find(entry.file, client->id);
     }
     if (row && row->state == "sent") {
       ++summary.alreadySent;
       continue;
     }
-    if (row && isTaken(row->state) && (!resend || isRunning(row->claimedBy))) {
+    if (row && isTaken(row->state) && !(resend && mayResend(*row, false))) {
       ++summary.needsAttention;
       reportTaken(*row, entry, who, "");
       continue;
@@ -144,15 +157,16 @@ SendSummary BatchSender::run(const SendOptions& options) {
       continue;
     }
     const auto elsewhere = sendings.takenElsewhere(email.messageId, entry.file, client->id);
-    if (elsewhere && (!resend || isRunning(elsewhere->claimedBy))) {
+    if (elsewhere && !(resend && mayResend(*elsewhere, true))) {
       if (elsewhere->state == "sent") {
         ++summary.alreadySent;
         out_ << "Already sent: " << entry.file << " (" << who << "): Message-ID "
-             << oneLine(email.messageId) << " went out from another batch folder\n";
+             << oneLine(email.messageId) << " went out as " << oneLine(elsewhere->batch) << "/"
+             << elsewhere->file << '\n';
       } else {
         ++summary.needsAttention;
         reportTaken(*elsewhere, entry, who,
-                    " (as " + elsewhere->batch + "/" + elsewhere->file + ")");
+                    " (as " + oneLine(elsewhere->batch) + "/" + elsewhere->file + ")");
       }
       continue;
     }
@@ -195,14 +209,21 @@ SendSummary BatchSender::run(const SendOptions& options) {
       const ServerReply reply = server.send(email.from, email.recipients, copies, email.data);
       Poco::Data::Transaction after(ledger_.session());
       if (reply.delivery == Delivery::Accepted) {
-        sendings.setState(entry.file, client->id, "sent", replyText(reply));
-        store::ContactRecord contact;
-        contact.kind = store::ContactKind::Contact;
-        contact.day = options.day;
-        contact.channel = "email";
-        contact.step = entry.step;
-        contacts.add(client->id, contact);
-        after.commit();
+        try {
+          sendings.setState(entry.file, client->id, "sent", replyText(reply));
+          store::ContactRecord contact;
+          contact.kind = store::ContactKind::Contact;
+          contact.day = options.day;
+          contact.channel = "email";
+          contact.step = entry.step;
+          contacts.add(client->id, contact);
+          after.commit();
+        } catch (const Poco::Exception& e) {
+          // The row stays "sending": the next run reports the message as unknown.
+          throw Error(entry.file + " went out, but the ledger could not record it (" +
+                      store::ledgerFailure(e) +
+                      "); the next kindly send reports it as unknown: do not send it again");
+        }
         ++summary.sent;
         out_ << "Sent " << entry.file << " to " << to << " (" << who << ", " << oneLine(entry.step)
              << ")\n";
@@ -248,6 +269,11 @@ SendSummary BatchSender::run(const SendOptions& options) {
       sendings.setState(entry.file, client->id, "failed", replyText(reply));
       after.commit();
       seen.state = "failed";
+      if (reply.delivery == Delivery::SenderRefused) {
+        // No later message would go out either; the next run tries this one again.
+        throw Error("the mail server refused the sender: " + replyText(reply) +
+                    "; nothing more was sent: check [mail] from and [smtp] user");
+      }
       if (attempt >= settings_.retryDelaysMs.size()) {
         ++summary.needsAttention;
         out_ << "Not sent: " << entry.file << " (" << who << "): " << replyText(reply) << " after "
@@ -275,10 +301,21 @@ void BatchSender::reportTaken(const Sending& row, const drafts::BatchEntry& entr
          << '\n';
     return;
   }
-  const std::string reason = row.state != "sending" ? oneLine(row.lastReply)
-                             : isRunning(row.claimedBy)
-                                 ? "another kindly send (" + row.claimedBy + ") is sending it now"
-                                 : "a run stopped during the exchange with the mail server";
+  std::string reason = oneLine(row.lastReply);
+  if (row.state == "sending") {
+    switch (claimerOf(row.claimedBy)) {
+      case Claimer::RunningHere:
+        reason = "another kindly send (" + oneLine(row.claimedBy) + ") is sending it now";
+        break;
+      case Claimer::Elsewhere:
+        reason = "a kindly send on another machine (" + oneLine(row.claimedBy) +
+                 ") took it up and has not said how it went";
+        break;
+      case Claimer::Stopped:
+        reason = "a run stopped during the exchange with the mail server";
+        break;
+    }
+  }
   out_ << "Unknown, not sent again: " << entry.file << where << " (" << who
        << ") may or may not have reached the server (" << reason
        << "); check the Sent folder or ask the client, then --resend " << entry.file

@@ -114,7 +114,9 @@ ServerReply MailServer::send(const std::string& from, const std::vector<std::str
                              const std::vector<std::string>& copies, const std::string& data) {
   try {
     connect();
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
+    // Nothing went out: a lost connection that cannot be made again, a thread that could
+    // not start. The message stays to be sent.
     return {Delivery::NotSent, 0, e.what(), {}};
   }
   auto& connection = *connection_;
@@ -124,9 +126,9 @@ ServerReply MailServer::send(const std::string& from, const std::vector<std::str
     if (mail.code / 100 != 2) {
       reset();
       // A 5xx refuses the sender or the session (say, 530: a login is needed), not the
-      // client's address: nothing bounced, and a later run may go through.
+      // client's address: nothing bounced, no later message of this run would go through.
       if (mail.code / 100 == 5) {
-        return {Delivery::NotSent,
+        return {Delivery::SenderRefused,
                 mail.code,
                 "the server refused the sender " + from + ": " + mail.text(),
                 {}};

@@ -17,6 +17,7 @@ enum class Delivery {
   Deferred,        // a 4xx reply: try again later
   Bounced,         // a 5xx to a client's address: that address is refused for good
   MessageRefused,  // a 5xx at or after DATA: the message is refused, not an address
+  SenderRefused,   // a 5xx to MAIL FROM: the sender or the session is refused, not a client
   NotSent,         // the connection failed before the data went out: safe to try again
   Unknown,         // the connection failed while the data went out or before the reply
 };

@@ -5,6 +5,9 @@
 
 #include <Poco/Data/Statement.h>
 
+#include <algorithm>
+#include <array>
+#include <string_view>
 #include <vector>
 
 using namespace Poco::Data::Keywords;
@@ -13,7 +16,25 @@ namespace kindly::send {
 
 namespace {
 
-constexpr const char* kTakenStates = "('sent', 'sending', 'unknown', 'bounced', 'refused')";
+// The states in which a message may have reached the server, or did, furthest along first.
+constexpr std::array<std::string_view, 5> kTaken = {"sent", "sending", "unknown", "bounced",
+                                                    "refused"};
+
+// "('sent', 'sending', ...)", for SQL.
+std::string takenList() {
+  std::string list;
+  for (const auto state : kTaken) list += (list.empty() ? "('" : ", '") + std::string(state) + "'";
+  return list + ")";
+}
+
+// "CASE state WHEN 'sent' THEN 0 ... END": how far along a state is, for ORDER BY.
+std::string takenRank() {
+  std::string rank = "CASE state";
+  for (std::size_t i = 0; i < kTaken.size(); ++i) {
+    rank += " WHEN '" + std::string(kTaken[i]) + "' THEN " + std::to_string(i);
+  }
+  return rank + " END";
+}
 
 std::optional<Sending> firstRow(Poco::Data::Statement& select) {
   std::vector<std::string> batches, files, states, messageIds, replies, claimers;
@@ -29,8 +50,7 @@ std::optional<Sending> firstRow(Poco::Data::Statement& select) {
 }  // namespace
 
 bool isTaken(const std::string& state) {
-  return state == "sent" || state == "sending" || state == "unknown" || state == "bounced" ||
-         state == "refused";
+  return std::find(kTaken.begin(), kTaken.end(), state) != kTaken.end();
 }
 
 Sendings::Sendings(store::Database& database, std::string batch)
@@ -47,15 +67,14 @@ std::optional<Sending> Sendings::find(const std::string& file, std::int64_t clie
 std::optional<Sending> Sendings::takenElsewhere(const std::string& messageId,
                                                 const std::string& file, std::int64_t clientId) {
   if (messageId.empty()) return std::nullopt;
+  // The Message-ID carries the client: another row of it is the same message, whatever
+  // client a manifest names for it.
   Poco::Data::Statement select(database_.session());
-  select << std::string(
-                "SELECT batch, file, state, message_id, attempts, last_reply, "
-                "claimed_by FROM sendings WHERE message_id = ? AND client_id = ? "
-                "AND NOT (batch = ? AND file = ?) AND state IN ") +
-                kTakenStates +
-                " ORDER BY CASE state WHEN 'sent' THEN 0 WHEN 'sending' THEN 1 "
-                "WHEN 'unknown' THEN 2 WHEN 'bounced' THEN 3 ELSE 4 END, rowid LIMIT 1",
-      bind(messageId), bind(clientId), bind(batch_), bind(file);
+  select << "SELECT batch, file, state, message_id, attempts, last_reply, claimed_by "
+            "FROM sendings WHERE message_id = ? "
+            "AND NOT (batch = ? AND client_id = ? AND file = ?) AND state IN " +
+                takenList() + " ORDER BY " + takenRank() + ", rowid LIMIT 1",
+      bind(messageId), bind(batch_), bind(clientId), bind(file);
   return firstRow(select);
 }
 
@@ -70,20 +89,19 @@ bool Sendings::claim(const std::string& file, std::int64_t clientId, const Sendi
                      const std::string& recipients, bool evenIfTaken) {
   const int resend = evenIfTaken ? 1 : 0;
   Poco::Data::Statement update(database_.session());
-  update << std::string(
-                "UPDATE sendings SET state = 'sending', attempts = attempts + 1, "
-                "claimed_by = ?, recipients = ?, last_reply = '', message_id = ?, "
-                "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                "WHERE batch = ? AND client_id = ? AND file = ? AND state = ? AND attempts = ? "
-                "AND (state IN ('queued', 'failed') OR (? AND state <> 'sent')) "
-                "AND (? OR NOT EXISTS (SELECT 1 FROM sendings other "
-                "  WHERE other.message_id = ? AND other.message_id <> '' "
-                "    AND other.client_id = ? AND NOT (other.batch = ? AND other.file = ?) "
-                "    AND other.state IN ") +
-                kTakenStates + "))",
+  update << "UPDATE sendings SET state = 'sending', attempts = attempts + 1, "
+            "claimed_by = ?, recipients = ?, last_reply = '', message_id = ?, "
+            "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+            "WHERE batch = ? AND client_id = ? AND file = ? AND state = ? AND attempts = ? "
+            "AND (state IN ('queued', 'failed') OR (? AND state <> 'sent')) "
+            "AND NOT EXISTS (SELECT 1 FROM sendings other "
+            "  WHERE other.message_id = ? AND other.message_id <> '' "
+            "    AND NOT (other.batch = ? AND other.client_id = ? AND other.file = ?) "
+            "    AND (other.state = 'sent' OR (NOT ? AND other.state IN " +
+                takenList() + ")))",
       bind(runner), bind(recipients), bind(messageId), bind(batch_), bind(clientId), bind(file),
-      bind(seen.state), bind(static_cast<Poco::Int64>(seen.attempts)), bind(resend), bind(resend),
-      bind(messageId), bind(clientId), bind(batch_), bind(file);
+      bind(seen.state), bind(static_cast<Poco::Int64>(seen.attempts)), bind(resend),
+      bind(messageId), bind(batch_), bind(clientId), bind(file), bind(resend);
   return update.execute() == 1;
 }
 

@@ -37,20 +37,22 @@ class Sendings {
   Sendings(store::Database& database, std::string batch);
 
   std::optional<Sending> find(const std::string& file, std::int64_t clientId);
-  // The row of the same message in another folder or file that is furthest along (sent,
-  // then sending, unknown, bounced, refused); nullopt when none is taken.
+  // The row of the same message (the same Message-ID, which carries the client) in another
+  // folder or file that is furthest along (sent, then sending, unknown, bounced, refused);
+  // nullopt when none is taken.
   std::optional<Sending> takenElsewhere(const std::string& messageId, const std::string& file,
                                         std::int64_t clientId);
   // Adds the file as queued when the batch has no row for it yet.
   void queue(const std::string& file, std::int64_t clientId, const std::string& messageId);
   // Takes the message `messageId` (the draft's, as it is now) for the run `runner`: its
   // row goes from `seen` (as read by find) to "sending" in one conditional UPDATE, only from
-  // queued or failed, and only when no row of the same Message-ID elsewhere is taken;
-  // `evenIfTaken` (a person's --resend) lifts both but for "sent". False when another run
-  // changed the row first or holds the message: then it must not be sent.
+  // queued or failed, and only when no row of the same Message-ID elsewhere is taken.
+  // `evenIfTaken` (a person's --resend) lifts both, but a message sent, here or elsewhere,
+  // is never claimed again. False when another run changed the row first or holds the
+  // message: then it must not be sent.
   bool claim(const std::string& file, std::int64_t clientId, const Sending& seen,
              const std::string& messageId, const std::string& runner, const std::string& recipients,
-             bool evenIfTakenElsewhere);
+             bool evenIfTaken);
   // Turns a row left in "sending" by the run `claimedBy`, known to have stopped, into
   // "unknown"; false when the row has changed since (another run took it up).
   bool markStopped(const std::string& file, std::int64_t clientId, const std::string& claimedBy);

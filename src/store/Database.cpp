@@ -135,7 +135,11 @@ Database::Database(const std::string& path)
       // be read the usual way; on read-only media nothing changes it, so it is read as is.
       try {
         schemaVersion();
-      } catch (const Poco::Exception&) {
+      } catch (const Poco::Exception& e) {
+        // Only when the log's files are what failed; another program writing is no reason.
+        const bool logFiles = is<Poco::Data::SQLite::CantOpenDBFileException>(e) ||
+                              is<Poco::Data::SQLite::ReadOnlyException>(e);
+        if (!logFiles) throw;
         session_ = openSession(readOnlyUri(path, "immutable=1"));
       }
     } else if (path != ":memory:") {

@@ -205,11 +205,22 @@ CREATE TABLE sendings_by_client (
   claimed_by TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (batch, client_id, file)
 );
-INSERT OR IGNORE INTO sendings_by_client (batch, file, client_id, state, message_id, recipients,
+-- Rows of one folder under two spellings become one: the one furthest along is kept, so a
+-- message sent under either spelling stays sent.
+INSERT INTO sendings_by_client (batch, file, client_id, state, message_id, recipients,
     attempts, last_reply, queued_at, updated_at, sent_at)
   SELECT CASE WHEN length(batch) > 1 THEN rtrim(batch, '/') ELSE batch END, file, client_id,
          state, message_id, recipients, attempts, last_reply, queued_at, updated_at, sent_at
-  FROM sendings WHERE client_id IS NOT NULL ORDER BY rowid;
+  FROM sendings WHERE client_id IS NOT NULL ORDER BY rowid
+  ON CONFLICT (batch, client_id, file) DO UPDATE SET
+    state = excluded.state, message_id = excluded.message_id, recipients = excluded.recipients,
+    attempts = excluded.attempts, last_reply = excluded.last_reply,
+    updated_at = excluded.updated_at, sent_at = excluded.sent_at
+  WHERE (CASE excluded.state WHEN 'sent' THEN 0 WHEN 'sending' THEN 1 WHEN 'unknown' THEN 2
+         WHEN 'bounced' THEN 3 WHEN 'failed' THEN 5 WHEN 'queued' THEN 6 ELSE 4 END)
+      < (CASE sendings_by_client.state WHEN 'sent' THEN 0 WHEN 'sending' THEN 1
+         WHEN 'unknown' THEN 2 WHEN 'bounced' THEN 3 WHEN 'failed' THEN 5 WHEN 'queued' THEN 6
+         ELSE 4 END);
 DROP TABLE sendings;
 ALTER TABLE sendings_by_client RENAME TO sendings;
 CREATE INDEX sendings_by_message_id ON sendings(message_id);

@@ -289,7 +289,7 @@ TEST(XlsxTable, rowNumberedBeyondTheLastRowIsRefused) {
       dir, R"(<row r="18446744073709551615">)" + inlineCell("A1", "Invoice") + "</row>");
   EXPECT_EQ(refusalOf(path), path +
                                  ": sheet 'Aged & Open' has a row numbered 18446744073709551615, "
-                                 "beyond Excel's last row (1048576)");
+                                 "outside Excel's rows 1 to 1048576");
 }
 
 TEST(XlsxTable, cellJustBeyondTheLastColumnIsRefused) {

@@ -11,6 +11,7 @@ import email
 import email.policy
 import os
 import shutil
+import sqlite3
 import sys
 import time
 
@@ -111,7 +112,43 @@ def clients_of_one_slug_each_get_their_message(kindly, python):
         check(len(set(ids)) == 2, "two Message-IDs: %s" % ids)
 
 
+def resend_is_heard_whatever_machine_claimed_it(kindly, python):
+    """A bounced message last claimed by a run on another machine (a renamed one, a new
+    container) is sent again when a person says --resend, and not before."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder, "--refuse", EMAILS["C4"]) as server:
+        kindly.configure(server.port)
+        kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+    with kindly_ledger(kindly) as db:
+        db.execute("UPDATE sendings SET claimed_by = 'another-machine 4242'")
+    with Server(python, kindly.folder) as server:
+        kindly.configure(server.port)
+        kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
+        check(server.messages() == [], "not sent again by itself")
+        kindly.run("send", BATCH, "--as-of", AS_OF, "--resend", "004-dune-surf.eml", expect=0)
+        check_each_sent_once(server, [EMAILS["C4"]])
+
+
+def a_copy_sent_is_never_sent_again(kindly, python):
+    """--resend of a copied batch's message that went out from the original sends nothing."""
+    draft_batch(kindly)
+    with Server(python, kindly.folder) as server:
+        kindly.configure(server.port)
+        kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
+        shutil.copytree(os.path.join(kindly.folder, BATCH), os.path.join(kindly.folder, "copy"))
+        again = kindly.run("send", "copy", "--as-of", AS_OF, "--resend", "001-acme-ltd.eml",
+                           expect=0)
+        check("Already sent: 001-acme-ltd.eml" in again.stdout, again.stdout)
+        check_each_sent_once(server, EMAILS.values())
+
+
+def kindly_ledger(kindly):
+    return sqlite3.connect(os.path.join(kindly.folder, "kindly.db"))
+
+
 SCENARIOS = {f.__name__: f for f in (two_runs_at_once_send_once,
+                                      resend_is_heard_whatever_machine_claimed_it,
+                                      a_copy_sent_is_never_sent_again,
                                       unknown_is_not_sent_again_under_another_spelling,
                                       name_with_quotes_adds_no_recipient,
                                       clients_of_one_slug_each_get_their_message)}

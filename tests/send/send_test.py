@@ -518,13 +518,17 @@ def wrong_password(kindly, python):
 
 
 def login_required(kindly, python):
-    """A server that wants a login Kindly was not given bounces nobody; with it, all go out."""
+    """A server that wants a login Kindly was not given bounces nobody and stops the run at
+    the first message (no later one would go out); with the login, all go out."""
     draft_batch(kindly)
     cert = certificate(kindly.folder)
     with tls_server(python, kindly, "starttls", "--login", USER, cert=cert) as server:
         kindly.configure(server.port, security="starttls", ca_file=cert[0])
-        refused = kindly.run("send", BATCH, "--as-of", AS_OF, expect=1)
-        check("530" in refused.stdout and "Bounced" not in refused.stdout, refused.stdout)
+        refused = kindly.run("send", BATCH, "--as-of", AS_OF, expect=2)
+        check("530" in refused.stderr and "refused the sender" in refused.stderr and
+              "Bounced" not in refused.stdout, refused.stdout + refused.stderr)
+        tried = [state for state in states(kindly).values() if state != "queued"]
+        check(tried == ["failed"], "the run stops at the first message: %s" % states(kindly))
         check(server.messages() == [], "nothing should reach the server")
         check("bounced" not in states(kindly).values(), "nobody bounced: %s" % states(kindly))
         notes = kindly.ledger("SELECT text FROM contacts WHERE kind = 'note'")

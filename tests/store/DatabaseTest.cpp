@@ -1,11 +1,14 @@
 // Database: opening a ledger file, migrating it once, and refusing files it must not touch.
 #include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Exception.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 #include "store/Database.h"
 #include "store/Schema.h"
@@ -107,6 +110,34 @@ TEST(Database, refusesALedgerWrittenByANewerKindly) {
     ledger.session() << "PRAGMA user_version = " + std::to_string(migrations().size() + 1), now;
   }
   expectStoreError([&] { Database ledger(path); }, path, "newer Kindly");
+}
+
+// A folder's rows under two spellings ("/b/" and "/b") become one when sendings are keyed by
+// canonical folder: the one sent must be the one kept, or the message went out again.
+TEST(Database, sendingsOfOneFolderUnderTwoSpellingsKeepTheSentOne) {
+  TempDir dir;
+  const auto path = dir.file("ledger.db");
+  Poco::Data::SQLite::Connector::registerConnector();
+  {
+    Poco::Data::Session old("SQLite", path);
+    sqlite3* db = Poco::Data::SQLite::Utility::dbHandle(old);
+    const std::size_t before = 8;  // the sendings table keyed by folder and file
+    for (std::size_t i = 0; i < before; ++i) {
+      ASSERT_EQ(sqlite3_exec(db, std::string(migrations()[i]).c_str(), nullptr, nullptr, nullptr),
+                SQLITE_OK);
+    }
+    old << "PRAGMA user_version = " + std::to_string(before), now;
+    old << "INSERT INTO clients (id, code, name) VALUES (1, 'C1', 'Acme')", now;
+    old << "INSERT INTO sendings (batch, file, client_id, state, message_id) VALUES "
+           "('/b/', '001-acme.eml', 1, 'failed', 'm1'), ('/b', '001-acme.eml', 1, 'sent', 'm1'), "
+           "('/c', '002-x.eml', 1, 'sent', 'm2'), ('/c/', '002-x.eml', 1, 'queued', 'm2')",
+        now;
+  }
+  Database ledger(path);
+  std::vector<std::string> rows;
+  ledger.session() << "SELECT batch || ' ' || file || ' ' || state FROM sendings ORDER BY 1",
+      into(rows), now;
+  EXPECT_EQ(rows, (std::vector<std::string>{"/b 001-acme.eml sent", "/c 002-x.eml sent"}));
 }
 
 // Another program's SQLite file (user_version 0 with tables of its own, or a negative one)
