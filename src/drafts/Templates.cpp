@@ -37,11 +37,27 @@ constexpr std::string_view kExtension = ".mustache";
 constexpr std::size_t kLargestTemplate = 64 * 1024;
 constexpr std::size_t kDeepestSections = 4;
 
+const std::string kNoTemplate;
+
+bool isTagName(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
+}
+
+std::string_view trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+}  // namespace
+
 // Opened without blocking and checked to be a plain file before a byte is read: a FIFO or
 // a device in the templates folder would hold `remind` for ever.
-std::string readFileWithoutBlocking(const fs::path& path) {
+std::string readTemplateFile(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) throw Error("cannot read template " + path.string() + ": " + std::strerror(errno));
+  if (fd < 0) throw Error("cannot read template " + path + ": " + std::strerror(errno));
   struct stat status {};
   std::string text;
   std::string problem;
@@ -64,22 +80,8 @@ std::string readFileWithoutBlocking(const fs::path& path) {
     }
   }
   ::close(fd);
-  if (!problem.empty()) throw Error("cannot read template " + path.string() + ": " + problem);
+  if (!problem.empty()) throw Error("cannot read template " + path + ": " + problem);
   return text;
-}
-
-const std::string kNoTemplate;
-
-bool isTagName(std::string_view name) {
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
-  });
-}
-
-std::string_view trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 // What is wrong with the tags of a template; nullopt when nothing is.
@@ -87,7 +89,7 @@ std::string_view trimmed(std::string_view text) {
 // sections {{#name}} {{^name}} {{/name}} that close in order, and {{! comments }}. mstch
 // is not safe on anything else (an empty tag such as "{{ }}" makes it throw or read out of
 // bounds), so a person's template is checked before it is ever rendered.
-std::optional<TemplateProblem> tagProblem(std::string_view text) {
+std::optional<TemplateProblem> templateProblem(std::string_view text) {
   std::vector<std::string_view> sections;
   std::vector<std::size_t> sectionLines;
   const auto lineOf = [&](std::size_t at) {
@@ -153,12 +155,6 @@ std::optional<TemplateProblem> tagProblem(std::string_view text) {
   return std::nullopt;
 }
 
-}  // namespace
-
-std::string readTemplateFile(const std::string& path) { return readFileWithoutBlocking(path); }
-
-std::optional<TemplateProblem> templateProblem(std::string_view text) { return tagProblem(text); }
-
 Templates::Templates() : templates_(builtinTemplates()) {}
 
 Templates Templates::withOverrides(const std::string& folder) {
@@ -183,7 +179,7 @@ Templates Templates::withOverrides(const std::string& folder) {
                   ".email.html, .call.txt or .letter.html (see the README, Drafts)");
     }
     std::string text = readTemplateFile(path.string());
-    if (const auto problem = tagProblem(text)) {
+    if (const auto problem = templateProblem(text)) {
       throw Error("template " + path.string() + ", line " + std::to_string(problem->line) + ": " +
                   problem->reason);
     }
