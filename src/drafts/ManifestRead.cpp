@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -13,7 +14,7 @@
 namespace kindly::drafts {
 
 std::vector<BatchEntry> readManifestJson(const std::string& batchDir) {
-  const std::string path = batchDir + "/manifest.json";
+  const std::string path = (std::filesystem::path(batchDir) / "manifest.json").string();
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path + ": no such file; is " + batchDir + " a batch of kindly remind?");
   std::ostringstream text;

@@ -142,7 +142,7 @@ SendSummary BatchSender::run(const SendOptions& options) {
       reportTaken(*row, entry, who, "");
       continue;
     }
-    const std::string path = batchDir_ + "/" + entry.file;
+    const std::string path = (std::filesystem::path(batchDir_) / entry.file).string();
     const auto draft = readDraftFile(path);
     if (!draft) {
       ++summary.needsAttention;
