@@ -84,9 +84,6 @@ std::optional<std::string> invoiceProblem(const InvoiceRecord& invoice) {
   if (invoice.clientCode.empty() && invoice.clientName.empty()) {
     return "no client: both the client id and name are empty";
   }
-  if (invoice.dueDate < invoice.issueDate) {
-    return "due " + invoice.dueDate.iso() + " is before the issue date " + invoice.issueDate.iso();
-  }
   return std::nullopt;
 }
 

@@ -44,8 +44,8 @@ class Cells {
   bool failed_ = false;
 };
 
-// The checks every invoice passes whatever its format: a number, a client, a due date on or
-// after the issue date. Returns the reason it fails, or nullopt.
+// The checks every invoice passes whatever its format: a number and a client. Returns the
+// reason it fails, or nullopt.
 std::optional<std::string> invoiceProblem(const InvoiceRecord& invoice);
 
 }  // namespace kindly::importers

@@ -40,8 +40,9 @@ std::size_t FileSummary::skipped() const {
 }
 
 bool FileSummary::againOnlyCounts() const {
-  return rejected == 0 && skips.empty() && !exportDate && balanceDisagreements.empty() &&
-         unappliedCredits.empty() && missingFromExport.empty() && paymentsInAnotherCurrency.empty();
+  return rejected == 0 && warnings.empty() && skips.empty() && !exportDate &&
+         balanceDisagreements.empty() && unappliedCredits.empty() && missingFromExport.empty() &&
+         paymentsInAnotherCurrency.empty();
 }
 
 FileSummary summaryBeforeReading(const SourceFile& source) {
@@ -121,15 +122,19 @@ void FileImport::skip(std::string_view kind) {
   ++summary_.skips[std::string(kind)];
 }
 
+Reject FileImport::here(std::optional<std::size_t> column, std::string reason) const {
+  const auto& header = source_.header;
+  return Reject{.file = summary_.file,
+                .line = row_.line,
+                .column = column ? *column + 1 : 0,
+                .columnName = column && *column < header.size() ? header[*column] : "",
+                .reason = std::move(reason),
+                .text = row_.text ? *row_.text : rejectText(*source_.table)};
+}
+
 void FileImport::reject(std::optional<std::size_t> column, std::string reason) {
   ++outcomes_;
-  const auto& header = source_.header;
-  Reject r{.file = summary_.file,
-           .line = row_.line,
-           .column = column ? *column + 1 : 0,
-           .columnName = column && *column < header.size() ? header[*column] : "",
-           .reason = std::move(reason),
-           .text = row_.text ? *row_.text : rejectText(*source_.table)};
+  Reject r = here(column, std::move(reason));
   ledger_.writeReject(importId_, r);
   summary_.rejects.push_back(std::move(r));
   ++summary_.rejected;
@@ -167,6 +172,13 @@ void FileImport::writeInvoice(const InvoiceRecord& record) {
   }
   previous_ = record;
   rowIsInvoice_ = true;
+  // A slip at the source ("due on receipt" typed as an earlier date) does not make the
+  // money less owed: the invoice is kept and aged from the due date it states.
+  if (record.dueDate < record.issueDate) {
+    summary_.warnings.push_back(
+        here(record.dueDateColumn, "due " + record.dueDate.iso() + " is before the issue date " +
+                                       record.issueDate.iso() + "; kept, aged from its due date"));
+  }
   count(ledger_.writeInvoice(importId_, record));
   if (record.paidSoFar) {
     settlements_.paidClaims.push_back({record.number, *record.paidSoFar, importId_, summaryIndex_});
@@ -191,6 +203,7 @@ void FileImport::writePayment(const PaymentRecord& record) {
     --outcomes_;  // reject() counts the row again
     reject(column, std::move(reason));
   };
+  if (record.invoiceNumber.empty()) return writeOnAccount(record);
   const auto invoice = ledger_.findInvoice(record.invoiceNumber);
   if (!invoice) {
     return fail(record.numberColumn, "no invoice " + record.invoiceNumber +
@@ -219,6 +232,37 @@ void FileImport::writePayment(const PaymentRecord& record) {
   const bool added = ledger_.writePayment(importId_, invoice->id, record.paymentDate, amount->money,
                                           record.reference, occurrence, false);
   count(added ? Outcome::Added : Outcome::Unchanged);
+}
+
+// A payment naming no invoice (QuickBooks' "received on account", a transfer with no
+// reference) is the client's money all the same: it stands as the client's credit, shown in
+// the aging's credits, until a person or a later export applies it. Kept as a credit dated
+// the day it was paid, named after that day and the payment's reference.
+void FileImport::writeOnAccount(const PaymentRecord& record) {
+  --outcomes_;  // writeInvoice() or reject() counts the row
+  const auto amount = money::parseAmount(record.amountText, source_.settings.defaultCurrency,
+                                         source_.settings.decimalMark);
+  if (!amount) return reject(record.amountColumn, amount.error());
+  if (amount->money.isZero() || amount->money.isNegative()) {
+    return reject(record.amountColumn,
+                  "a payment on account (naming no invoice) must be more than zero");
+  }
+  std::string number = "paid on account " + record.paymentDate.iso() +
+                       (record.reference.empty() ? "" : " " + record.reference);
+  if (const auto repeat = ++onAccount_[number]; repeat > 1) {
+    number += " (" + std::to_string(repeat) + ")";  // two such payments the same day are both real
+  }
+  ++summary_.paidOnAccount;
+  writeInvoice(InvoiceRecord{.number = std::move(number),
+                             .numberColumn = record.numberColumn,
+                             .clientCode = record.clientCode,
+                             .clientName = record.clientName,
+                             .clientEmail = {},
+                             .issueDate = record.paymentDate,
+                             .dueDate = record.paymentDate,
+                             .amount = -amount->money,
+                             .status = "paid on account",
+                             .paidSoFar = std::nullopt});
 }
 
 void FileImport::reportMissing() {

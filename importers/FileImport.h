@@ -62,8 +62,11 @@ class FileImport : private RecordSink {
   void reject(std::optional<std::size_t> column, std::string reason) override;
   void exportDate(dates::Date date) override { summary_.exportDate = date; }
 
+  // The current row, at `column` (nullopt: the whole row), for the rejects and warnings.
+  Reject here(std::optional<std::size_t> column, std::string reason) const;
   void writeInvoice(const InvoiceRecord& record);
   void writePayment(const PaymentRecord& record);
+  void writeOnAccount(const PaymentRecord& record);
   void count(Outcome outcome);
   void reportMissing();
 
@@ -80,6 +83,7 @@ class FileImport : private RecordSink {
   bool rowIsInvoice_ = false;
   KeyTable seenNumbers_;  // invoice numbers read so far in this file, with their count
   KeyTable payments_;     // the identity of each payment read so far, with its count
+  KeyTable onAccount_;    // payments on account read so far, by day and reference
   std::string paymentKey_;
   // Payments of a mixed file wait for the end of it: their invoice may come later.
   std::vector<std::pair<CurrentRow, PaymentRecord>> waitingPayments_;

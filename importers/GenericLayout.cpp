@@ -20,17 +20,25 @@ const std::vector<Synonyms>& invoiceSynonyms() {
   static const std::vector<Synonyms> table = {
       {Field::InvoiceNumber,
        {"invoice number", "invoice", "invoice no", "invoice no.", "invoice #", "invoice id",
-        "number", "inv no"}},
+        "number", "inv no", "document number", "doc no"}},
       {Field::ClientId, {"client id", "customer id", "contact id", "account", "account id"}},
       {Field::ClientName,
-       {"client name", "client", "customer", "customer name", "contact", "contact name"}},
+       {"client name", "client", "customer", "customer name", "contact", "contact name", "bill to",
+        "billed to", "organization"}},
       {Field::ClientEmail, {"client email", "email", "email address", "customer email"}},
-      {Field::IssueDate, {"issue date", "invoice date", "date", "issued"}},
-      {Field::DueDate, {"due date", "due", "date due"}},
-      {Field::Amount, {"amount", "total", "invoice total", "invoice amount"}},
+      {Field::IssueDate,
+       {"issue date", "invoice date", "date", "issued", "date issued", "issued on", "issued at",
+        "invoiced on", "invoiced at"}},
+      {Field::DueDate,
+       {"due date", "due", "date due", "due on", "due at", "due by", "payment due"}},
+      {Field::Amount,
+       {"amount", "total", "invoice total", "invoice amount", "total amount", "amount total",
+        "grand total"}},
       {Field::Currency, {"currency", "currency code"}},
       {Field::AmountPaid, {"amount paid", "paid"}},
-      {Field::Balance, {"balance", "amount due", "balance due", "open balance"}},
+      {Field::Balance,
+       {"balance", "amount due", "balance due", "open balance", "outstanding", "amount outstanding",
+        "open amount"}},
       {Field::Status, {"status"}},
       {Field::AppliesTo, {"applies to", "applied to", "credit for", "original invoice"}},
       {Field::ContactName, {"contact person", "attention", "attn", "person to contact"}},
@@ -38,14 +46,23 @@ const std::vector<Synonyms>& invoiceSynonyms() {
   return table;
 }
 
+// "date" alone is the last of a payment date's names: a header with a client and a plain
+// date is an invoice list, one with a client and a paid date is a list of payments.
 const std::vector<Synonyms>& paymentSynonyms() {
   static const std::vector<Synonyms> table = {
       {Field::InvoiceNumber,
        {"invoice number", "invoice", "invoice no", "invoice no.", "invoice #", "invoice id",
-        "number"}},
-      {Field::PaymentDate, {"payment date", "date", "paid on", "date paid"}},
-      {Field::Amount, {"amount", "payment amount", "amount paid", "paid"}},
-      {Field::Reference, {"reference", "ref", "payment reference", "memo"}},
+        "number", "document number", "doc no"}},
+      {Field::ClientId, {"client id", "customer id", "contact id", "account id"}},
+      {Field::ClientName, {"client name", "client", "customer", "customer name", "contact name"}},
+      {Field::PaymentDate,
+       {"payment date", "paid on", "date paid", "paid at", "paid date", "date received",
+        "received on", "received", "date"}},
+      {Field::Amount,
+       {"amount", "payment amount", "amount paid", "paid", "amount received", "payment total"}},
+      {Field::Reference,
+       {"reference", "ref", "payment reference", "memo", "transaction id", "check number",
+        "cheque number"}},
   };
   return table;
 }
@@ -103,6 +120,16 @@ std::string missingList(const std::array<int, kFieldCount>& columns,
   return out;
 }
 
+// A payment names its invoice, or at least its client: one paid on account is the client's
+// credit until it is applied.
+std::string paymentMissing(const std::array<int, kFieldCount>& columns) {
+  const bool named = has(columns, Field::InvoiceNumber) || has(columns, Field::ClientId) ||
+                     has(columns, Field::ClientName);
+  std::string missing = named ? "" : std::string(fieldName(Field::InvoiceNumber));
+  if (!has(columns, Field::Amount)) missing += std::string(missing.empty() ? "" : ", ") + "amount";
+  return missing;
+}
+
 }  // namespace
 
 std::string_view fieldName(Field field) {
@@ -117,12 +144,17 @@ Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& 
   std::vector<std::string> names;
   for (auto h : header) names.push_back(matchingKey(h));
 
-  // A file with a due date or a client is an invoice list; one with a payment date, payments.
+  // A file with a due date is an invoice list, and so is one with a client unless its date
+  // is a payment's ("Date Paid"): that is a list of payments naming their clients.
   auto invoices = assign(names, invoiceSynonyms());
   auto payments = assign(names, paymentSynonyms());
+  const bool paidDate =
+      payments && has(*payments, Field::PaymentDate) &&
+      names[static_cast<std::size_t>((*payments)[static_cast<std::size_t>(Field::PaymentDate)])] !=
+          "date";
   const bool invoiceHeader = mentions(names, invoiceSynonyms(), Field::DueDate) ||
-                             mentions(names, invoiceSynonyms(), Field::ClientId) ||
-                             mentions(names, invoiceSynonyms(), Field::ClientName);
+                             (!paidDate && (mentions(names, invoiceSynonyms(), Field::ClientId) ||
+                                            mentions(names, invoiceSynonyms(), Field::ClientName)));
   // A faulty invoice header is reported, not read as payments (its "date" fits them too).
   if (invoiceHeader && !invoices) return Failure{invoices.error()};
   const bool looksLikeInvoices = invoiceHeader && invoices;
@@ -143,7 +175,7 @@ Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& 
   }
   if (looksLikePayments) {
     const auto& columns = *payments;
-    const std::string missing = missingList(columns, {Field::InvoiceNumber, Field::Amount});
+    const std::string missing = paymentMissing(columns);
     if (!missing.empty()) return Failure{"a payment list, but with no " + missing + " column"};
     layout.kind_ = RecordKind::Payments;
     layout.columns_ = columns;
@@ -165,8 +197,9 @@ Result<GenericLayout> GenericLayout::assigned(
     layout.columns_[static_cast<std::size_t>(field)] = static_cast<int>(column);
   }
   const auto& columns = layout.columns_;
-  if (has(columns, Field::DueDate) || has(columns, Field::ClientId) ||
-      has(columns, Field::ClientName)) {
+  if (has(columns, Field::DueDate) ||
+      (!has(columns, Field::PaymentDate) &&
+       (has(columns, Field::ClientId) || has(columns, Field::ClientName)))) {
     std::string missing =
         missingList(columns, {Field::InvoiceNumber, Field::DueDate, Field::Amount});
     if (!has(columns, Field::ClientId) && !has(columns, Field::ClientName)) {
@@ -177,7 +210,7 @@ Result<GenericLayout> GenericLayout::assigned(
     return layout;
   }
   if (has(columns, Field::PaymentDate)) {
-    const std::string missing = missingList(columns, {Field::InvoiceNumber, Field::Amount});
+    const std::string missing = paymentMissing(columns);
     if (!missing.empty()) return Failure{"a payment list, but no column is mapped to " + missing};
     layout.kind_ = RecordKind::Payments;
     return layout;

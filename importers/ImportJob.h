@@ -50,6 +50,8 @@ struct FileSummary {
   // Credit notes newly applied to the invoices they name, and those left as unapplied
   // credits with the reason ("CN-7: INV-9 is not in the ledger").
   std::size_t appliedCredits = 0;
+  // Payments naming no invoice, kept as their clients' credits on account.
+  std::size_t paidOnAccount = 0;
   std::vector<std::string> unappliedCredits;
   // Invoices this file moved to another currency that have payments in the old one: those
   // stay in their own currency, as the client's credit (see LedgerWriter).
@@ -61,6 +63,9 @@ struct FileSummary {
   // New clients that look like known ones (same name or email, another id): never merged.
   std::vector<std::string> suspectedDuplicates;
   std::vector<Reject> rejects;
+  // Rows kept as they say, with what a person should check (a due date before the issue
+  // date): written like rejects, but the row is in the ledger.
+  std::vector<Reject> warnings;
   // The ledger's latest import was this same file read the same way: nothing can change,
   // so its rows were not read again and all count as unchanged.
   bool sameAsLatest = false;

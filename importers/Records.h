@@ -14,7 +14,8 @@ namespace kindly::importers {
 
 struct InvoiceRecord {
   std::string number;
-  std::optional<std::size_t> numberColumn;  // 0-based, for rejects that are about the number
+  std::optional<std::size_t> numberColumn;     // 0-based, for rejects that are about the number
+  std::optional<std::size_t> dueDateColumn{};  // 0-based, for warnings about the due date
   std::string clientCode;  // the export's client id; "" when it has none (matched by name)
   std::string clientName;
   std::string clientEmail;
@@ -35,7 +36,9 @@ struct InvoiceRecord {
 };
 
 struct PaymentRecord {
-  std::string invoiceNumber;
+  std::string invoiceNumber;  // "" for a payment on account: it then names its client
+  std::string clientCode{};
+  std::string clientName{};
   dates::Date paymentDate;
   std::string amountText;  // parsed once the invoice, hence the currency, is known
   std::string reference;

@@ -1,6 +1,5 @@
-// Business rules of a row: an invoice needs a number, a client, a due date on or after its
-// issue date and an amount in one currency; the export's own balance, when present, tells
-// how much is paid.
+// Business rules of a row: an invoice needs a number, a client, a due date and an amount in
+// one currency; the export's own balance, when present, tells how much is paid.
 #include "importers/RowParser.h"
 
 #include "base/Text.h"
@@ -54,10 +53,6 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
     if (!parsed) return FieldProblem{Field::IssueDate, parsed.error()};
     issue = *parsed;
   }
-  if (*due < issue) {
-    return FieldProblem{Field::DueDate,
-                        "due " + due->iso() + " is before the issue date " + issue.iso()};
-  }
 
   const auto amount =
       money::parseAmount(value(fields, Field::Amount), currency, settings_.decimalMark);
@@ -71,6 +66,7 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
 
   InvoiceRecord record{.number = std::string(number),
                        .numberColumn = layout_.column(Field::InvoiceNumber),
+                       .dueDateColumn = layout_.column(Field::DueDate),
                        .clientCode = std::string(code),
                        .clientName = std::string(name),
                        .clientEmail = std::string(value(fields, Field::ClientEmail)),
@@ -111,7 +107,19 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
 std::variant<PaymentRecord, FieldProblem> RowParser::payment(
     const std::vector<std::string_view>& fields) const {
   const auto number = value(fields, Field::InvoiceNumber);
-  if (number.empty()) return FieldProblem{Field::InvoiceNumber, "the invoice number is empty"};
+  const auto code = value(fields, Field::ClientId);
+  const auto name = value(fields, Field::ClientName);
+  if (number.empty() && code.empty() && name.empty()) {
+    return FieldProblem{layout_.column(Field::InvoiceNumber) ? Field::InvoiceNumber
+                        : layout_.column(Field::ClientId)    ? Field::ClientId
+                                                             : Field::ClientName,
+                        layout_.column(Field::ClientId) || layout_.column(Field::ClientName)
+                            ? "the payment names neither an invoice nor a client"
+                            : "the invoice number is empty"};
+  }
+  for (Field text : {Field::InvoiceNumber, Field::ClientId, Field::ClientName}) {
+    if (!isValidUtf8(value(fields, text))) return FieldProblem{text, "the text is not valid UTF-8"};
+  }
   const auto dateText = value(fields, Field::PaymentDate);
   if (dateText.empty()) return FieldProblem{Field::PaymentDate, "the payment date is empty"};
   const auto date = dates::parseDate(dateText, settings_.dateOrder);
@@ -121,6 +129,8 @@ std::variant<PaymentRecord, FieldProblem> RowParser::payment(
   const auto reference = value(fields, Field::Reference);
   if (!isValidUtf8(reference)) return FieldProblem{Field::Reference, "the text is not valid UTF-8"};
   return PaymentRecord{.invoiceNumber = std::string(number),
+                       .clientCode = std::string(code),
+                       .clientName = std::string(name.empty() ? code : name),
                        .paymentDate = *date,
                        .amountText = std::string(amount),
                        .reference = std::string(reference),

@@ -1,6 +1,6 @@
 // IIF has no field that applies a payment to an invoice: QuickBooks applies an imported
 // payment itself. A payment is therefore linked only when its memo names the invoice, and
-// refused otherwise rather than guessed onto the client's oldest invoice.
+// otherwise kept as the customer's credit on account, never guessed onto its oldest invoice.
 #include "importers/profiles/IifProfile.h"
 
 #include "base/Text.h"
@@ -97,16 +97,16 @@ void IifProfile::readPayment(const Row& row, RecordSink& sink) {
   const auto paid = cells.date(date_, "date");
   const auto amount = cells.text(amount_);
   const auto reference = cells.text(docNumber_);
+  auto customer = cells.required(name_, "customer (NAME)");
   if (cells.failed()) return;
+  // A memo naming no invoice leaves the payment on the customer's account, as QuickBooks
+  // itself holds it until it is applied.
   auto invoice = invoiceNamedIn(memo);
-  if (invoice.empty()) {
-    return sink.reject(memo_,
-                       "a payment applied to no invoice: IIF does not say which invoice "
-                       "a payment pays; name it in the memo (\"Invoice 1042\")");
-  }
   // The TRNS line of a payment debits the bank or Undeposited Funds: the amount received.
   const std::string received = amount.starts_with('-') ? amount.substr(1) : amount;
   sink.payment(PaymentRecord{.invoiceNumber = std::move(invoice),
+                             .clientCode = {},
+                             .clientName = std::move(customer),
                              .paymentDate = *paid,
                              .amountText = received,
                              .reference = reference,

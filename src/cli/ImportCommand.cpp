@@ -18,6 +18,12 @@ namespace {
 // Longer lists are cut here: a summary is read by a person.
 constexpr std::size_t kListedAtMost = 10;
 
+// "invoices.csv:9:6: due_date: why", as compilers place their messages.
+std::string where(const importers::Reject& r) {
+  return oneLine(r.file) + ':' + std::to_string(r.line) + ':' + std::to_string(r.column) + ": " +
+         (r.columnName.empty() ? "" : oneLine(r.columnName) + ": ") + oneLine(r.reason);
+}
+
 void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Date asOf) {
   out << oneLine(s.file) << " (" << s.description << "; " << s.table << ")\n";
   out << "  " << s.read << " rows: " << s.added << " new, " << s.updated << " updated, "
@@ -47,6 +53,11 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
   }
   if (s.appliedCredits > 0) {
     out << "  " << s.appliedCredits << " credit notes applied to the invoices they name\n";
+  }
+  if (s.paidOnAccount > 0) {
+    out << "  " << s.paidOnAccount
+        << " payments name no invoice: kept as their clients' credits on account, until "
+           "applied\n";
   }
   for (std::size_t i = 0; i < std::min(kListedAtMost, s.unappliedCredits.size()); ++i) {
     out << "  credit note " << oneLine(s.unappliedCredits[i]) << "; kept as an unapplied credit\n";
@@ -122,19 +133,21 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
     rejected += s.rejected;
     currencyNotes = currencyNotes || !s.paymentsInAnotherCurrency.empty();
   }
+  std::size_t warnings = 0;
   for (const auto& s : summaries) {
-    for (const auto& r : s.rejects) {
-      context.err << oneLine(r.file) << ':' << r.line << ':' << r.column << ": "
-                  << (r.columnName.empty() ? "" : oneLine(r.columnName) + ": ") << oneLine(r.reason)
-                  << '\n';
-    }
+    for (const auto& r : s.rejects) context.err << where(r) << '\n';
+    for (const auto& w : s.warnings) context.err << "warning: " << where(w) << '\n';
+    warnings += s.warnings.size();
   }
   if (options.dryRun) context.out << "Dry run: nothing was written.\n";
+  if (warnings > 0) {
+    context.out << warnings << " rows kept with a warning for a person to check.\n";
+  }
   if (rejected > 0) {
     context.out << rejected << " rows set aside; `kindly rejects` lists them.\n";
     return kNeedsAttention;
   }
-  return currencyNotes ? kNeedsAttention : kDone;
+  return currencyNotes || warnings > 0 ? kNeedsAttention : kDone;
 }
 
 }  // namespace kindly::cli

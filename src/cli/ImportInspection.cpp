@@ -36,6 +36,7 @@ class PrintingSink : public importers::RecordSink {
          << r.amount.currency().code();
     if (r.paidSoFar) out_ << ", paid " << r.paidSoFar->toDecimal();
     if (!r.status.empty()) out_ << ", " << r.status;
+    if (r.dueDate < r.issueDate) out_ << ", due before it was issued (kept with a warning)";
     emit();
   }
   void payment(const PaymentRecord& r) override {

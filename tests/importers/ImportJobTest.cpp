@@ -328,21 +328,23 @@ TEST_F(ImportJob, keepsTheGoodRowsOfAFileWithBadOnesAndSaysWhereEachBadOneIs) {
   const auto summaries = import({file});
 
   ASSERT_EQ(summaries.size(), 1u);
-  EXPECT_EQ(countsOf(summaries[0]), (Counts{10, 3, 0, 0, 7}));
+  EXPECT_EQ(countsOf(summaries[0]), (Counts{10, 4, 0, 0, 6}));
   expectRejects(summaries[0].rejects, file,
                 {{3, 2, "client_id", "no client"},
                  {4, 7, "amount", ""},
                  {7, 0, "", "the row has 7 fields but the header has 8"},
                  {8, 9, "", "more fields than the header"},
-                 {10, 6, "due_date", "before the issue date"},
                  {11, 8, "currency", "'QQQ'"},
                  {13, 0, "", "a quoted field is never closed"}});
+  // A due date before the issue date is a slip at the source, not a reason to lose the money.
+  expectRejects(summaries[0].warnings, file,
+                {{10, 6, "due_date", "before the issue date 2026-09-10; kept, aged from its due"}});
   EXPECT_EQ(summaries[0].rejects[0].text,
             "INV-2,,,x@bolt.example,2026-09-05,2026-10-05,500.00,USD");
 
   std::vector<std::string> stored;
   ledger_.session() << "SELECT number FROM invoices ORDER BY id", into(stored), now;
-  EXPECT_EQ(stored, (std::vector<std::string>{"INV-1", "INV-4", "INV-9"}));
+  EXPECT_EQ(stored, (std::vector<std::string>{"INV-1", "INV-4", "INV-7", "INV-9"}));
 
   // The ledger keeps the same rejects for `kindly rejects`.
   const auto kept = store::rejects(ledger_, false);
@@ -356,7 +358,7 @@ TEST_F(ImportJob, keepsTheGoodRowsOfAFileWithBadOnesAndSaysWhereEachBadOneIs) {
     EXPECT_EQ(kept[i].reason, r.reason);
     EXPECT_EQ(kept[i].text, r.text);
   }
-  EXPECT_EQ(scalar("SELECT rows_rejected FROM imports"), 7);
+  EXPECT_EQ(scalar("SELECT rows_rejected FROM imports"), 6);
 }
 
 // A rejected row was kept whole in the ledger and the summary, however long it was.
@@ -558,7 +560,7 @@ TEST_F(ImportJob, writesNothingOnADryRunButCountsTheSame) {
                      "INV-1,C1,Acme Ltd,ap@acme.example,2026-09-01,2026-10-01,1000.00,USD\n"
                      "INV-2,C2,Bolt & Nut,bills@bolt.example,2026-09-05,2026-10-20,650.00,USD\n"
                      "INV-4,C3,Cobalt Co,ar@cobalt.example,2026-11-01,2026-12-01,75.00,USD\n"
-                     "INV-5,C3,Cobalt Co,ar@cobalt.example,2026-11-01,2026-10-01,75.00,USD\n");
+                     "INV-5,C3,Cobalt Co,ar@cobalt.example,2026-11-01,2026-12-01,7x,USD\n");
   const auto payments = dir_.write("payments.csv", std::string(kPayments) +
                                                        "INV-4,2026-11-02,75.00,Card\n"
                                                        "INV-77,2026-11-02,75.00,Card\n");

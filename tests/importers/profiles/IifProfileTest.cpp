@@ -69,15 +69,18 @@ TEST(IifProfile, paymentIsLinkedByTheInvoiceItsMemoNames) {
   EXPECT_EQ(sink.payments[0].reference, "5521");
 }
 
-TEST(IifProfile, paymentNamingNoInvoiceIsRejected) {
+TEST(IifProfile, paymentNamingNoInvoiceIsTheCustomersPaymentOnAccount) {
   auto profile = started();
   RecordingSink sink;
   profile.read(rowOf({"TRNS", "", "PAYMENT", "11/18/26", "Undeposited Funds", "Acme", "300.00",
                       "5530", "Thanks!", ""}),
                sink);
-  ASSERT_EQ(sink.rejects.size(), 1u);
-  EXPECT_EQ(sink.rejects[0].first, 8u);
-  EXPECT_NE(sink.rejects[0].second.find("a payment applied to no invoice"), std::string::npos);
+  EXPECT_TRUE(sink.rejects.empty());
+  ASSERT_EQ(sink.payments.size(), 1u);
+  EXPECT_EQ(sink.payments[0].invoiceNumber, "");
+  EXPECT_EQ(sink.payments[0].clientName, "Acme");
+  EXPECT_EQ(sink.payments[0].amountText, "300.00");
+  EXPECT_EQ(sink.payments[0].reference, "5530");
 }
 
 TEST(IifProfile, headingsListsAndLinesAreSkippedNotRejected) {
