@@ -40,9 +40,9 @@ std::size_t FileSummary::skipped() const {
 }
 
 bool FileSummary::againOnlyCounts() const {
-  return rejected == 0 && warnings.empty() && skips.empty() && !exportDate &&
-         balanceDisagreements.empty() && unappliedCredits.empty() && missingFromExport.empty() &&
-         paymentsInAnotherCurrency.empty();
+  return rejected == 0 && warnings.empty() && dueFromTerms == 0 && dueOnIssue == 0 &&
+         skips.empty() && !exportDate && balanceDisagreements.empty() && unappliedCredits.empty() &&
+         missingFromExport.empty() && paymentsInAnotherCurrency.empty();
 }
 
 FileSummary summaryBeforeReading(const SourceFile& source) {
@@ -88,8 +88,12 @@ FileSummary FileImport::run() {
     }
     // A profile that says nothing about a row would lose it: refuse it visibly instead.
     if (outcomes_ == 0) reject(std::nullopt, "the row was not understood");
-    if (!rowIsInvoice_) previous_.reset();  // only adjacent rows are lines of one invoice
+    if (!rowIsInvoice_) {  // only adjacent rows are lines of one invoice
+      storePending();
+      previous_.reset();
+    }
   }
+  storePending();
   for (auto& [row, payment] : waitingPayments_) {
     row_ = std::move(row);
     writePayment(payment);
@@ -157,12 +161,23 @@ void FileImport::invoice(const InvoiceRecord& given) {
 void FileImport::writeInvoice(const InvoiceRecord& record) {
   if (const auto problem = invoiceProblem(record)) return reject(std::nullopt, *problem);
   // Line-item exports repeat the invoice on every line: one invoice, however many lines.
+  // Where each line gives only its own amount, the lines add up to the invoice's.
   if (previous_ && previous_->number == record.number) {
     rowIsInvoice_ = true;
-    if (*previous_ == record) return skip("more lines of an invoice above");
+    InvoiceRecord sameBut = *previous_;
+    sameBut.amount = record.amount;
+    if (record.amountIsLine && pending_ && sameBut == record) {
+      if (pending_->record.amount.currency() == record.amount.currency()) {
+        pending_->record.amount += record.amount;
+        return skip("more lines of an invoice above");
+      }
+    } else if (*previous_ == record) {
+      return skip("more lines of an invoice above");
+    }
     return reject(std::nullopt, "another line of invoice " + record.number +
                                     " with other totals, dates or client than the line above");
   }
+  storePending();
   ++outcomes_;
   // Asking the ledger would miss a repeat of an invoice the import left unchanged.
   if (++seenNumbers_[record.number] > 1) {
@@ -172,6 +187,24 @@ void FileImport::writeInvoice(const InvoiceRecord& record) {
   }
   previous_ = record;
   rowIsInvoice_ = true;
+  if (record.amountIsLine) {
+    // Stored once its last line is read: the row is kept, for a warning about it.
+    pending_ = PendingInvoice{record, CurrentRow{row_.line, rejectText(*source_.table)}};
+    return;
+  }
+  storeInvoice(record);
+}
+
+void FileImport::storePending() {
+  if (!pending_) return;
+  PendingInvoice pending = std::move(*pending_);
+  pending_.reset();
+  std::swap(row_, pending.row);
+  storeInvoice(pending.record);
+  std::swap(row_, pending.row);
+}
+
+void FileImport::storeInvoice(const InvoiceRecord& record) {
   // A slip at the source ("due on receipt" typed as an earlier date) does not make the
   // money less owed: the invoice is kept and aged from the due date it states.
   if (record.dueDate < record.issueDate) {
@@ -179,6 +212,8 @@ void FileImport::writeInvoice(const InvoiceRecord& record) {
         here(record.dueDateColumn, "due " + record.dueDate.iso() + " is before the issue date " +
                                        record.issueDate.iso() + "; kept, aged from its due date"));
   }
+  if (record.dueDateFrom == DueDateFrom::Terms) ++summary_.dueFromTerms;
+  if (record.dueDateFrom == DueDateFrom::IssueDate) ++summary_.dueOnIssue;
   count(ledger_.writeInvoice(importId_, record));
   if (record.paidSoFar) {
     settlements_.paidClaims.push_back({record.number, *record.paidSoFar, importId_, summaryIndex_});

@@ -65,6 +65,10 @@ class FileImport : private RecordSink {
   // The current row, at `column` (nullopt: the whole row), for the rejects and warnings.
   Reject here(std::optional<std::size_t> column, std::string reason) const;
   void writeInvoice(const InvoiceRecord& record);
+  // Writes `record` to the ledger, noting what a person should know of it.
+  void storeInvoice(const InvoiceRecord& record);
+  // Stores the invoice whose lines were being added up, if any.
+  void storePending();
   void writePayment(const PaymentRecord& record);
   void writeOnAccount(const PaymentRecord& record);
   void count(Outcome outcome);
@@ -80,6 +84,12 @@ class FileImport : private RecordSink {
   CurrentRow row_;
   int outcomes_ = 0;  // calls of the sink for the current row: must end at exactly one
   std::optional<InvoiceRecord> previous_;  // the invoice of the row above, for line items
+  // An invoice whose lines give only their own amounts, added up until its last line.
+  struct PendingInvoice {
+    InvoiceRecord record;
+    CurrentRow row;  // its first line
+  };
+  std::optional<PendingInvoice> pending_;
   bool rowIsInvoice_ = false;
   KeyTable seenNumbers_;  // invoice numbers read so far in this file, with their count
   KeyTable payments_;     // the identity of each payment read so far, with its count

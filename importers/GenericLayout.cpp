@@ -42,6 +42,11 @@ const std::vector<Synonyms>& invoiceSynonyms() {
       {Field::Status, {"status"}},
       {Field::AppliesTo, {"applies to", "applied to", "credit for", "original invoice"}},
       {Field::ContactName, {"contact person", "attention", "attn", "person to contact"}},
+      {Field::LineTotal, {"line total", "item total", "line amount", "item amount"}},
+      {Field::Quantity, {"quantity", "qty", "item quantity"}},
+      {Field::UnitPrice,
+       {"unit amount", "unit price", "rate", "item cost", "unit cost", "item price", "price"}},
+      {Field::Terms, {"terms", "payment terms", "term", "terms days"}},
   };
   return table;
 }
@@ -109,15 +114,21 @@ bool has(const std::array<int, kFieldCount>& columns, Field field) {
   return columns[static_cast<std::size_t>(field)] >= 0;
 }
 
-std::string missingList(const std::array<int, kFieldCount>& columns,
-                        std::initializer_list<Field> required) {
-  std::string out;
-  for (Field field : required) {
-    if (has(columns, field)) continue;
-    if (!out.empty()) out += ", ";
-    out += fieldName(field);
-  }
-  return out;
+// An invoice list names each invoice and its client, says when it is due (a date or terms)
+// and what it is for (a total, or the amounts of its lines).
+std::string invoiceMissing(const std::array<int, kFieldCount>& columns) {
+  std::string missing;
+  const auto lack = [&](bool present, std::string_view what) {
+    if (!present) missing += (missing.empty() ? "" : "; ") + std::string(what);
+  };
+  lack(has(columns, Field::InvoiceNumber), fieldName(Field::InvoiceNumber));
+  lack(has(columns, Field::ClientId) || has(columns, Field::ClientName),
+       "client_id (or client_name)");
+  lack(has(columns, Field::DueDate) || has(columns, Field::Terms), "due_date (or terms)");
+  lack(has(columns, Field::Amount) || has(columns, Field::LineTotal) ||
+           (has(columns, Field::Quantity) && has(columns, Field::UnitPrice)),
+       "amount (or line_total, or quantity and unit_price)");
+  return missing;
 }
 
 // A payment names its invoice, or at least its client: one paid on account is the client's
@@ -136,7 +147,8 @@ std::string_view fieldName(Field field) {
   static constexpr std::array<std::string_view, kFieldCount> kNames = {
       "invoice_number", "client_id",    "client_name", "client_email", "issue_date",
       "due_date",       "amount",       "currency",    "amount_paid",  "balance",
-      "status",         "payment_date", "reference",   "applies_to",   "contact_name"};
+      "status",         "payment_date", "reference",   "applies_to",   "contact_name",
+      "line_total",     "quantity",     "unit_price",  "terms"};
   return kNames[static_cast<std::size_t>(field)];
 }
 
@@ -144,7 +156,7 @@ Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& 
   std::vector<std::string> names;
   for (auto h : header) names.push_back(matchingKey(h));
 
-  // A file with a due date is an invoice list, and so is one with a client unless its date
+  // A file with a due date or terms is an invoice list, and so is one with a client unless its date
   // is a payment's ("Date Paid"): that is a list of payments naming their clients.
   auto invoices = assign(names, invoiceSynonyms());
   auto payments = assign(names, paymentSynonyms());
@@ -153,6 +165,7 @@ Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& 
       names[static_cast<std::size_t>((*payments)[static_cast<std::size_t>(Field::PaymentDate)])] !=
           "date";
   const bool invoiceHeader = mentions(names, invoiceSynonyms(), Field::DueDate) ||
+                             mentions(names, invoiceSynonyms(), Field::Terms) ||
                              (!paidDate && (mentions(names, invoiceSynonyms(), Field::ClientId) ||
                                             mentions(names, invoiceSynonyms(), Field::ClientName)));
   // A faulty invoice header is reported, not read as payments (its "date" fits them too).
@@ -163,12 +176,8 @@ Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& 
   GenericLayout layout;
   if (looksLikeInvoices) {
     const auto& columns = *invoices;
-    std::string missing =
-        missingList(columns, {Field::InvoiceNumber, Field::DueDate, Field::Amount});
-    if (!has(columns, Field::ClientId) && !has(columns, Field::ClientName)) {
-      missing += std::string(missing.empty() ? "" : ", ") + "client_id or client_name";
-    }
-    if (!missing.empty()) return Failure{"an invoice list, but with no " + missing + " column"};
+    const std::string missing = invoiceMissing(columns);
+    if (!missing.empty()) return Failure{"an invoice list, but with no column for " + missing};
     layout.kind_ = RecordKind::Invoices;
     layout.columns_ = columns;
     return layout;
@@ -197,14 +206,10 @@ Result<GenericLayout> GenericLayout::assigned(
     layout.columns_[static_cast<std::size_t>(field)] = static_cast<int>(column);
   }
   const auto& columns = layout.columns_;
-  if (has(columns, Field::DueDate) ||
+  if (has(columns, Field::DueDate) || has(columns, Field::Terms) ||
       (!has(columns, Field::PaymentDate) &&
        (has(columns, Field::ClientId) || has(columns, Field::ClientName)))) {
-    std::string missing =
-        missingList(columns, {Field::InvoiceNumber, Field::DueDate, Field::Amount});
-    if (!has(columns, Field::ClientId) && !has(columns, Field::ClientName)) {
-      missing += std::string(missing.empty() ? "" : ", ") + "client_id or client_name";
-    }
+    const std::string missing = invoiceMissing(columns);
     if (!missing.empty()) return Failure{"an invoice list, but no column is mapped to " + missing};
     layout.kind_ = RecordKind::Invoices;
     return layout;

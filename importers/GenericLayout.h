@@ -31,8 +31,12 @@ enum class Field {
   Reference,
   AppliesTo,
   ContactName,
+  LineTotal,  // one line's amount, where the invoice's total is left out
+  Quantity,
+  UnitPrice,
+  Terms,  // "Net 30", "14 days": the due date where none is given
 };
-constexpr std::size_t kFieldCount = 15;
+constexpr std::size_t kFieldCount = 19;
 
 // The field's name as the layouts write it ("invoice_number").
 std::string_view fieldName(Field field);

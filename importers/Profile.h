@@ -23,6 +23,9 @@ struct ParseSettings {
   dates::DateOrder dateOrder = dates::DateOrder::Unknown;
   money::DecimalMark decimalMark = money::DecimalMark::Point;
   money::Currency defaultCurrency = *money::Currency::fromCode("USD");  // when a file names none
+  // Days from issue to due for invoices whose row gives neither a due date nor terms (a
+  // map's `terms = 30`); nullopt: due when issued, as the import then says.
+  std::optional<int> termsDays{};
 };
 
 // What a profile makes of the current row. Every row must end in exactly one call of

@@ -12,6 +12,10 @@
 
 namespace kindly::importers {
 
+// How an invoice's due date is known: given by the file, reckoned from its terms, or, with
+// neither, assumed to be its issue date. The import says what it assumed.
+enum class DueDateFrom { File, Terms, IssueDate };
+
 struct InvoiceRecord {
   std::string number;
   std::optional<std::size_t> numberColumn;     // 0-based, for rejects that are about the number
@@ -31,6 +35,10 @@ struct InvoiceRecord {
   // A credit note: the invoice it was issued against ("" when the file does not say). Its
   // credit then settles that invoice rather than standing as an unapplied credit.
   std::string appliesTo{};
+  DueDateFrom dueDateFrom = DueDateFrom::File;
+  // The amount is this row's line only (a line total, or quantity x unit price): the lines
+  // of one invoice on consecutive rows add up to its amount.
+  bool amountIsLine = false;
 
   friend bool operator==(const InvoiceRecord&, const InvoiceRecord&) = default;
 };

@@ -3,6 +3,8 @@
 #include "importers/RowParser.h"
 
 #include "base/Text.h"
+#include "importers/Terms.h"
+#include "money/LineAmount.h"
 
 namespace kindly::importers {
 
@@ -10,6 +12,34 @@ std::string_view RowParser::value(const std::vector<std::string_view>& fields, F
   const auto column = layout_.column(field);
   if (!column || *column >= fields.size()) return {};
   return trim(fields[*column]);
+}
+
+std::variant<std::pair<money::ParsedAmount, bool>, FieldProblem> RowParser::invoiceAmount(
+    const std::vector<std::string_view>& fields, money::Currency currency) const {
+  using Amount = std::pair<money::ParsedAmount, bool>;
+  // The invoice's total when the row gives it (repeated on every line of a line-item export).
+  const auto total = value(fields, Field::Amount);
+  const bool lines = layout_.column(Field::LineTotal) ||
+                     (layout_.column(Field::Quantity) && layout_.column(Field::UnitPrice));
+  if (!total.empty() || !lines) {
+    const auto amount = money::parseAmount(total, currency, settings_.decimalMark);
+    if (!amount) return FieldProblem{Field::Amount, amount.error()};
+    return Amount{*amount, false};
+  }
+  // Else the line's own amount: its total, or its quantity times its unit price.
+  if (const auto lineTotal = value(fields, Field::LineTotal);
+      !lineTotal.empty() || !layout_.column(Field::Quantity)) {
+    const auto amount = money::parseAmount(lineTotal, currency, settings_.decimalMark);
+    if (!amount) return FieldProblem{Field::LineTotal, amount.error()};
+    return Amount{*amount, true};
+  }
+  const auto price =
+      money::parseAmount(value(fields, Field::UnitPrice), currency, settings_.decimalMark);
+  if (!price) return FieldProblem{Field::UnitPrice, price.error()};
+  const auto line =
+      money::lineAmount(value(fields, Field::Quantity), price->money, settings_.decimalMark);
+  if (!line) return FieldProblem{Field::Quantity, line.error()};
+  return Amount{money::ParsedAmount{*line, price->currencyNamed}, true};
 }
 
 std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
@@ -41,28 +71,54 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
     currency = *named;
   }
 
-  const auto dueText = value(fields, Field::DueDate);
-  if (dueText.empty()) return FieldProblem{Field::DueDate, "the due date is empty"};
-  const auto due = dates::parseDate(dueText, settings_.dateOrder);
-  if (!due) return FieldProblem{Field::DueDate, due.error()};
-  dates::Date issue = *due;
-  if (layout_.column(Field::IssueDate)) {
-    const auto issueText = value(fields, Field::IssueDate);
-    if (issueText.empty()) return FieldProblem{Field::IssueDate, "the issue date is empty"};
+  dates::Date issue;
+  const auto issueText = value(fields, Field::IssueDate);
+  if (layout_.column(Field::IssueDate) && issueText.empty()) {
+    return FieldProblem{Field::IssueDate, "the issue date is empty"};
+  }
+  if (!issueText.empty()) {
     const auto parsed = dates::parseDate(issueText, settings_.dateOrder);
     if (!parsed) return FieldProblem{Field::IssueDate, parsed.error()};
     issue = *parsed;
   }
+  // The due date as given; else as the terms (the row's, else the map's) say; else, with an
+  // issue date, that day, as assumed and said by the import.
+  auto dueFrom = DueDateFrom::File;
+  std::optional<dates::Date> due;
+  if (const auto dueText = value(fields, Field::DueDate); !dueText.empty()) {
+    const auto parsed = dates::parseDate(dueText, settings_.dateOrder);
+    if (!parsed) return FieldProblem{Field::DueDate, parsed.error()};
+    due = *parsed;
+  } else if (issueText.empty()) {
+    return FieldProblem{layout_.column(Field::DueDate) ? Field::DueDate : Field::IssueDate,
+                        "the due date is empty"};
+  } else if (const auto terms = value(fields, Field::Terms); !terms.empty()) {
+    due = dueFromTerms(terms, issue);
+    if (!due) {
+      return FieldProblem{Field::Terms, "cannot tell the due date from the terms '" +
+                                            std::string(terms) +
+                                            "' (Kindly reads \"Net 30\", \"30 days\", "
+                                            "\"Due on receipt\", \"EOM\")"};
+    }
+    dueFrom = DueDateFrom::Terms;
+  } else if (settings_.termsDays) {
+    due = issue.plusDays(*settings_.termsDays);
+    dueFrom = DueDateFrom::Terms;
+  } else {
+    due = issue;
+    dueFrom = DueDateFrom::IssueDate;
+  }
+  if (issueText.empty()) issue = *due;
 
-  const auto amount =
-      money::parseAmount(value(fields, Field::Amount), currency, settings_.decimalMark);
-  if (!amount) return FieldProblem{Field::Amount, amount.error()};
-  if (amount->currencyNamed && amount->money.currency() != currency &&
+  const auto amount = invoiceAmount(fields, currency);
+  if (auto* problem = std::get_if<FieldProblem>(&amount)) return *problem;
+  const auto& [parsed, amountIsLine] = std::get<std::pair<money::ParsedAmount, bool>>(amount);
+  if (parsed.currencyNamed && parsed.money.currency() != currency &&
       layout_.column(Field::Currency)) {
-    return FieldProblem{Field::Amount, "the amount is in " + amount->money.currency().code() +
+    return FieldProblem{Field::Amount, "the amount is in " + parsed.money.currency().code() +
                                            " but the currency column says " + currency.code()};
   }
-  currency = amount->money.currency();
+  currency = parsed.money.currency();
 
   InvoiceRecord record{.number = std::string(number),
                        .numberColumn = layout_.column(Field::InvoiceNumber),
@@ -73,10 +129,12 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
                        .contactName = std::string(value(fields, Field::ContactName)),
                        .issueDate = issue,
                        .dueDate = *due,
-                       .amount = amount->money,
+                       .amount = parsed.money,
                        .status = toLower(value(fields, Field::Status)),
                        .paidSoFar = std::nullopt,
-                       .appliesTo = std::string(value(fields, Field::AppliesTo))};
+                       .appliesTo = std::string(value(fields, Field::AppliesTo)),
+                       .dueDateFrom = dueFrom,
+                       .amountIsLine = amountIsLine};
   if (!record.appliesTo.empty()) {
     if (!record.amount.isNegative()) {
       return FieldProblem{Field::AppliesTo,

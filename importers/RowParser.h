@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -34,6 +35,9 @@ class RowParser {
   std::size_t columnOf(Field field) const { return *layout_.column(field); }
 
  private:
+  // The invoice's amount, and whether it is only this row's line of it.
+  std::variant<std::pair<money::ParsedAmount, bool>, FieldProblem> invoiceAmount(
+      const std::vector<std::string_view>& fields, money::Currency currency) const;
   // The trimmed value of `field`, or "" when the file has no such column or the row is short.
   std::string_view value(const std::vector<std::string_view>& fields, Field field) const;
 

@@ -33,25 +33,26 @@ Result<bool> FreshBooksProfile::start(const Row& header, const ParseSettings& se
   status_ = columns.find({"Invoice Status", "Status"});
   currency_ = columns.find({"Currency", "Currency Code"});
   total_ = columns.find({"Invoice Total", "Total", "Amount"});
+  lineTotal_ = columns.find({"Line Total"});
   paid_ = columns.find({"Paid", "Amount Paid"});
   outstanding_ = columns.find({"Outstanding", "Amount Due", "Balance"});
   std::string missing;
+  // The Invoice Details report gives line totals and no due date: the lines add up to the
+  // invoice, due when issued unless a person says otherwise.
   for (const auto& [column, name] : {std::pair{client_, "Client Name"},
                                      {number_, "Invoice #"},
                                      {issueDate_, "Date Issued"},
-                                     {dueDate_, "Due Date"},
-                                     {total_, "Total"}}) {
+                                     {total_ ? total_ : lineTotal_, "Total"}}) {
     if (!column) missing += (missing.empty() ? "" : ", ") + std::string(name);
   }
-  if (!missing.empty()) {
-    return Failure{"a FreshBooks invoice export, but with no " + missing +
-                   " column (the Invoice Details report lists line totals only: export the "
-                   "invoice list instead)"};
-  }
+  if (!missing.empty()) return Failure{"a FreshBooks invoice export, but with no " + missing};
   return true;
 }
 
-std::vector<std::size_t> FreshBooksProfile::dateColumns() const { return {*issueDate_, *dueDate_}; }
+std::vector<std::size_t> FreshBooksProfile::dateColumns() const {
+  if (!dueDate_) return {*issueDate_};
+  return {*issueDate_, *dueDate_};
+}
 
 void FreshBooksProfile::read(const Row& row, RecordSink& sink) {
   Cells cells(row, sink, settings_);
@@ -60,10 +61,11 @@ void FreshBooksProfile::read(const Row& row, RecordSink& sink) {
   const auto number = cells.required(number_, "invoice number");
   const auto status = toLower(cells.text(status_));
   const auto issued = cells.date(issueDate_, "issue date");
-  const auto due = cells.date(dueDate_, "due date");
+  const auto due = dueDate_ ? cells.date(dueDate_, "due date") : issued;
   const auto currency = cells.currency(currency_);
   if (cells.failed()) return;
-  const auto total = cells.amount(total_, *currency, "total");
+  const auto total = total_ ? cells.amount(total_, *currency, "total")
+                            : cells.amount(lineTotal_, *currency, "line total");
   const auto paid = cells.amount(paid_, *currency, "amount paid", true);
   const auto outstanding = cells.amount(outstanding_, *currency, "amount outstanding", true);
   if (cells.failed()) return;
@@ -76,7 +78,9 @@ void FreshBooksProfile::read(const Row& row, RecordSink& sink) {
                        .dueDate = *due,
                        .amount = *total,
                        .status = status,
-                       .paidSoFar = std::nullopt};
+                       .paidSoFar = std::nullopt,
+                       .dueDateFrom = dueDate_ ? DueDateFrom::File : DueDateFrom::IssueDate,
+                       .amountIsLine = !total_};
   // A draft shows its whole total outstanding and a void nothing: neither says what is paid.
   if (store::isOwed(record.status) && (outstanding || paid)) {
     record.paidSoFar = outstanding ? *total - *outstanding : *paid;

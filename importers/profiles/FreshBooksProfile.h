@@ -32,6 +32,7 @@ class FreshBooksProfile : public Profile {
   std::optional<std::size_t> status_;
   std::optional<std::size_t> currency_;
   std::optional<std::size_t> total_;
+  std::optional<std::size_t> lineTotal_;
   std::optional<std::size_t> paid_;
   std::optional<std::size_t> outstanding_;
 };

@@ -68,10 +68,19 @@ void readFormat(const Poco::Util::AbstractConfiguration& ini, const std::string&
       } else {
         throw bad("one of , ; | or tab");
       }
+    } else if (name == "terms") {
+      // Days from issue to due for rows that say neither: "terms = 30".
+      int days = -1;
+      if (!value.empty() && value.size() <= 4 &&
+          value.find_first_not_of("0123456789") == std::string::npos) {
+        days = std::stoi(value);
+      }
+      if (days < 0 || days > 3650) throw bad("a number of days from 0 to 3650");
+      options.parse.termsDays = days;
     } else {
       throw InputError(path + ": [format] " + key +
-                       ": no such setting; [format] takes date_order, decimal_mark, encoding "
-                       "and delimiter");
+                       ": no such setting; [format] takes date_order, decimal_mark, encoding, "
+                       "delimiter and terms");
     }
   }
 }

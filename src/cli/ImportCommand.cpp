@@ -43,6 +43,13 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << '\n';
   }
   if (s.exportDate) out << "  the export is as of " << s.exportDate->iso() << '\n';
+  if (s.dueFromTerms > 0) {
+    out << "  " << s.dueFromTerms << " invoices give no due date: due as their terms say\n";
+  }
+  if (s.dueOnIssue > 0) {
+    out << "  " << s.dueOnIssue
+        << " invoices give no due date nor terms: taken as due on their issue date\n";
+  }
   if (s.inferredPayments > 0) {
     out << "  " << s.inferredPayments << " payments inferred from a fall in balance, dated "
         << s.exportDate.value_or(asOf).iso() << '\n';

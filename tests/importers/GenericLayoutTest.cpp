@@ -173,8 +173,14 @@ TEST(GenericLayout, namesTheRequiredColumnsAnInvoiceListLacks) {
   const Refused cases[] = {
       {"no amount", {"invoice_number", "client_name", "due_date"}, {"invoice list", "amount"}},
       {"no invoice number", {"client_name", "due_date", "amount"}, {"invoice_number"}},
-      {"no client", {"invoice_number", "due_date", "amount"}, {"client_id or client_name"}},
+      {"no client", {"invoice_number", "due_date", "amount"}, {"client_id (or client_name)"}},
       {"no due date", {"invoice_number", "client_name", "issue_date", "amount"}, {"due_date"}},
+      {"no due date nor terms",
+       {"invoice_number", "client_name", "issue_date", "amount"},
+       {"due_date (or terms)"}},
+      {"a quantity without a unit price",
+       {"invoice_number", "client_name", "due_date", "qty"},
+       {"amount (or line_total, or quantity and unit_price)"}},
       {"several missing", {"client_name"}, {"invoice_number", "due_date", "amount"}},
   };
   for (const Refused& c : cases) expectRefused(c);

@@ -129,7 +129,8 @@ TEST(MappedProfile, aMapThatMakesNoListIsRefused) {
   ASSERT_FALSE(started);
   EXPECT_EQ(started.error(), path +
                                  ": [columns]: an invoice list, but no column is mapped to "
-                                 "amount, client_id or client_name");
+                                 "client_id (or client_name); amount (or line_total, or quantity "
+                                 "and unit_price)");
 }
 
 TEST(MappedProfile, unknownFieldsAndSettingsNameTheMapAndKey) {

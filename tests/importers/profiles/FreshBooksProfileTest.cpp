@@ -49,14 +49,21 @@ TEST(FreshBooksProfile, leavesOtherHeadersAlone) {
   }
 }
 
-TEST(FreshBooksProfile, refusesTheInvoiceDetailsReportThatHasLineTotalsOnly) {
+TEST(FreshBooksProfile, readsTheInvoiceDetailsReportAsLinesDueWhenIssued) {
   FreshBooksProfile profile;
-  const auto started =
+  ASSERT_TRUE(
       profile.start(rowOf({"Client Name", "Invoice #", "Date Issued", "Invoice Status", "Date Paid",
                            "Item Name", "Rate", "Quantity", "Line Total", "Currency"}),
-                    {});
-  ASSERT_FALSE(started);
-  EXPECT_NE(started.error().find("Due Date, Total"), std::string::npos) << started.error();
+                    {}));
+  RecordingSink sink;
+  profile.read(rowOf({"X-Men", "0000001", "2021-01-28", "sent", "", "Painting", "98.00", "5",
+                      "490.00", "USD"}),
+               sink);
+  ASSERT_EQ(sink.invoices.size(), 1u);
+  EXPECT_EQ(sink.invoices[0].amount, usd(49000));
+  EXPECT_TRUE(sink.invoices[0].amountIsLine) << "the import adds the lines up";
+  EXPECT_EQ(sink.invoices[0].dueDate.iso(), "2021-01-28");
+  EXPECT_EQ(sink.invoices[0].dueDateFrom, DueDateFrom::IssueDate) << "and says it assumed so";
 }
 
 TEST_F(FreshBooksRows, paidIsTheTotalLessWhatIsOutstanding) {
