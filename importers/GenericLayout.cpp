@@ -11,13 +11,8 @@ namespace kindly::importers {
 
 namespace {
 
-struct Synonyms {
-  Field field;
-  std::vector<std::string_view> names;  // as people write them; compared by matchingKey
-};
-
-const std::vector<Synonyms>& invoiceSynonyms() {
-  static const std::vector<Synonyms> table = {
+const std::vector<ColumnRule>& invoiceSynonyms() {
+  static const std::vector<ColumnRule> table = {
       {Field::InvoiceNumber,
        {"invoice number", "invoice", "invoice no", "invoice no.", "invoice #", "invoice id",
         "number", "inv no", "document number", "doc no"}},
@@ -53,8 +48,8 @@ const std::vector<Synonyms>& invoiceSynonyms() {
 
 // "date" alone is the last of a payment date's names: a header with a client and a plain
 // date is an invoice list, one with a client and a paid date is a list of payments.
-const std::vector<Synonyms>& paymentSynonyms() {
-  static const std::vector<Synonyms> table = {
+const std::vector<ColumnRule>& paymentSynonyms() {
+  static const std::vector<ColumnRule> table = {
       {Field::InvoiceNumber,
        {"invoice number", "invoice", "invoice no", "invoice no.", "invoice #", "invoice id",
         "number", "document number", "doc no"}},
@@ -81,11 +76,11 @@ bool isSynonym(const std::string& name, const std::vector<std::string_view>& syn
 
 // Column of each field under `table`; fails on two columns for one field.
 Result<std::array<int, kFieldCount>> assign(const std::vector<std::string>& names,
-                                            const std::vector<Synonyms>& table) {
+                                            const std::vector<ColumnRule>& table) {
   std::array<int, kFieldCount> columns;
   columns.fill(-1);
   for (std::size_t col = 0; col < names.size(); ++col) {
-    for (const auto& [field, synonyms] : table) {
+    for (const auto& [field, synonyms, required] : table) {
       if (!isSynonym(names[col], synonyms)) continue;
       int& slot = columns[static_cast<std::size_t>(field)];
       if (slot >= 0) {
@@ -99,9 +94,9 @@ Result<std::array<int, kFieldCount>> assign(const std::vector<std::string>& name
 }
 
 // True when some name of `header` is a synonym of `field` under `table`.
-bool mentions(const std::vector<std::string>& header, const std::vector<Synonyms>& table,
+bool mentions(const std::vector<std::string>& header, const std::vector<ColumnRule>& table,
               Field field) {
-  for (const auto& [candidate, synonyms] : table) {
+  for (const auto& [candidate, synonyms, required] : table) {
     if (candidate != field) continue;
     for (const auto& name : header) {
       if (isSynonym(name, synonyms)) return true;
@@ -223,6 +218,27 @@ Result<GenericLayout> GenericLayout::assigned(
   return Failure{
       "map an invoice list's invoice_number, client_id or client_name, due_date and amount, "
       "or a payment list's invoice_number, payment_date and amount"};
+}
+
+Result<GenericLayout> GenericLayout::fromTable(const std::vector<std::string_view>& header,
+                                               const FormatTable& format) {
+  std::vector<std::string> names;
+  for (auto h : header) names.push_back(matchingKey(h));
+  auto columns = assign(names, format.columns);
+  if (!columns) return Failure{columns.error()};
+  std::string missing;
+  for (const auto& rule : format.columns) {
+    if (rule.required && !has(*columns, rule.field)) {
+      missing += (missing.empty() ? "" : ", ") + std::string(rule.names.front());
+    }
+  }
+  if (!missing.empty()) {
+    return Failure{"a " + std::string(format.description) + ", but with no " + missing + " column"};
+  }
+  GenericLayout layout;
+  layout.kind_ = format.kind;
+  layout.columns_ = *columns;
+  return layout;
 }
 
 std::optional<std::size_t> GenericLayout::column(Field field) const {

@@ -41,8 +41,29 @@ constexpr std::size_t kFieldCount = 19;
 // The field's name as the layouts write it ("invoice_number").
 std::string_view fieldName(Field field);
 
+// A column of an export format: the field it holds, the names its software writes (compared
+// case, spaces and punctuation aside), and whether every file of the format has it.
+struct ColumnRule {
+  Field field;
+  std::vector<std::string_view> names;
+  bool required = false;
+};
+
+// An export format as data: its --format name, what it is for people, what its rows hold,
+// and its columns. A format whose rows need no code of their own is only this.
+struct FormatTable {
+  std::string_view name;         // "invoicely"
+  std::string_view description;  // "Invoicely invoice export"
+  RecordKind kind;
+  std::vector<ColumnRule> columns;
+};
+
 class GenericLayout {
  public:
+  // The columns of `format` in `header`. Fails naming the required columns the header
+  // lacks, or two columns that mean one field.
+  static Result<GenericLayout> fromTable(const std::vector<std::string_view>& header,
+                                         const FormatTable& format);
   // Matches a header row. Fails, naming what is wrong, when no layout fits (listing the
   // required columns that are missing) or when two columns mean the same field.
   static Result<GenericLayout> match(const std::vector<std::string_view>& header);

@@ -1,5 +1,6 @@
 // The registry of export formats. A new format is a class under profiles/ and a line here.
 #include "importers/Profile.h"
+#include "importers/TitleDate.h"
 #include "importers/profiles/FreshBooksProfile.h"
 #include "importers/profiles/GenericProfile.h"
 #include "importers/profiles/IifProfile.h"
@@ -7,6 +8,7 @@
 #include "importers/profiles/QboInvoicesProfile.h"
 #include "importers/profiles/Sage50Profile.h"
 #include "importers/profiles/StripeProfile.h"
+#include "importers/profiles/TableProfile.h"
 #include "importers/profiles/WaveProfile.h"
 #include "importers/profiles/XeroAgedProfile.h"
 #include "importers/profiles/XeroProfile.h"
@@ -14,7 +16,17 @@
 
 namespace kindly::importers {
 
-void Profile::title(const Row&, RecordSink& sink) { sink.skip("title rows"); }
+// A title row that states a day ("Invoice Ninja - December 19, 2020 11:28 pm") dates the
+// export: payments inferred from its balances are dated by it, not by the day of the import.
+void Profile::title(const Row& row, RecordSink& sink) {
+  for (auto cell : row) {
+    if (const auto date = dateStatedIn(cell)) {
+      sink.exportDate(*date);
+      break;
+    }
+  }
+  sink.skip("title rows");
+}
 
 std::vector<std::unique_ptr<Profile>> allProfiles() {
   std::vector<std::unique_ptr<Profile>> profiles;
@@ -28,6 +40,8 @@ std::vector<std::unique_ptr<Profile>> allProfiles() {
   profiles.push_back(std::make_unique<Sage50Profile>());
   profiles.push_back(std::make_unique<ZohoProfile>());
   profiles.push_back(std::make_unique<WaveProfile>());
+  for (const auto& table : formatTables())
+    profiles.push_back(std::make_unique<TableProfile>(table));
   profiles.push_back(std::make_unique<GenericProfile>());
   return profiles;
 }

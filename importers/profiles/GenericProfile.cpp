@@ -17,18 +17,17 @@ int GenericProfile::recognise(const Row& row) const { return GenericLayout::matc
 Result<bool> GenericProfile::start(const Row& header, const ParseSettings& settings) {
   auto layout = GenericLayout::match(header);
   if (!layout) return Failure{layout.error()};
-  // Spreadsheets save empty trailing columns ("amount,,"): the width ends at the last name.
-  std::size_t width = header.size();
-  while (width > 0 && trim(header[width - 1]).empty()) --width;
-  begin(*layout, width, settings);
+  begin(*layout, header, settings);
   return true;
 }
 
-void GenericProfile::begin(const GenericLayout& layout, std::size_t columns,
+void GenericProfile::begin(const GenericLayout& layout, const Row& header,
                            const ParseSettings& settings) {
   layout_ = layout;
   parser_.emplace(layout_, settings);
-  columns_ = columns;
+  // Spreadsheets save empty trailing columns ("amount,,"): the width ends at the last name.
+  columns_ = header.size();
+  while (columns_ > 0 && trim(header[columns_ - 1]).empty()) --columns_;
 }
 
 std::string GenericProfile::columnField(std::size_t column) const {

@@ -21,8 +21,8 @@ class GenericProfile : public Profile {
   std::string columnField(std::size_t column) const override;
 
  protected:
-  // Starts reading rows of `layout`, whose header has `columns` cells.
-  void begin(const GenericLayout& layout, std::size_t columns, const ParseSettings& settings);
+  // Starts reading rows of `layout` below `header`: a row is as wide as the header's names.
+  void begin(const GenericLayout& layout, const Row& header, const ParseSettings& settings);
 
  private:
   GenericLayout layout_;

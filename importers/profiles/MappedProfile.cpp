@@ -144,7 +144,7 @@ Result<bool> MappedProfile::start(const Row& header, const ParseSettings& settin
   }
   const auto layout = GenericLayout::assigned(fields);
   if (!layout) return Failure{map_.file + ": [columns]: " + layout.error()};
-  begin(*layout, header.size(), settings);
+  begin(*layout, header, settings);
   return true;
 }
 
