@@ -51,6 +51,7 @@ FileSummary summaryBeforeReading(const SourceFile& source) {
   summary.format = source.profile->name();
   summary.description = source.profile->description();
   summary.table = source.table->describe();
+  if (source.settings.decimalMark == money::DecimalMark::Comma) summary.table += ", decimal comma";
   return summary;
 }
 
@@ -102,7 +103,7 @@ FileSummary FileImport::run() {
   summary_.suspectedDuplicates = ledger_.takeSuspectedDuplicates();
   summary_.replacedInferred = ledger_.takeReplacedInferred();
   // Described again once every row is read: it counts the rows read as Windows-1252.
-  summary_.table = source_.table->describe();
+  summary_.table = summaryBeforeReading(source_).table;
   ledger_.finishImport(importId_, summary_);
   return std::move(summary_);
 }

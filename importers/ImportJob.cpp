@@ -143,7 +143,7 @@ std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
     Settlements settlements;
     std::vector<std::string> readAs;  // a file found to hold Windows-1252 rows says so
     for (auto& source : sources) {
-      readAs.push_back(source.table->describe());
+      readAs.push_back(summaryBeforeReading(source).table);
       summaries.push_back(
           FileImport(source, ledger, options_, settlements, summaries.size()).run());
     }

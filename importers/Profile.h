@@ -22,6 +22,7 @@ using Row = std::vector<std::string_view>;
 struct ParseSettings {
   dates::DateOrder dateOrder = dates::DateOrder::Unknown;
   money::DecimalMark decimalMark = money::DecimalMark::Point;
+  bool decimalMarkGiven = false;  // by --decimal-comma or a map; else the file settles it
   money::Currency defaultCurrency = *money::Currency::fromCode("USD");  // when a file names none
   // Days from issue to due for invoices whose row gives neither a due date nor terms (a
   // map's `terms = 30`); nullopt: due when issued, as the import then says.
@@ -76,6 +77,9 @@ class Profile {
   // After start(): the columns holding dates, read once first to settle whether the file
   // writes day or month first when --date-order does not say.
   virtual std::vector<std::size_t> dateColumns() const { return {}; }
+  // After start(): the columns holding amounts written as people write them, read first to
+  // settle the decimal mark when neither an option nor a map says it.
+  virtual std::vector<std::size_t> amountColumns() const { return {}; }
   // The order the format's own software writes when the dates leave it open (QuickBooks:
   // month first); Unknown when such a file must be given --date-order.
   virtual dates::DateOrder usualDateOrder() const { return dates::DateOrder::Unknown; }

@@ -91,6 +91,23 @@ dates::DateOrder sniffDateOrder(const std::string& path, const TableOptions& tab
                    "or MDY");
 }
 
+// The decimal mark the file's amounts show: the first amount that shows one settles it, as
+// one file writes its amounts one way. Point when none does.
+money::DecimalMark sniffDecimalMark(const std::string& path, const TableOptions& tableOptions,
+                                    std::size_t headerLine,
+                                    const std::vector<std::size_t>& columns) {
+  auto table = openTable(path, tableOptions);
+  bool more = table->next();
+  while (more && table->line() <= headerLine) more = table->next();
+  for (; more; more = table->next()) {
+    for (const std::size_t column : columns) {
+      if (column >= table->fields().size()) continue;
+      if (const auto mark = money::decimalMarkOf(table->fields()[column])) return *mark;
+    }
+  }
+  return money::DecimalMark::Point;
+}
+
 }  // namespace
 
 SourceFile openSource(const std::string& path, const SourceOptions& options) {
@@ -165,6 +182,14 @@ SourceFile openSource(const std::string& path, const SourceOptions& options) {
       source.settings.dateOrder = best->usualDateOrder();
     }
     if (source.settings.dateOrder != dates::DateOrder::Unknown) {
+      best->start(header, source.settings);
+    }
+  }
+  if (!source.settings.decimalMarkGiven && !best->amountColumns().empty()) {
+    const auto mark =
+        sniffDecimalMark(path, options.table, source.headerLine, best->amountColumns());
+    if (mark != source.settings.decimalMark) {
+      source.settings.decimalMark = mark;
       best->start(header, source.settings);
     }
   }

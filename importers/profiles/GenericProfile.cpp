@@ -40,6 +40,15 @@ std::string GenericProfile::columnField(std::size_t column) const {
   return fields;
 }
 
+std::vector<std::size_t> GenericProfile::amountColumns() const {
+  std::vector<std::size_t> columns;
+  for (Field field :
+       {Field::Amount, Field::AmountPaid, Field::Balance, Field::LineTotal, Field::UnitPrice}) {
+    if (auto column = layout_.column(field)) columns.push_back(*column);
+  }
+  return columns;
+}
+
 std::vector<std::size_t> GenericProfile::dateColumns() const {
   std::vector<std::size_t> columns;
   for (Field field : {Field::IssueDate, Field::DueDate, Field::PaymentDate}) {

@@ -18,6 +18,7 @@ class GenericProfile : public Profile {
   Result<bool> start(const Row& header, const ParseSettings& settings) override;
   void read(const Row& row, RecordSink& sink) override;
   std::vector<std::size_t> dateColumns() const override;
+  std::vector<std::size_t> amountColumns() const override;
   std::string columnField(std::size_t column) const override;
 
  protected:

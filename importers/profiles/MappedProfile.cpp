@@ -50,8 +50,10 @@ void readFormat(const Poco::Util::AbstractConfiguration& ini, const std::string&
     } else if (name == "decimal_mark") {
       if (lower == "comma" || lower == ",") {
         options.parse.decimalMark = money::DecimalMark::Comma;
+        options.parse.decimalMarkGiven = true;
       } else if (lower == "point" || lower == "dot" || lower == ".") {
         options.parse.decimalMark = money::DecimalMark::Point;
+        options.parse.decimalMarkGiven = true;
       } else {
         throw bad("comma or point");
       }

@@ -125,6 +125,7 @@ importers::ImportOptions importOptions(const Config& config) {
   }
   if (config.getBool("import.decimal_comma", false)) {
     options.source.parse.decimalMark = money::DecimalMark::Comma;
+    options.source.parse.decimalMarkGiven = true;
   }
   return options;
 }

@@ -311,4 +311,23 @@ Result<ParsedAmount> parseAmount(std::string_view text, Currency currency, Decim
   return AmountScanner(text, mark).parse(currency);
 }
 
+std::optional<DecimalMark> decimalMarkOf(std::string_view text) {
+  const auto lastPoint = text.rfind('.');
+  const auto lastComma = text.rfind(',');
+  const auto none = std::string_view::npos;
+  if (lastPoint == none && lastComma == none) return std::nullopt;
+  if (lastPoint != none && lastComma != none) {
+    return lastPoint > lastComma ? DecimalMark::Point : DecimalMark::Comma;
+  }
+  const char mark = lastPoint != none ? '.' : ',';
+  const DecimalMark itself = mark == '.' ? DecimalMark::Point : DecimalMark::Comma;
+  const DecimalMark other = mark == '.' ? DecimalMark::Comma : DecimalMark::Point;
+  // Written more than once, the mark groups thousands.
+  if (text.find(mark) != text.rfind(mark)) return other;
+  std::size_t digits = 0;
+  for (std::size_t i = text.rfind(mark) + 1; i < text.size() && isDigit(text[i]); ++i) ++digits;
+  if (digits == 3) return std::nullopt;
+  return itself;
+}
+
 }  // namespace kindly::money

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "base/Result.h"
@@ -30,5 +31,11 @@ inline constexpr std::int64_t kLargestAmount = 1'000'000'000'000'000;
 // mark is a point), more decimals than the currency has (unless they are zeros: "12.3400"
 // is 12.34 USD), and amounts beyond kLargestAmount minor units.
 Result<ParsedAmount> parseAmount(std::string_view text, Currency currency, DecimalMark mark);
+
+// The decimal mark `text` shows, when it shows one: "1.234,56", "980,00" and "1 234,5" a
+// comma; "1,234.56" and "12.5" a point; "1.234.567" a comma (the points group). Nullopt for
+// "1,234" or "1.234" (three digits after a single mark could be either) and for text with
+// no mark at all.
+std::optional<DecimalMark> decimalMarkOf(std::string_view text);
 
 }  // namespace kindly::money

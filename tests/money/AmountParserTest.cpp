@@ -299,3 +299,31 @@ TEST(AmountParser, allocatesNothingForOrdinaryAmounts) {
 
 }  // namespace
 }  // namespace kindly::money
+
+namespace kindly::money {
+namespace {
+
+TEST(AmountParser, decimalMarkOfTellsTheMarkWhereTheTextSettlesIt) {
+  struct Case {
+    const char* text;
+    std::optional<DecimalMark> mark;
+  };
+  const Case cases[] = {
+      {"1.234,56 €", DecimalMark::Comma},
+      {"980,00", DecimalMark::Comma},
+      {"1 234,5", DecimalMark::Comma},
+      {"1.234.567", DecimalMark::Comma},
+      {"$1,234.56", DecimalMark::Point},
+      {"12.5", DecimalMark::Point},
+      {"1,234,567", DecimalMark::Point},
+      {"(45.00)", DecimalMark::Point},
+      {"1,234", std::nullopt},
+      {"1.234", std::nullopt},
+      {"1200", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const auto& c : cases) EXPECT_EQ(decimalMarkOf(c.text), c.mark) << c.text;
+}
+
+}  // namespace
+}  // namespace kindly::money
