@@ -26,7 +26,8 @@ LedgerWriter::LedgerWriter(store::Database& database)
                     "INSERT INTO imports (file, layout, as_of_day) VALUES (?, ?, ?) RETURNING id"),
       finishImport_(database,
                     "UPDATE imports SET rows_read = ?, rows_new = ?, rows_updated = ?, "
-                    "rows_unchanged = ?, rows_rejected = ?, rows_skipped = ? WHERE id = ?"),
+                    "rows_unchanged = ?, rows_rejected = ?, rows_skipped = ?, export_day = ? "
+                    "WHERE id = ?"),
       insertReject_(database,
                     "INSERT INTO rejects (import_id, line, column_number, column_name, reason, "
                     "raw) VALUES (?, ?, ?, ?, ?, ?)"),
@@ -56,8 +57,16 @@ LedgerWriter::LedgerWriter(store::Database& database)
       dropInferred_(database, "DELETE FROM payments WHERE invoice_id = ? AND inferred = 1"),
       insertPayment_(database, R"sql(
           INSERT INTO payments (invoice_id, payment_day, amount, reference, occurrence, inferred,
-                                import_id, currency)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)sql"),
+                                import_id, currency, date_known, paid_after_day)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)sql"),
+      // The latest export before this import that showed the invoice: the first that did, or
+      // a later one of the same format (a weekly export lists what is open). NULL when this
+      // import is the first to show it.
+      previousExportDay_(database, R"sql(
+          SELECT MAX(COALESCE(m.export_day, m.as_of_day)) FROM imports m, invoices i
+          WHERE i.id = ?2 AND m.id < ?1 AND m.id >= i.first_import_id
+            AND (m.id = i.first_import_id
+                 OR m.layout = (SELECT layout FROM imports WHERE id = ?1)))sql"),
       dropOtherApplications_(database, R"sql(
           DELETE FROM payments
           WHERE ((reference = ?1 AND NOT (invoice_id = ?3 AND amount = ?5 AND payment_day = ?6))
@@ -82,7 +91,9 @@ void LedgerWriter::finishImport(std::int64_t importId, const FileSummary& s) {
   const auto n = [](std::size_t v) { return static_cast<std::int64_t>(v); };
   finishImport_.bind(1, n(s.read)).bind(2, n(s.added)).bind(3, n(s.updated));
   finishImport_.bind(4, n(s.unchanged)).bind(5, n(s.rejected)).bind(6, n(s.skipped()));
-  finishImport_.bind(7, importId);
+  std::optional<std::int64_t> exportDay;
+  if (s.exportDate) exportDay = s.exportDate->dayNumber();
+  finishImport_.bind(7, exportDay).bind(8, importId);
   run(finishImport_);
 }
 
@@ -282,6 +293,16 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
   insertPayment_.bind(3, amount.minorUnits()).bind(4, reference);
   insertPayment_.bind(5, std::int64_t{occurrence}).bind(6, std::int64_t{inferred ? 1 : 0});
   insertPayment_.bind(7, importId).bind(8, amount.currency().code());
+  // A payment inferred from a fall in balance was made after the export before, by this one;
+  // one the ledger sees for an invoice first shown already paid has no known date.
+  std::optional<std::int64_t> paidAfter;
+  if (inferred) {
+    previousExportDay_.bind(1, importId).bind(2, invoiceId);
+    if (previousExportDay_.step()) paidAfter = previousExportDay_.columnOptionalInt(0);
+    previousExportDay_.reset();
+  }
+  insertPayment_.bind(9, !inferred ? "exact" : paidAfter ? "bounded" : "unknown");
+  insertPayment_.bind(10, paidAfter);
   insertPayment_.step();
   const bool added = insertPayment_.changes() == 1;
   insertPayment_.reset();

@@ -121,6 +121,7 @@ class LedgerWriter {
   store::PreparedStatement paymentsSoFar_;
   store::PreparedStatement dropInferred_;
   store::PreparedStatement insertPayment_;
+  store::PreparedStatement previousExportDay_;
   store::PreparedStatement dropOtherApplications_;
   std::size_t replacedInferred_ = 0;
   std::uint64_t amountsWritten_ = 0;

@@ -28,6 +28,14 @@ PreparedStatement& PreparedStatement::bind(int index, std::string_view value) {
   return *this;
 }
 
+PreparedStatement& PreparedStatement::bind(int index, std::optional<std::int64_t> value) {
+  if (!value) {
+    sqlite3_bind_null(statement_.get(), index);
+    return *this;
+  }
+  return bind(index, *value);
+}
+
 bool PreparedStatement::step() {
   const int status = sqlite3_step(statement_.get());
   if (status == SQLITE_ROW) return true;
@@ -38,6 +46,11 @@ bool PreparedStatement::step() {
 
 std::int64_t PreparedStatement::columnInt(int index) const {
   return sqlite3_column_int64(statement_.get(), index);
+}
+
+std::optional<std::int64_t> PreparedStatement::columnOptionalInt(int index) const {
+  if (sqlite3_column_type(statement_.get(), index) == SQLITE_NULL) return std::nullopt;
+  return columnInt(index);
 }
 
 std::string_view PreparedStatement::columnText(int index) const {

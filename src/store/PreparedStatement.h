@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,11 +23,15 @@ class PreparedStatement {
   // Binds parameter `index` (1-based). Text is copied, so the argument may go away.
   PreparedStatement& bind(int index, std::int64_t value);
   PreparedStatement& bind(int index, std::string_view value);
+  // Binds NULL when `value` is empty.
+  PreparedStatement& bind(int index, std::optional<std::int64_t> value);
 
   // Runs to the next row: true when one is available to read with the column functions,
   // false when the statement is done. Throws StoreError on failure.
   bool step();
   std::int64_t columnInt(int index) const;
+  // The integer of column `index`, or nullopt when it is NULL.
+  std::optional<std::int64_t> columnOptionalInt(int index) const;
   std::string_view columnText(int index) const;
   // Rows changed by the last run of an INSERT, UPDATE or DELETE.
   int changes() const;

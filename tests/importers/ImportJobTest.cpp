@@ -88,7 +88,7 @@ class ImportJob : public ::testing::Test {
     std::string out;
     for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
       for (std::size_t c = 0; c < rows.columnCount(); ++c) {
-        out += rows[c].convert<std::string>() + "|";
+        out += (rows[c].isEmpty() ? std::string("NULL") : rows[c].convert<std::string>()) + "|";
       }
       out += "\n";
     }
@@ -149,9 +149,9 @@ TEST_F(ImportJob, countsEveryRowAsNewOnTheFirstImport) {
   EXPECT_EQ(scalar("SELECT SUM(amount) FROM payments"), 40000 + 125050);
   // The import log records what each file did, and a fingerprint that knows the file again.
   EXPECT_EQ(dump("imports"), "1|" + invoices + "|generic|" + std::to_string(kAsOf.dayNumber()) +
-                                 "|3|3|0|0|0|0|" + fingerprintOf(1) + "|\n" + "2|" + payments +
+                                 "|3|3|0|0|0|0|" + fingerprintOf(1) + "|NULL|\n" + "2|" + payments +
                                  "|generic|" + std::to_string(kAsOf.dayNumber()) + "|2|2|0|0|0|0|" +
-                                 fingerprintOf(2) + "|\n");
+                                 fingerprintOf(2) + "|NULL|\n");
   EXPECT_EQ(fingerprintOf(1).find_first_not_of("0123456789abcdef"), std::string::npos);
   EXPECT_EQ(fingerprintOf(1).size(), 64u);
   EXPECT_NE(fingerprintOf(1), fingerprintOf(2));
@@ -460,7 +460,9 @@ TEST_F(ImportJob, turnsAFallInTheBalanceIntoOneInferredPaymentOnTheExportDate) {
             "1|" + std::to_string(scalar("SELECT id FROM invoices WHERE number = 'INV-1'")) + "|" +
                 std::to_string(day(2026, 10, 15).dayNumber()) +
                 "|USD|60000|inferred from balance|1|1|" +
-                std::to_string(scalar("SELECT MAX(id) FROM imports")) + "|\n");
+                std::to_string(scalar("SELECT MAX(id) FROM imports")) + "|bounded|" +
+                std::to_string(day(2026, 10, 1).dayNumber()) + "|\n")
+      << "paid after the export before (Oct 1), by this one (Oct 15)";
 
   // The same export again knows of no further payment.
   const std::string before = ledgerDump();
@@ -468,6 +470,18 @@ TEST_F(ImportJob, turnsAFallInTheBalanceIntoOneInferredPaymentOnTheExportDate) {
   EXPECT_EQ(countsOf(third[0]), (Counts{2, 0, 0, 2, 0}));
   EXPECT_EQ(third[0].inferredPayments, 0u);
   EXPECT_EQ(ledgerDump(), before);
+}
+
+TEST_F(ImportJob, knowsNoDateOfAPaymentMadeBeforeTheInvoiceWasFirstSeen) {
+  const auto path = dir_.write(
+      "invoices.csv",
+      "invoice_number,client_id,client_name,issue_date,due_date,amount,currency,balance\n"
+      "INV-1,C1,Acme,2026-03-01,2026-04-01,1000.00,USD,0.00\n");
+  import({path}, day(2026, 10, 1));
+  EXPECT_EQ(dump("payments"), "1|" + std::to_string(scalar("SELECT id FROM invoices")) + "|" +
+                                  std::to_string(day(2026, 10, 1).dayNumber()) +
+                                  "|USD|100000|inferred from balance|1|1|1|unknown|NULL|\n")
+      << "paid some day before the first export that shows it: when is not known";
 }
 
 // Regression: invoices go in before payments, so a fall in balance was inferred as a payment
