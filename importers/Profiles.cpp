@@ -4,6 +4,7 @@
 #include "importers/profiles/FreshBooksProfile.h"
 #include "importers/profiles/GenericProfile.h"
 #include "importers/profiles/IifProfile.h"
+#include "importers/profiles/NotReceivablesProfile.h"
 #include "importers/profiles/QboAgingProfile.h"
 #include "importers/profiles/QboInvoicesProfile.h"
 #include "importers/profiles/Sage50Profile.h"
@@ -43,6 +44,9 @@ std::vector<std::unique_ptr<Profile>> allProfiles() {
   for (const auto& table : formatTables())
     profiles.push_back(std::make_unique<TableProfile>(table));
   profiles.push_back(std::make_unique<GenericProfile>());
+  for (const auto& report : notReceivables()) {
+    profiles.push_back(std::make_unique<NotReceivablesProfile>(report));
+  }
   return profiles;
 }
 
