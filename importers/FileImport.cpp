@@ -6,6 +6,7 @@
 
 #include "base/Text.h"
 #include "importers/Cells.h"
+#include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
 
@@ -213,6 +214,7 @@ void FileImport::storeInvoice(const InvoiceRecord& record) {
         here(record.dueDateColumn, "due " + record.dueDate.iso() + " is before the issue date " +
                                        record.issueDate.iso() + "; kept, aged from its due date"));
   }
+  if (!store::isOwed(record.status)) ++summary_.notOwed;
   if (record.dueDateFrom == DueDateFrom::Terms) ++summary_.dueFromTerms;
   if (record.dueDateFrom == DueDateFrom::IssueDate) ++summary_.dueOnIssue;
   count(ledger_.writeInvoice(importId_, record));

@@ -50,6 +50,8 @@ struct FileSummary {
   // Credit notes newly applied to the invoices they name, and those left as unapplied
   // credits with the reason ("CN-7: INV-9 is not in the ledger").
   std::size_t appliedCredits = 0;
+  // Invoices the file calls drafts, void or deleted: kept as the file says, owed nothing.
+  std::size_t notOwed = 0;
   // Invoices whose row gives no due date: due as their terms say, or on their issue date.
   std::size_t dueFromTerms = 0;
   std::size_t dueOnIssue = 0;

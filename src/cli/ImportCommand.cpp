@@ -43,6 +43,10 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << '\n';
   }
   if (s.exportDate) out << "  the export is as of " << s.exportDate->iso() << '\n';
+  if (s.notOwed > 0) {
+    out << "  " << s.notOwed
+        << " invoices are drafts or void: kept as the file says, with nothing owed on them\n";
+  }
   if (s.dueFromTerms > 0) {
     out << "  " << s.dueFromTerms << " invoices give no due date: due as their terms say\n";
   }
