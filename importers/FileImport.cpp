@@ -219,7 +219,8 @@ void FileImport::storeInvoice(const InvoiceRecord& record) {
   if (record.dueDateFrom == DueDateFrom::IssueDate) ++summary_.dueOnIssue;
   count(ledger_.writeInvoice(importId_, record));
   if (record.paidSoFar) {
-    settlements_.paidClaims.push_back({record.number, *record.paidSoFar, importId_, summaryIndex_});
+    settlements_.paidClaims.push_back(
+        {record.number, *record.paidSoFar, record.lastPaidOn, importId_, summaryIndex_});
   }
   if (!record.appliesTo.empty()) {
     settlements_.credits.push_back(

@@ -18,6 +18,7 @@ namespace kindly::importers {
 struct PaidClaim {
   std::string invoiceNumber;
   money::Money paid;
+  std::optional<dates::Date> lastPaidOn;  // the export's date of the latest payment
   std::int64_t importId;
   std::size_t summaryIndex;  // the file that said so
 };

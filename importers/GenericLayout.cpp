@@ -42,6 +42,8 @@ const std::vector<ColumnRule>& invoiceSynonyms() {
       {Field::UnitPrice,
        {"unit amount", "unit price", "rate", "item cost", "unit cost", "item price", "price"}},
       {Field::Terms, {"terms", "payment terms", "term", "terms days"}},
+      // On an invoice list: the day of its latest payment.
+      {Field::PaymentDate, {"date paid", "paid on", "paid date", "last payment date"}},
   };
   return table;
 }

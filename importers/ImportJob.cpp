@@ -33,8 +33,10 @@ void inferPayments(LedgerWriter& ledger, const std::vector<PaidClaim>& claims, d
       continue;
     }
     const money::Money amount(missing, claim.paid.currency());
-    if (ledger.writePayment(claim.importId, invoice->id, summary.exportDate.value_or(asOf), amount,
-                            "inferred from balance", 1, true)) {
+    // Dated by the export's own date of the latest payment where it gives one.
+    const auto day = claim.lastPaidOn.value_or(summary.exportDate.value_or(asOf));
+    if (ledger.writePayment(claim.importId, invoice->id, day, amount, "inferred from balance", 1,
+                            true, claim.lastPaidOn.has_value())) {
       ++summary.inferredPayments;
     }
   }

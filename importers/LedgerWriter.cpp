@@ -287,7 +287,7 @@ LedgerWriter::PaymentsSoFar LedgerWriter::paymentsSoFar(const InvoiceRef& invoic
 
 bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, dates::Date day,
                                 const money::Money& amount, const std::string& reference,
-                                int occurrence, bool inferred) {
+                                int occurrence, bool inferred, bool dateGiven) {
   countWritten(amount);
   insertPayment_.bind(1, invoiceId).bind(2, std::int64_t{day.dayNumber()});
   insertPayment_.bind(3, amount.minorUnits()).bind(4, reference);
@@ -296,12 +296,12 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
   // A payment inferred from a fall in balance was made after the export before, by this one;
   // one the ledger sees for an invoice first shown already paid has no known date.
   std::optional<std::int64_t> paidAfter;
-  if (inferred) {
+  if (inferred && !dateGiven) {
     previousExportDay_.bind(1, importId).bind(2, invoiceId);
     if (previousExportDay_.step()) paidAfter = previousExportDay_.columnOptionalInt(0);
     previousExportDay_.reset();
   }
-  insertPayment_.bind(9, !inferred ? "exact" : paidAfter ? "bounded" : "unknown");
+  insertPayment_.bind(9, !inferred || dateGiven ? "exact" : paidAfter ? "bounded" : "unknown");
   insertPayment_.bind(10, paidAfter);
   insertPayment_.step();
   const bool added = insertPayment_.changes() == 1;

@@ -159,6 +159,11 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
     break;
   }
   if (!record.paidSoFar && record.status == "paid") record.paidSoFar = record.amount;
+  if (const auto paidOn = value(fields, Field::PaymentDate); !paidOn.empty()) {
+    const auto parsed = dates::parseDate(paidOn, settings_.dateOrder);
+    if (!parsed) return FieldProblem{Field::PaymentDate, parsed.error()};
+    record.lastPaidOn = *parsed;
+  }
   return record;
 }
 

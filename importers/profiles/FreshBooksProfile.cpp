@@ -36,6 +36,7 @@ Result<bool> FreshBooksProfile::start(const Row& header, const ParseSettings& se
   lineTotal_ = columns.find({"Line Total"});
   paid_ = columns.find({"Paid", "Amount Paid"});
   outstanding_ = columns.find({"Outstanding", "Amount Due", "Balance"});
+  datePaid_ = columns.find({"Date Paid"});
   std::string missing;
   // The Invoice Details report gives line totals and no due date: the lines add up to the
   // invoice, due when issued unless a person says otherwise.
@@ -50,8 +51,11 @@ Result<bool> FreshBooksProfile::start(const Row& header, const ParseSettings& se
 }
 
 std::vector<std::size_t> FreshBooksProfile::dateColumns() const {
-  if (!dueDate_) return {*issueDate_};
-  return {*issueDate_, *dueDate_};
+  std::vector<std::size_t> columns{*issueDate_};
+  for (const auto& column : {dueDate_, datePaid_}) {
+    if (column) columns.push_back(*column);
+  }
+  return columns;
 }
 
 void FreshBooksProfile::read(const Row& row, RecordSink& sink) {
@@ -62,6 +66,7 @@ void FreshBooksProfile::read(const Row& row, RecordSink& sink) {
   const auto status = toLower(cells.text(status_));
   const auto issued = cells.date(issueDate_, "issue date");
   const auto due = dueDate_ ? cells.date(dueDate_, "due date") : issued;
+  const auto paidOn = cells.date(datePaid_, "date paid", true);
   const auto currency = cells.currency(currency_);
   if (cells.failed()) return;
   const auto total = total_ ? cells.amount(total_, *currency, "total")
@@ -80,7 +85,8 @@ void FreshBooksProfile::read(const Row& row, RecordSink& sink) {
                        .status = status,
                        .paidSoFar = std::nullopt,
                        .dueDateFrom = dueDate_ ? DueDateFrom::File : DueDateFrom::IssueDate,
-                       .amountIsLine = !total_};
+                       .amountIsLine = !total_,
+                       .lastPaidOn = paidOn};
   // A draft shows its whole total outstanding and a void nothing: neither says what is paid.
   if (store::isOwed(record.status) && (outstanding || paid)) {
     record.paidSoFar = outstanding ? *total - *outstanding : *paid;

@@ -35,6 +35,7 @@ class FreshBooksProfile : public Profile {
   std::optional<std::size_t> lineTotal_;
   std::optional<std::size_t> paid_;
   std::optional<std::size_t> outstanding_;
+  std::optional<std::size_t> datePaid_;
 };
 
 }  // namespace kindly::importers

@@ -37,6 +37,7 @@ Result<bool> ZohoProfile::start(const Row& header, const ParseSettings& settings
   currency_ = columns.find({"Currency Code"});
   total_ = columns.find({"Total"});
   balance_ = columns.find({"Balance"});
+  lastPaid_ = columns.find({"Last Payment Date"});
   std::string missing;
   for (const auto& [column, name] : {std::pair{number_, "Invoice Number"},
                                      {customerName_, "Customer Name"},
@@ -50,7 +51,10 @@ Result<bool> ZohoProfile::start(const Row& header, const ParseSettings& settings
   return true;
 }
 
-std::vector<std::size_t> ZohoProfile::dateColumns() const { return {*issueDate_, *dueDate_}; }
+std::vector<std::size_t> ZohoProfile::dateColumns() const {
+  if (!lastPaid_) return {*issueDate_, *dueDate_};
+  return {*issueDate_, *dueDate_, *lastPaid_};
+}
 
 std::string ZohoProfile::columnField(std::size_t column) const {
   for (const auto& [at, field] : {std::pair{number_, "invoice_number"},
@@ -62,7 +66,8 @@ std::string ZohoProfile::columnField(std::size_t column) const {
                                   {dueDate_, "due_date"},
                                   {currency_, "currency"},
                                   {total_, "amount (repeated per line)"},
-                                  {balance_, "balance (repeated per line)"}}) {
+                                  {balance_, "balance (repeated per line)"},
+                                  {lastPaid_, "payment_date (of the latest payment)"}}) {
     if (at == column) return field;
   }
   return {};
@@ -79,6 +84,7 @@ void ZohoProfile::read(const Row& row, RecordSink& sink) {
   if (status == "partiallypaid") status = "partially paid";
   const auto issued = cells.date(issueDate_, "invoice date");
   const auto due = cells.date(dueDate_, "due date");
+  const auto lastPaid = cells.date(lastPaid_, "last payment date", true);
   const auto currency = cells.currency(currency_);
   if (cells.failed()) return;
   const auto total = cells.amount(total_, *currency, "total");
@@ -97,7 +103,8 @@ void ZohoProfile::read(const Row& row, RecordSink& sink) {
                              .dueDate = *due,
                              .amount = *total,
                              .status = std::move(status),
-                             .paidSoFar = paid});
+                             .paidSoFar = paid,
+                             .lastPaidOn = lastPaid});
 }
 
 }  // namespace kindly::importers

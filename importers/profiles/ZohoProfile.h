@@ -37,6 +37,7 @@ class ZohoProfile : public Profile {
   std::optional<std::size_t> currency_;
   std::optional<std::size_t> total_;
   std::optional<std::size_t> balance_;
+  std::optional<std::size_t> lastPaid_;
 };
 
 }  // namespace kindly::importers

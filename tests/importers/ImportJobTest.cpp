@@ -484,6 +484,19 @@ TEST_F(ImportJob, knowsNoDateOfAPaymentMadeBeforeTheInvoiceWasFirstSeen) {
       << "paid some day before the first export that shows it: when is not known";
 }
 
+TEST_F(ImportJob, datesAPaymentByTheDayTheExportSaysItWasPaid) {
+  const auto path = dir_.write(
+      "invoices.csv",
+      "invoice_number,client_id,client_name,issue_date,due_date,amount,balance,date paid\n"
+      "INV-1,C1,Acme,2026-03-01,2026-04-01,1000.00,0.00,2026-04-03\n");
+  import({path}, day(2026, 10, 1));
+  EXPECT_EQ(dump("payments"),
+            "1|" + std::to_string(scalar("SELECT id FROM invoices")) + "|" +
+                std::to_string(day(2026, 4, 3).dayNumber()) +
+                "|USD|100000|inferred from balance|1|1|1|exact|NULL|\n")
+      << "the amount from the balance, the day from the paid-date column";
+}
+
 // Regression: invoices go in before payments, so a fall in balance was inferred as a payment
 // and then the same payment was read from the payments file too: 800 paid of 1000, not 400.
 TEST_F(ImportJob, infersNothingForAnInvoiceWhosePaymentsAreListed) {
