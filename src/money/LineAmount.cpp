@@ -11,6 +11,9 @@ namespace {
 __extension__ using Wide = __int128;
 
 constexpr int kMostQuantityDecimals = 12;
+// The most digits a quantity's text may carry (10^10 units to 12 decimals): times a unit price
+// of at most kLargestAmount the product stays far inside 128 bits.
+constexpr Wide kMostQuantityDigits = static_cast<Wide>(10'000'000'000) * 1'000'000'000'000;
 
 std::string_view trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
@@ -42,7 +45,10 @@ Result<Money> lineAmount(std::string_view quantity, Money unitPrice, DecimalMark
       return Failure{"the quantity '" + std::string(text) + "' has more than 12 decimals"};
     }
     digits = digits * 10 + (c - '0');
-    if (digits > static_cast<Wide>(kLargestAmount) * 1'000'000'000'000) return notAQuantity();
+    if (digits > kMostQuantityDigits) {
+      return Failure{"the quantity '" + std::string(text) +
+                     "' is beyond what an invoice line holds"};
+    }
     anyDigit = true;
   }
   if (!anyDigit) return notAQuantity();
