@@ -38,6 +38,7 @@ void inferPayments(LedgerWriter& ledger, const std::vector<PaidClaim>& claims, d
     if (ledger.writePayment(claim.importId, invoice->id, day, amount, "inferred from balance", 1,
                             true, claim.lastPaidOn.has_value())) {
       ++summary.inferredPayments;
+      summary.inferredOnPaidDate += claim.lastPaidOn.has_value();
     }
   }
 }

@@ -42,6 +42,7 @@ struct FileSummary {
   std::optional<dates::Date> exportDate;  // what the file says it was made as of
   // Payments made from a fall in the export's balance, for invoices with no payment rows.
   std::size_t inferredPayments = 0;
+  std::size_t inferredOnPaidDate = 0;  // of those, dated by the export's paid-date column
   // Inferred payments of earlier imports that payment rows of this file replaced.
   std::size_t replacedInferred = 0;
   // Invoices whose balance in this export the ledger's payments do not explain (a payment

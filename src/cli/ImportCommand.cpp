@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <string_view>
 
 #include "base/Error.h"
 #include "base/Text.h"
@@ -43,33 +44,27 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << '\n';
   }
   if (s.exportDate) out << "  the export is as of " << s.exportDate->iso() << '\n';
-  if (s.notOwed > 0) {
-    out << "  " << s.notOwed
-        << " invoices are drafts or void: kept as the file says, with nothing owed on them\n";
-  }
-  if (s.dueFromTerms > 0) {
-    out << "  " << s.dueFromTerms << " invoices give no due date: due as their terms say\n";
-  }
-  if (s.dueOnIssue > 0) {
-    out << "  " << s.dueOnIssue
-        << " invoices give no due date nor terms: taken as due on their issue date\n";
-  }
+  const auto note = [&out](std::size_t count, std::string_view what) {
+    if (count > 0) out << "  " << count << ' ' << what << '\n';
+  };
+  note(s.notOwed, "invoices are drafts or void: kept as the file says, with nothing owed on them");
+  note(s.dueFromTerms, "invoices give no due date: due as their terms say");
+  note(s.dueOnIssue, "invoices give no due date nor terms: taken as due on their issue date");
   if (s.inferredPayments > 0) {
+    const std::string day = s.exportDate.value_or(asOf).iso();
+    const std::size_t onDay = s.inferredPayments - s.inferredOnPaidDate;
     out << "  " << s.inferredPayments << " payments inferred from a fall in balance, dated "
-        << s.exportDate.value_or(asOf).iso() << '\n';
+        << (onDay == 0 ? "as the export's paid dates say"
+            : s.inferredOnPaidDate == 0
+                ? day
+                : "as the export's paid dates say (" + std::to_string(s.inferredOnPaidDate) +
+                      "), else " + day)
+        << '\n';
   }
-  if (s.replacedInferred > 0) {
-    out << "  " << s.replacedInferred
-        << " payments inferred earlier were replaced by the payments listed here\n";
-  }
-  if (s.appliedCredits > 0) {
-    out << "  " << s.appliedCredits << " credit notes applied to the invoices they name\n";
-  }
-  if (s.paidOnAccount > 0) {
-    out << "  " << s.paidOnAccount
-        << " payments name no invoice: kept as their clients' credits on account, until "
-           "applied\n";
-  }
+  note(s.replacedInferred, "payments inferred earlier were replaced by the payments listed here");
+  note(s.appliedCredits, "credit notes applied to the invoices they name");
+  note(s.paidOnAccount,
+       "payments name no invoice: kept as their clients' credits on account, until applied");
   for (std::size_t i = 0; i < std::min(kListedAtMost, s.unappliedCredits.size()); ++i) {
     out << "  credit note " << oneLine(s.unappliedCredits[i]) << "; kept as an unapplied credit\n";
   }
