@@ -40,7 +40,8 @@ std::optional<dates::Date> dateStatedIn(std::string_view text) {
     if (isIsoDay(words[i])) {
       if (auto date = dates::parseDate(words[i], dates::DateOrder::YMD)) return *date;
     }
-    if (i + 2 < words.size() && startsWithLetter(words[i])) {
+    // "December 19, 2020" or "20 November 2026": a month's name first or second.
+    if (i + 2 < words.size() && (startsWithLetter(words[i]) || startsWithLetter(words[i + 1]))) {
       const std::string three =
           std::string(words[i]) + " " + std::string(words[i + 1]) + " " + std::string(words[i + 2]);
       if (auto date = dates::parseDate(three, dates::DateOrder::Unknown)) return *date;
