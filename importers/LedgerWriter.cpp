@@ -6,6 +6,8 @@
 
 #include "base/Text.h"
 #include "store/ClientLedger.h"
+#include "store/DateKnown.h"
+#include "store/DateKnown.h"
 #include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
@@ -301,7 +303,10 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
     if (previousExportDay_.step()) paidAfter = previousExportDay_.columnOptionalInt(0);
     previousExportDay_.reset();
   }
-  insertPayment_.bind(9, !inferred || dateGiven ? "exact" : paidAfter ? "bounded" : "unknown");
+  const auto known = !inferred || dateGiven ? store::DateKnown::Exact
+                     : paidAfter            ? store::DateKnown::Bounded
+                                            : store::DateKnown::Unknown;
+  insertPayment_.bind(9, static_cast<std::int64_t>(known));
   insertPayment_.bind(10, paidAfter);
   insertPayment_.step();
   const bool added = insertPayment_.changes() == 1;

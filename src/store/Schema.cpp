@@ -252,21 +252,22 @@ ALTER TABLE payments_in_currency RENAME TO payments;
 CREATE INDEX payments_inferred ON payments(invoice_id) WHERE inferred = 1;
 )sql";
 
-// How a payment's date is known: 'exact' (listed, or a paid-date column), 'bounded' (inferred
-// from a fall in balance between two exports: after paid_after_day, by payment_day) or
-// 'unknown' (an invoice first seen already paid). An import keeps the date its export states.
+// How a payment's date is known (store::DateKnown): 0 exact (listed, or a paid-date column),
+// 1 bounded (inferred from a fall in balance between two exports: after paid_after_day, by
+// payment_day), 2 unknown (an invoice first seen already paid). A number, not a word: a
+// million payments each carry it, and SQLite stores a 0 in no bytes at all. An import keeps
+// the date its export states.
 constexpr std::string_view kPaymentDateKnown = R"sql(
 ALTER TABLE imports ADD COLUMN export_day INTEGER;
-ALTER TABLE payments ADD COLUMN date_known TEXT NOT NULL DEFAULT 'exact'
-  CHECK (date_known IN ('exact', 'bounded', 'unknown'));
+ALTER TABLE payments ADD COLUMN date_known INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE payments ADD COLUMN paid_after_day INTEGER;
-UPDATE payments SET date_known = 'unknown'
+UPDATE payments SET date_known = 2
   WHERE inferred = 1
     AND import_id = (SELECT first_import_id FROM invoices WHERE id = payments.invoice_id);
-UPDATE payments SET date_known = 'bounded',
+UPDATE payments SET date_known = 1,
   paid_after_day = (SELECT m.as_of_day FROM invoices i JOIN imports m ON m.id = i.first_import_id
                     WHERE i.id = payments.invoice_id)
-  WHERE inferred = 1 AND date_known = 'exact';
+  WHERE inferred = 1 AND date_known = 0;
 )sql";
 
 }  // namespace

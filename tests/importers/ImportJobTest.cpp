@@ -460,7 +460,7 @@ TEST_F(ImportJob, turnsAFallInTheBalanceIntoOneInferredPaymentOnTheExportDate) {
             "1|" + std::to_string(scalar("SELECT id FROM invoices WHERE number = 'INV-1'")) + "|" +
                 std::to_string(day(2026, 10, 15).dayNumber()) +
                 "|USD|60000|inferred from balance|1|1|" +
-                std::to_string(scalar("SELECT MAX(id) FROM imports")) + "|bounded|" +
+                std::to_string(scalar("SELECT MAX(id) FROM imports")) + "|1|" +
                 std::to_string(day(2026, 10, 1).dayNumber()) + "|\n")
       << "paid after the export before (Oct 1), by this one (Oct 15)";
 
@@ -480,7 +480,7 @@ TEST_F(ImportJob, knowsNoDateOfAPaymentMadeBeforeTheInvoiceWasFirstSeen) {
   import({path}, day(2026, 10, 1));
   EXPECT_EQ(dump("payments"), "1|" + std::to_string(scalar("SELECT id FROM invoices")) + "|" +
                                   std::to_string(day(2026, 10, 1).dayNumber()) +
-                                  "|USD|100000|inferred from balance|1|1|1|unknown|NULL|\n")
+                                  "|USD|100000|inferred from balance|1|1|1|2|NULL|\n")
       << "paid some day before the first export that shows it: when is not known";
 }
 
@@ -490,10 +490,9 @@ TEST_F(ImportJob, datesAPaymentByTheDayTheExportSaysItWasPaid) {
       "invoice_number,client_id,client_name,issue_date,due_date,amount,balance,date paid\n"
       "INV-1,C1,Acme,2026-03-01,2026-04-01,1000.00,0.00,2026-04-03\n");
   import({path}, day(2026, 10, 1));
-  EXPECT_EQ(dump("payments"),
-            "1|" + std::to_string(scalar("SELECT id FROM invoices")) + "|" +
-                std::to_string(day(2026, 4, 3).dayNumber()) +
-                "|USD|100000|inferred from balance|1|1|1|exact|NULL|\n")
+  EXPECT_EQ(dump("payments"), "1|" + std::to_string(scalar("SELECT id FROM invoices")) + "|" +
+                                  std::to_string(day(2026, 4, 3).dayNumber()) +
+                                  "|USD|100000|inferred from balance|1|1|1|0|NULL|\n")
       << "the amount from the balance, the day from the paid-date column";
 }
 
