@@ -207,6 +207,12 @@ void FileImport::storePending() {
 }
 
 void FileImport::storeInvoice(const InvoiceRecord& record) {
+  if (record.openBalance) {  // its lines are added up: what is paid is now known
+    InvoiceRecord known = record;
+    known.paidSoFar = known.amount - *known.openBalance;
+    known.openBalance.reset();
+    return storeInvoice(known);
+  }
   // A slip at the source ("due on receipt" typed as an earlier date) does not make the
   // money less owed: the invoice is kept and aged from the due date it states.
   if (record.dueDate < record.issueDate) {

@@ -7,7 +7,6 @@
 #include "base/Text.h"
 #include "store/ClientLedger.h"
 #include "store/DateKnown.h"
-#include "store/DateKnown.h"
 #include "store/InvoiceStatus.h"
 
 namespace kindly::importers {

@@ -39,6 +39,9 @@ struct InvoiceRecord {
   // The amount is this row's line only (a line total, or quantity x unit price): the lines
   // of one invoice on consecutive rows add up to its amount.
   bool amountIsLine = false;
+  // For such an invoice, what the export says is still open of the whole of it (its lines
+  // repeat it): what is paid is known once the lines are added up.
+  std::optional<money::Money> openBalance{};
   // The day of the latest payment, when the export says (a paid-date or last-payment-date
   // column): a payment inferred from the balance is dated by it, and its date is known.
   std::optional<dates::Date> lastPaidOn{};

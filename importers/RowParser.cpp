@@ -155,10 +155,22 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
       return FieldProblem{field, "in " + figure->money.currency().code() +
                                      ", not in the invoice's " + currency.code()};
     }
-    record.paidSoFar = field == Field::AmountPaid ? figure->money : record.amount - figure->money;
+    if (field == Field::AmountPaid) {
+      record.paidSoFar = figure->money;
+    } else if (amountIsLine) {
+      record.openBalance = figure->money;  // of the whole invoice, not of this line
+    } else {
+      record.paidSoFar = record.amount - figure->money;
+    }
     break;
   }
-  if (!record.paidSoFar && record.status == "paid") record.paidSoFar = record.amount;
+  if (!record.paidSoFar && !record.openBalance && record.status == "paid") {
+    if (amountIsLine) {
+      record.openBalance = money::Money::zero(currency);
+    } else {
+      record.paidSoFar = record.amount;
+    }
+  }
   if (const auto paidOn = value(fields, Field::PaymentDate); !paidOn.empty()) {
     const auto parsed = dates::parseDate(paidOn, settings_.dateOrder);
     if (!parsed) return FieldProblem{Field::PaymentDate, parsed.error()};

@@ -10,8 +10,8 @@
 namespace kindly::importers {
 
 // The first date written out in `text` as a month's name, day and year ("December 19, 2020",
-// "Dec 19 2020", "20 November 2026") or as ISO ("2020-12-19"); nullopt when there is none. Numeric dates such as
-// 12/19/20 are not taken: in a title their order cannot be known.
+// "Dec 19 2020", "20 November 2026") or as ISO ("2020-12-19"); nullopt when there is none. Numeric
+// dates such as 12/19/20 are not taken: in a title their order cannot be known.
 std::optional<dates::Date> dateStatedIn(std::string_view text);
 
 }  // namespace kindly::importers
