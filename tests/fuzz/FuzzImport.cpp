@@ -4,8 +4,8 @@
 // kindly::Error; every other row must end stored, skipped or rejected.
 //
 // The first byte picks the options: its low nibble forces the profile of that index in
-// allProfiles() (11 and above: recognise the file), bits 4-5 the date order, bit 6 the
-// decimal comma, bit 7 a dry run. The rest is the file.
+// allProfiles() (15, or an index beyond them: recognise the file), bits 4-5 the date order,
+// bit 6 the decimal comma, bit 7 a dry run. The rest is the file.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::uint8_t pick = data[0];
   importers::ImportOptions options;
   options.asOf = *dates::Date::fromYmd(2026, 11, 20);
-  if (std::size_t index = pick & 0x0f; index < profiles.size()) {
+  if (std::size_t index = pick & 0x0f; index < 15 && index < profiles.size()) {
     options.source.format = profiles[index]->name();
   }
   static const dates::DateOrder kOrders[] = {dates::DateOrder::Unknown, dates::DateOrder::DMY,
