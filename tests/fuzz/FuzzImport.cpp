@@ -5,7 +5,7 @@
 //
 // The first byte picks the options: its low nibble forces the profile of that index in
 // allProfiles() (15, or an index beyond them: recognise the file), bits 4-5 the date order,
-// bit 6 the decimal comma, bit 7 a dry run. The rest is the file.
+// bit 6 a decimal comma given (else sniffed), bit 7 a dry run. The rest is the file.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -29,6 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const dates::DateOrder kOrders[] = {dates::DateOrder::Unknown, dates::DateOrder::DMY,
                                              dates::DateOrder::MDY, dates::DateOrder::YMD};
   options.source.parse.dateOrder = kOrders[(pick >> 4) & 3];
+  // A decimal comma given, as --decimal-comma does; else the file settles the mark.
+  options.source.parse.decimalMarkGiven = (pick & 0x40) != 0;
   options.source.parse.decimalMark =
       (pick & 0x40) ? money::DecimalMark::Comma : money::DecimalMark::Point;
   options.dryRun = (pick & 0x80) != 0;
