@@ -117,9 +117,18 @@ std::vector<FileSummary> importAgain(LedgerWriter& ledger, const std::vector<Sou
 
 }  // namespace
 
-std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
+std::vector<SourceFile> openSources(const std::vector<std::string>& paths,
+                                    const SourceOptions& options) {
   std::vector<SourceFile> sources;
-  for (const auto& path : paths) sources.push_back(openSource(path, options_.source));
+  for (const auto& path : paths) sources.push_back(openSource(path, options));
+  return sources;
+}
+
+std::vector<FileSummary> ImportJob::run(const std::vector<std::string>& paths) {
+  return run(openSources(paths, options_.source));
+}
+
+std::vector<FileSummary> ImportJob::run(std::vector<SourceFile> sources) {
   // Payments name their invoices, so invoices go in first.
   std::stable_sort(sources.begin(), sources.end(), [](const auto& a, const auto& b) {
     return a.profile->kind() < b.profile->kind();

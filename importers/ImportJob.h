@@ -82,6 +82,11 @@ struct FileSummary {
   bool againOnlyCounts() const;
 };
 
+// Opens and recognises every file of an import; throws InputError for one that cannot be
+// read at all. Touches no ledger: a command can refuse bad files before it opens one.
+std::vector<SourceFile> openSources(const std::vector<std::string>& paths,
+                                    const SourceOptions& options);
+
 class ImportJob {
  public:
   ImportJob(store::Database& database, ImportOptions options)
@@ -91,6 +96,8 @@ class ImportJob {
   // written: a file that cannot be read at all throws InputError and the ledger is
   // untouched. Rows are then written in one transaction (rolled back for a dry run).
   std::vector<FileSummary> run(const std::vector<std::string>& paths);
+  // Imports files opened by openSources().
+  std::vector<FileSummary> run(std::vector<SourceFile> sources);
 
  private:
   store::Database& database_;

@@ -24,9 +24,6 @@ class Context {
 
   // The ledger at --db, else $KINDLY_DB, else ./kindly.db; created when missing.
   store::Database& ledger();
-  // Closes the ledger and removes its files when ledger() created them: a command that
-  // cannot proceed leaves no new, empty ledger behind. Never throws.
-  void discardNewLedger() noexcept;
 
   Poco::Util::AbstractConfiguration& config;
   std::ostream& out;
@@ -34,7 +31,6 @@ class Context {
 
  private:
   std::unique_ptr<store::Database> ledger_;
-  std::string createdPath_;  // the ledger's path when ledger() created it
 };
 
 // The ledger's path: --db, else $KINDLY_DB, else ./kindly.db.

@@ -2,7 +2,6 @@
 #include "cli/Commands.h"
 
 #include <Poco/Environment.h>
-#include <Poco/File.h>
 
 #include "cli/Command.h"
 
@@ -14,25 +13,9 @@ std::string ledgerPath(const Poco::Util::AbstractConfiguration& config) {
 
 store::Database& Context::ledger() {
   if (!ledger_) {
-    const std::string path = ledgerPath(config);
-    if (!Poco::File(path).exists()) createdPath_ = path;
-    ledger_ = std::make_unique<store::Database>(path);
+    ledger_ = std::make_unique<store::Database>(ledgerPath(config));
   }
   return *ledger_;
-}
-
-void Context::discardNewLedger() noexcept {
-  if (createdPath_.empty()) return;
-  try {
-    ledger_.reset();
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      Poco::File file(createdPath_ + suffix);
-      if (file.exists()) file.remove();
-    }
-  } catch (...) {
-    // Only an empty ledger is left behind; the command's own error is what the person reads.
-  }
-  createdPath_.clear();
 }
 
 std::vector<std::unique_ptr<Command>> allCommands() {

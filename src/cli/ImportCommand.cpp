@@ -128,8 +128,10 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
                    "% ");
     };
   }
+  // Every file is read and recognised first: one that cannot be read creates no ledger.
+  auto sources = importers::openSources(args, options.source);
   importers::ImportJob job(context.ledger(), options);
-  const auto summaries = job.run(args);
+  const auto summaries = job.run(std::move(sources));
   if (terminal) progressLine("\r\033[K");
 
   std::size_t rejected = 0;

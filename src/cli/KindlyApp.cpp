@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <iostream>
 #include <new>
-#include <optional>
 
 #include "base/Error.h"
 #include "base/Text.h"
@@ -109,7 +108,6 @@ void KindlyApp::initialize(Poco::Util::Application& self) {
 }
 
 int KindlyApp::main(const std::vector<std::string>& args) {
-  std::optional<Context> context;
   try {
     if (!configFile_.empty()) {
       const Poco::File file(configFile_);
@@ -144,8 +142,8 @@ int KindlyApp::main(const std::vector<std::string>& args) {
                          (*command)->usage());
       }
     }
-    context.emplace(config(), std::cout, std::cerr);
-    return (*command)->run({args.begin() + 1, args.end()}, *context);
+    Context context(config(), std::cout, std::cerr);
+    return (*command)->run({args.begin() + 1, args.end()}, context);
   } catch (const Error& e) {
     // Errors quote file names, sheet names and cells: one line, whatever they hold.
     std::cerr << "kindly: " << oneLine(e.what()) << '\n';
@@ -160,7 +158,6 @@ int KindlyApp::main(const std::vector<std::string>& args) {
   } catch (const std::exception& e) {
     std::cerr << "kindly: " << oneLine(e.what()) << '\n';
   }
-  if (context) context->discardNewLedger();
   return kFailed;
 }
 
