@@ -33,4 +33,11 @@ std::string_view Columns::cell(const Row& row, std::optional<std::size_t> column
   return trim(row[*column]);
 }
 
+std::size_t headerWidth(const Row& header) {
+  // Spreadsheets save empty trailing columns ("amount,,"): the width ends at the last name.
+  std::size_t width = header.size();
+  while (width > 0 && trim(header[width - 1]).empty()) --width;
+  return width;
+}
+
 }  // namespace kindly::importers

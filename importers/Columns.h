@@ -17,6 +17,9 @@ namespace kindly::importers {
 // The name as compared: "Invoice No." -> "invoiceno" (see matchingKey).
 std::string normaliseHeader(std::string_view name);
 
+// The number of columns `header` names: a row is as wide as that.
+std::size_t headerWidth(const Row& header);
+
 class Columns {
  public:
   Columns() = default;

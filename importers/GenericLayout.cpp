@@ -82,8 +82,9 @@ Result<std::array<int, kFieldCount>> assign(const std::vector<std::string>& name
   std::array<int, kFieldCount> columns;
   columns.fill(-1);
   for (std::size_t col = 0; col < names.size(); ++col) {
-    for (const auto& [field, synonyms, required] : table) {
-      if (!isSynonym(names[col], synonyms)) continue;
+    for (const auto& rule : table) {
+      if (names[col].empty() || !isSynonym(names[col], rule.names)) continue;
+      const Field field = rule.field;
       int& slot = columns[static_cast<std::size_t>(field)];
       if (slot >= 0) {
         return Failure{"columns " + std::to_string(slot + 1) + " and " + std::to_string(col + 1) +
@@ -98,10 +99,10 @@ Result<std::array<int, kFieldCount>> assign(const std::vector<std::string>& name
 // True when some name of `header` is a synonym of `field` under `table`.
 bool mentions(const std::vector<std::string>& header, const std::vector<ColumnRule>& table,
               Field field) {
-  for (const auto& [candidate, synonyms, required] : table) {
-    if (candidate != field) continue;
+  for (const auto& rule : table) {
+    if (rule.field != field) continue;
     for (const auto& name : header) {
-      if (isSynonym(name, synonyms)) return true;
+      if (isSynonym(name, rule.names)) return true;
     }
   }
   return false;
@@ -142,10 +143,13 @@ std::string paymentMissing(const std::array<int, kFieldCount>& columns) {
 
 std::string_view fieldName(Field field) {
   static constexpr std::array<std::string_view, kFieldCount> kNames = {
-      "invoice_number", "client_id",    "client_name", "client_email", "issue_date",
-      "due_date",       "amount",       "currency",    "amount_paid",  "balance",
-      "status",         "payment_date", "reference",   "applies_to",   "contact_name",
-      "line_total",     "quantity",     "unit_price",  "terms"};
+      "invoice_number", "client_id",  "client_name",  "client_email",
+      "issue_date",     "due_date",   "amount",       "currency",
+      "amount_paid",    "balance",    "status",       "payment_date",
+      "reference",      "applies_to", "contact_name", "line_total",
+      "quantity",       "unit_price", "terms",        "document_type",
+      "account",        "debit",      "credit",       "memo",
+      "document_id",    "net",        "tax"};
   return kNames[static_cast<std::size_t>(field)];
 }
 
@@ -191,51 +195,95 @@ Result<GenericLayout> GenericLayout::match(const std::vector<std::string_view>& 
   if (!payments) return Failure{payments.error()};
   return Failure{
       "unknown layout: an invoice list needs invoice_number, client_id or client_name, "
-      "due_date and amount columns; a payment list needs invoice_number, payment_date and "
-      "amount"};
+      "due_date (or terms) and amount (or line totals) columns; a payment list needs "
+      "payment_date, amount and invoice_number (or a client)"};
 }
 
 Result<GenericLayout> GenericLayout::assigned(
-    const std::vector<std::pair<Field, std::size_t>>& fields) {
-  GenericLayout layout;
-  layout.columns_.fill(-1);
+    const std::vector<std::pair<Field, std::size_t>>& fields,
+    const std::vector<std::string_view>& header) {
+  std::array<int, kFieldCount> mapped;
+  mapped.fill(-1);
   for (const auto& [field, column] : fields) {
-    layout.columns_[static_cast<std::size_t>(field)] = static_cast<int>(column);
+    mapped[static_cast<std::size_t>(field)] = static_cast<int>(column);
   }
-  const auto& columns = layout.columns_;
-  if (has(columns, Field::DueDate) || has(columns, Field::Terms) ||
-      (!has(columns, Field::PaymentDate) &&
-       (has(columns, Field::ClientId) || has(columns, Field::ClientName)))) {
-    const std::string missing = invoiceMissing(columns);
+  // The columns the map leaves out are found by their names, as in a file of Kindly's own
+  // layouts; a name that fits two columns is left to the map.
+  std::vector<std::string> names;
+  for (auto h : header) names.push_back(matchingKey(h));
+  for (const auto& [field, column] : fields) {
+    if (column < names.size()) names[column].clear();
+  }
+  const auto filled = [&](const std::vector<ColumnRule>& synonyms) {
+    auto columns = mapped;
+    if (const auto found = assign(names, synonyms)) {
+      for (std::size_t f = 0; f < kFieldCount; ++f) {
+        if (columns[f] < 0) columns[f] = (*found)[f];
+      }
+    }
+    return columns;
+  };
+  const auto isInvoiceList = [](const std::array<int, kFieldCount>& columns) {
+    return has(columns, Field::DueDate) || has(columns, Field::Terms) ||
+           (!has(columns, Field::PaymentDate) &&
+            (has(columns, Field::ClientId) || has(columns, Field::ClientName)));
+  };
+  // What the map says settles the kind; where it says neither, the names found do.
+  const bool mappedInvoices = isInvoiceList(mapped);
+  const bool mappedPayments = !mappedInvoices && has(mapped, Field::PaymentDate);
+  const auto invoices = filled(invoiceSynonyms());
+  const auto payments = filled(paymentSynonyms());
+  GenericLayout layout;
+  if (mappedInvoices || (!mappedPayments && isInvoiceList(invoices))) {
+    const std::string missing = invoiceMissing(invoices);
     if (!missing.empty()) return Failure{"an invoice list, but no column is mapped to " + missing};
     layout.kind_ = RecordKind::Invoices;
+    layout.columns_ = invoices;
     return layout;
   }
-  if (has(columns, Field::PaymentDate)) {
-    const std::string missing = paymentMissing(columns);
+  if (mappedPayments || has(payments, Field::PaymentDate)) {
+    const std::string missing = paymentMissing(payments);
     if (!missing.empty()) return Failure{"a payment list, but no column is mapped to " + missing};
     layout.kind_ = RecordKind::Payments;
+    layout.columns_ = payments;
     return layout;
   }
   return Failure{
-      "map an invoice list's invoice_number, client_id or client_name, due_date and amount, "
-      "or a payment list's invoice_number, payment_date and amount"};
+      "map an invoice list's invoice_number, client_id or client_name, due_date (or terms) and "
+      "amount, or a payment list's invoice_number (or client), payment_date and amount"};
 }
 
 Result<GenericLayout> GenericLayout::fromTable(const std::vector<std::string_view>& header,
                                                const FormatTable& format) {
   std::vector<std::string> names;
   for (auto h : header) names.push_back(matchingKey(h));
-  auto columns = assign(names, format.columns);
-  if (!columns) return Failure{columns.error()};
-  std::string missing;
+  // A format's names are its software's: where a header has two of a rule's names, the first
+  // name listed is the one meant ("Total" before "Amount Due").
+  std::array<int, kFieldCount> found;
+  found.fill(-1);
   for (const auto& rule : format.columns) {
-    if (rule.required && !has(*columns, rule.field)) {
-      missing += (missing.empty() ? "" : ", ") + std::string(rule.names.front());
+    for (auto name : rule.names) {
+      const auto at = std::find(names.begin(), names.end(), matchingKey(name));
+      if (at == names.end()) continue;
+      found[static_cast<std::size_t>(rule.field)] = static_cast<int>(at - names.begin());
+      break;
     }
   }
+  const auto* columns = &found;
+  std::string missing;
+  const auto lack = [&](std::string what) { missing += (missing.empty() ? "" : ", ") + what; };
+  std::string either;
+  bool eitherFound = false;
+  for (const auto& rule : format.columns) {
+    const bool found = has(*columns, rule.field);
+    if (rule.need == Need::Required && !found) lack(std::string(rule.names.front()));
+    if (rule.need != Need::Either) continue;
+    eitherFound = eitherFound || found;
+    either += std::string(either.empty() ? "" : " or ") + std::string(rule.names.front());
+  }
+  if (!either.empty() && !eitherFound) lack(either);
   if (!missing.empty()) {
-    return Failure{"a " + std::string(format.description) + ", but with no " + missing + " column"};
+    return Failure{"the header lacks " + missing};
   }
   GenericLayout layout;
   layout.kind_ = format.kind;
@@ -243,10 +291,57 @@ Result<GenericLayout> GenericLayout::fromTable(const std::vector<std::string_vie
   return layout;
 }
 
+int recogniseFormat(const std::vector<std::string_view>& header, const FormatTable& format) {
+  if (!format.own.empty()) {
+    const bool own = std::any_of(header.begin(), header.end(), [&](std::string_view name) {
+      return isSynonym(matchingKey(name), format.own);
+    });
+    if (!own) return 0;
+  }
+  const auto layout = GenericLayout::fromTable(header, format);
+  if (!layout) return 0;
+  int found = 0;
+  for (const auto& rule : format.columns) found += layout->column(rule.field).has_value();
+  return 20 + found;
+}
+
 std::optional<std::size_t> GenericLayout::column(Field field) const {
   const int col = columns_[static_cast<std::size_t>(field)];
   if (col < 0) return std::nullopt;
   return static_cast<std::size_t>(col);
+}
+
+std::vector<std::size_t> GenericLayout::dateColumns() const {
+  std::vector<std::size_t> columns;
+  for (Field field : {Field::IssueDate, Field::DueDate, Field::PaymentDate}) {
+    if (auto at = column(field)) columns.push_back(*at);
+  }
+  return columns;
+}
+
+std::vector<std::size_t> GenericLayout::amountColumns() const {
+  std::vector<std::size_t> columns;
+  for (Field field : {Field::Amount, Field::AmountPaid, Field::Balance, Field::LineTotal,
+                      Field::UnitPrice, Field::Debit, Field::Credit, Field::Net, Field::Tax}) {
+    if (auto at = column(field)) columns.push_back(*at);
+  }
+  return columns;
+}
+
+std::string GenericLayout::meaningOf(std::size_t at, const FormatTable* format) const {
+  std::string fields;
+  for (std::size_t f = 0; f < kFieldCount; ++f) {
+    const auto field = static_cast<Field>(f);
+    if (column(field) != at) continue;
+    std::string_view meaning = fieldName(field);
+    if (format) {
+      for (const auto& rule : format->columns) {
+        if (rule.field == field && !rule.meaning.empty()) meaning = rule.meaning;
+      }
+    }
+    fields += std::string(fields.empty() ? "" : ", ") + std::string(meaning);
+  }
+  return fields;
 }
 
 }  // namespace kindly::importers

@@ -13,7 +13,6 @@
 #include "importers/profiles/WaveProfile.h"
 #include "importers/profiles/XeroAgedProfile.h"
 #include "importers/profiles/XeroProfile.h"
-#include "importers/profiles/ZohoProfile.h"
 
 namespace kindly::importers {
 
@@ -39,7 +38,6 @@ std::vector<std::unique_ptr<Profile>> allProfiles() {
   profiles.push_back(std::make_unique<QboInvoicesProfile>());
   profiles.push_back(std::make_unique<IifProfile>());
   profiles.push_back(std::make_unique<Sage50Profile>());
-  profiles.push_back(std::make_unique<ZohoProfile>());
   profiles.push_back(std::make_unique<WaveProfile>());
   for (const auto& table : formatTables())
     profiles.push_back(std::make_unique<TableProfile>(table));

@@ -2,11 +2,30 @@
 // one currency; the export's own balance, when present, tells how much is paid.
 #include "importers/RowParser.h"
 
+#include <algorithm>
+
 #include "base/Text.h"
 #include "importers/Terms.h"
 #include "money/LineAmount.h"
+#include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
+
+namespace {
+
+// A status as stored: in lower case, words apart where the software runs them together
+// (Zoho's "PartiallyPaid" is "partially paid").
+std::string statusOf(std::string_view text) {
+  std::string status;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (i > 0 && c >= 'A' && c <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z') status += ' ';
+    status += c;
+  }
+  return toLower(status);
+}
+
+}  // namespace
 
 std::string_view RowParser::value(const std::vector<std::string_view>& fields, Field field) const {
   const auto column = layout_.column(field);
@@ -130,7 +149,7 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
                        .issueDate = issue,
                        .dueDate = *due,
                        .amount = parsed.money,
-                       .status = toLower(value(fields, Field::Status)),
+                       .status = statusOf(value(fields, Field::Status)),
                        .paidSoFar = std::nullopt,
                        .appliesTo = std::string(value(fields, Field::AppliesTo)),
                        .dueDateFrom = dueFrom,
@@ -145,8 +164,10 @@ std::variant<InvoiceRecord, FieldProblem> RowParser::invoice(
     }
   }
 
-  // The export's own view of what is paid: amount paid, else amount - balance.
+  // The export's own view of what is paid: amount paid, else amount - balance. A draft shows
+  // its whole total as its balance and a void one nothing: neither says what was paid.
   for (Field field : {Field::AmountPaid, Field::Balance}) {
+    if (!store::isOwed(record.status)) break;
     const auto text = value(fields, field);
     if (text.empty()) continue;
     const auto figure = money::parseAmount(text, currency, settings_.decimalMark);
@@ -211,6 +232,30 @@ std::variant<PaymentRecord, FieldProblem> RowParser::payment(
                        .reference = std::string(reference),
                        .numberColumn = layout_.column(Field::InvoiceNumber),
                        .amountColumn = layout_.column(Field::Amount)};
+}
+
+// A row with fewer cells than the header, or with values beyond it, is refused whole: its
+// cells no longer line up with the names.
+void RowParser::read(const std::vector<std::string_view>& row, std::size_t width,
+                     RecordSink& sink) const {
+  if (row.size() < width) {
+    return sink.reject(std::nullopt, "the row has " + std::to_string(row.size()) +
+                                         " fields but the header has " + std::to_string(width));
+  }
+  if (std::any_of(row.begin() + width, row.end(), [](auto f) { return !trim(f).empty(); })) {
+    return sink.reject(width, "the row has more fields than the header (an unquoted comma?)");
+  }
+  const auto rejectProblem = [&](const FieldProblem& problem) {
+    sink.reject(columnOf(problem.field), problem.reason);
+  };
+  if (layout_.kind() == RecordKind::Invoices) {
+    auto parsed = invoice(row);
+    if (auto* problem = std::get_if<FieldProblem>(&parsed)) return rejectProblem(*problem);
+    return sink.invoice(std::get<InvoiceRecord>(parsed));
+  }
+  auto parsed = payment(row);
+  if (auto* problem = std::get_if<FieldProblem>(&parsed)) return rejectProblem(*problem);
+  sink.payment(std::get<PaymentRecord>(parsed));
 }
 
 }  // namespace kindly::importers

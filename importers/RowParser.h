@@ -31,6 +31,10 @@ class RowParser {
   std::variant<PaymentRecord, FieldProblem> payment(
       const std::vector<std::string_view>& fields) const;
 
+  // Reads one row of a file whose header has `width` names into `sink`: an invoice or a
+  // payment as the layout's kind says, or a rejection naming the column at fault.
+  void read(const std::vector<std::string_view>& row, std::size_t width, RecordSink& sink) const;
+
   // The 0-based column of `field` in this file (it must be present).
   std::size_t columnOf(Field field) const { return *layout_.column(field); }
 

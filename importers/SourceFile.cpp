@@ -152,8 +152,12 @@ SourceFile openSource(const std::string& path, const SourceOptions& options) {
                        " names any column of " + options.map->file);
     }
     if (!options.format.empty()) {
-      throw InputError(path + ": not a " + candidates[0]->description() +
-                       ": no header row of that format in the first rows");
+      // Read as the format's header, the first row names the columns it lacks.
+      const auto started = candidates[0]->start(first, options.parse);
+      throw InputError(path + ":" + std::to_string(stored[0].line) + ": not a " +
+                       candidates[0]->description() + ": " +
+                       (started ? std::string("no header row of that format in the first rows")
+                                : started.error()));
     }
     const auto generic = GenericLayout::match(first);
     throw InputError(path + ":" + std::to_string(stored[0].line) + ": " +

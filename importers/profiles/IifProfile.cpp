@@ -15,30 +15,40 @@ std::string firstCell(const Row& row) {
   return row.empty() ? std::string() : toLower(trim(row[0]));
 }
 
+const FormatTable& iifFormat() {
+  static const FormatTable format{
+      .name = "iif",
+      .description = "QuickBooks Desktop IIF transactions",
+      // Invoices, credit memos and payments in one file.
+      .kind = RecordKind::Mixed,
+      .columns = {{Field::DocumentType,
+                   {"TRNSTYPE"},
+                   Need::Required,
+                   "which transaction: INVOICE, CREDIT MEMO or PAYMENT"},
+                  {Field::IssueDate, {"DATE"}, Need::Required, "issue_date / payment_date"},
+                  {Field::DueDate, {"DUEDATE"}},
+                  {Field::ClientName, {"NAME"}, Need::Required},
+                  {Field::Amount, {"AMOUNT"}, Need::Required},
+                  {Field::InvoiceNumber,
+                   {"DOCNUM"},
+                   Need::Required,
+                   "invoice_number (of a payment: its check number)"},
+                  {Field::Memo, {"MEMO"}, Need::Optional, "the invoice a payment pays"}}};
+  return format;
+}
+
 }  // namespace
+
+IifProfile::IifProfile() : FormatProfile(iifFormat()) {}
 
 int IifProfile::recognise(const Row& row) const {
   return !row.empty() && trim(row[0]) == "!TRNS" ? 100 : 0;
 }
 
-Result<bool> IifProfile::start(const Row& header, const ParseSettings& settings) {
-  columns_ = Columns(header);
-  type_ = columns_.find({"TRNSTYPE"});
-  date_ = columns_.find({"DATE"});
-  dueDate_ = columns_.find({"DUEDATE"});
-  name_ = columns_.find({"NAME"});
-  amount_ = columns_.find({"AMOUNT"});
-  docNumber_ = columns_.find({"DOCNUM"});
-  memo_ = columns_.find({"MEMO"});
-  std::string missing;
-  for (const auto& [column, label] :
-       {std::pair{type_, "TRNSTYPE"}, std::pair{date_, "DATE"}, std::pair{name_, "NAME"},
-        std::pair{amount_, "AMOUNT"}, std::pair{docNumber_, "DOCNUM"}}) {
-    if (!column) missing += std::string(missing.empty() ? "" : ", ") + label;
+Result<bool> IifProfile::begin(const Row& /*header*/) {
+  if (settings().dateOrder == dates::DateOrder::Unknown) {
+    settings().dateOrder = dates::DateOrder::MDY;
   }
-  if (!missing.empty()) return Failure{"the !TRNS row lacks " + missing};
-  settings_ = settings;
-  if (settings_.dateOrder == dates::DateOrder::Unknown) settings_.dateOrder = dates::DateOrder::MDY;
   return true;
 }
 
@@ -52,7 +62,7 @@ void IifProfile::read(const Row& row, RecordSink& sink) {
   if (kind == "spl" || kind == "endtrns") return sink.skip("lines of a transaction above");
   if (kind == "!trns") {
     // A file may repeat its headers before each group of transactions, in another order.
-    if (auto restarted = start(row, settings_); !restarted) {
+    if (auto restarted = start(row, ParseSettings(settings())); !restarted) {
       return sink.reject(std::nullopt, restarted.error());
     }
   }
@@ -61,7 +71,7 @@ void IifProfile::read(const Row& row, RecordSink& sink) {
 }
 
 void IifProfile::readTransaction(const Row& row, RecordSink& sink) {
-  const auto type = toLower(Columns::cell(row, type_));
+  const auto type = toLower(Columns::cell(row, column(Field::DocumentType)));
   if (type == "invoice") return readInvoice(row, sink, false);
   if (type == "credit memo") return readInvoice(row, sink, true);
   if (type == "payment") return readPayment(row, sink);
@@ -69,18 +79,18 @@ void IifProfile::readTransaction(const Row& row, RecordSink& sink) {
 }
 
 void IifProfile::readInvoice(const Row& row, RecordSink& sink, bool creditMemo) {
-  Cells cells(row, sink, settings_);
-  auto number = cells.required(docNumber_, "invoice number (DOCNUM)");
-  auto customer = cells.required(name_, "customer (NAME)");
-  const auto issued = cells.date(date_, "date");
+  Cells cells(row, sink, settings());
+  auto number = cells.required(column(Field::InvoiceNumber), "invoice number (DOCNUM)");
+  auto customer = cells.required(column(Field::ClientName), "customer (NAME)");
+  const auto issued = cells.date(column(Field::IssueDate), "date");
   // Without DUEDATE the invoice is due when issued: IIF keeps terms on the customer.
-  const auto due = cells.date(dueDate_, "due date", true);
-  auto amount = cells.amount(amount_, settings_.defaultCurrency, "amount");
+  const auto due = cells.date(column(Field::DueDate), "due date", true);
+  auto amount = cells.amount(column(Field::Amount), settings().defaultCurrency, "amount");
   if (cells.failed()) return;
   // The TRNS line of an invoice debits A/R (positive); of a credit memo, credits it.
   if (amount->isNegative() != creditMemo) amount = -*amount;
   sink.invoice(InvoiceRecord{.number = std::move(number),
-                             .numberColumn = docNumber_,
+                             .numberColumn = column(Field::InvoiceNumber),
                              .clientCode = {},  // no client ids in this export: matched by name
                              .clientName = customer,
                              .clientEmail = {},
@@ -92,12 +102,12 @@ void IifProfile::readInvoice(const Row& row, RecordSink& sink, bool creditMemo) 
 }
 
 void IifProfile::readPayment(const Row& row, RecordSink& sink) {
-  Cells cells(row, sink, settings_);
-  const auto memo = cells.text(memo_);
-  const auto paid = cells.date(date_, "date");
-  const auto amount = cells.text(amount_);
-  const auto reference = cells.text(docNumber_);
-  auto customer = cells.required(name_, "customer (NAME)");
+  Cells cells(row, sink, settings());
+  const auto memo = cells.text(column(Field::Memo));
+  const auto paid = cells.date(column(Field::IssueDate), "date");
+  const auto amount = cells.text(column(Field::Amount));
+  const auto reference = cells.text(column(Field::InvoiceNumber));
+  auto customer = cells.required(column(Field::ClientName), "customer (NAME)");
   if (cells.failed()) return;
   // A memo naming no invoice leaves the payment on the customer's account, as QuickBooks
   // itself holds it until it is applied.
@@ -110,8 +120,8 @@ void IifProfile::readPayment(const Row& row, RecordSink& sink) {
                              .paymentDate = *paid,
                              .amountText = received,
                              .reference = reference,
-                             .numberColumn = memo_,
-                             .amountColumn = amount_});
+                             .numberColumn = column(Field::Memo),
+                             .amountColumn = column(Field::Amount)});
 }
 
 }  // namespace kindly::importers

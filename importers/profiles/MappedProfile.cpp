@@ -17,7 +17,7 @@ namespace kindly::importers {
 namespace {
 
 std::optional<Field> fieldNamed(std::string_view name) {
-  for (std::size_t f = 0; f < kFieldCount; ++f) {
+  for (std::size_t f = 0; f < kLayoutFieldCount; ++f) {
     if (fieldName(static_cast<Field>(f)) == name) return static_cast<Field>(f);
   }
   return std::nullopt;
@@ -25,7 +25,7 @@ std::optional<Field> fieldNamed(std::string_view name) {
 
 std::string allFieldNames() {
   std::string names;
-  for (std::size_t f = 0; f < kFieldCount; ++f) {
+  for (std::size_t f = 0; f < kLayoutFieldCount; ++f) {
     names += std::string(f ? ", " : "") + std::string(fieldName(static_cast<Field>(f)));
   }
   return names;
@@ -144,7 +144,7 @@ Result<bool> MappedProfile::start(const Row& header, const ParseSettings& settin
     }
     fields.emplace_back(field, *column);
   }
-  const auto layout = GenericLayout::assigned(fields);
+  const auto layout = GenericLayout::assigned(fields, header);
   if (!layout) return Failure{map_.file + ": [columns]: " + layout.error()};
   begin(*layout, header, settings);
   return true;

@@ -8,22 +8,40 @@
 
 namespace kindly::importers {
 
+namespace {
+
+const FormatTable& qboAgingFormat() {
+  static const FormatTable format{
+      .name = "qbo-aging",
+      .description = "QuickBooks Online A/R Aging Detail",
+      .kind = RecordKind::Invoices,
+      .columns = qboInvoiceColumns({{Field::DocumentType,
+                                     {"Transaction Type", "Type"},
+                                     Need::Required,
+                                     "which document: invoice or credit memo"}}),
+      // The report lists every open invoice.
+      .fullExport = true,
+      // Day-first companies' reports are sniffed as such; month first when the dates leave it
+      // open.
+      .usualDateOrder = dates::DateOrder::MDY};
+  return format;
+}
+
+}  // namespace
+
+QboAgingProfile::QboAgingProfile() : FormatProfile(qboAgingFormat()) {}
+
 int QboAgingProfile::recognise(const Row& row) const {
   const Columns columns(row);
   const bool aging = columns.count({"Transaction Type", "Num", "Due Date", "Open Balance"}) == 4 &&
-                     QboInvoiceColumns(columns).missing().empty();
+                     FormatProfile::recognise(row) > 0;
   return aging ? 80 : 0;
 }
 
-Result<bool> QboAgingProfile::start(const Row& header, const ParseSettings& settings) {
-  const Columns columns(header);
-  columns_.emplace(columns);
-  type_ = columns.find({"Transaction Type", "Type"});
-  auto missing = columns_->missing();
-  if (!type_) missing += missing.empty() ? "Transaction Type" : ", Transaction Type";
-  if (!missing.empty()) return Failure{"an A/R Aging Detail report needs the columns " + missing};
-  settings_ = settings;
-  if (settings_.dateOrder == dates::DateOrder::Unknown) settings_.dateOrder = dates::DateOrder::MDY;
+Result<bool> QboAgingProfile::begin(const Row& /*header*/) {
+  if (settings().dateOrder == dates::DateOrder::Unknown) {
+    settings().dateOrder = dates::DateOrder::MDY;
+  }
   return true;
 }
 
@@ -45,17 +63,18 @@ void QboAgingProfile::read(const Row& row, RecordSink& sink) {
     case QboRowKind::Data:
       break;
   }
-  Cells cells(row, sink, settings_);
-  const auto type = cells.required(type_, "transaction type");
+  Cells cells(row, sink, settings());
+  const auto type = cells.required(column(Field::DocumentType), "transaction type");
   if (cells.failed()) return;
   const auto kind = toLower(type);
   if (kind != "invoice" && kind != "credit memo") {
     // "Payment" rows are money received but applied to no invoice.
-    return sink.reject(type_, "a " + type +
-                                  " is not an invoice or a credit memo: apply it to "
-                                  "an invoice in QuickBooks");
+    return sink.reject(column(Field::DocumentType),
+                       "a " + type +
+                           " is not an invoice or a credit memo: apply it to "
+                           "an invoice in QuickBooks");
   }
-  if (auto invoice = readQboInvoice(*columns_, cells, kind == "credit memo")) {
+  if (auto invoice = readQboInvoice(layout(), cells, kind == "credit memo")) {
     sink.invoice(*invoice);
   }
 }

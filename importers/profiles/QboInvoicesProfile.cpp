@@ -8,22 +8,35 @@
 
 namespace kindly::importers {
 
+namespace {
+
+const FormatTable& qboInvoicesFormat() {
+  static const FormatTable format{
+      .name = "qbo-invoices",
+      .description = "QuickBooks Online Invoice List",
+      .kind = RecordKind::Invoices,
+      .columns = qboInvoiceColumns({{Field::Status, {"Status"}}}),
+      // The list holds every invoice of its period, paid ones with a zero open balance.
+      .fullExport = true,
+      .usualDateOrder = dates::DateOrder::MDY};
+  return format;
+}
+
+}  // namespace
+
+QboInvoicesProfile::QboInvoicesProfile() : FormatProfile(qboInvoicesFormat()) {}
+
 int QboInvoicesProfile::recognise(const Row& row) const {
   const Columns columns(row);
   const bool list = !columns.find({"Transaction Type"}) && columns.find({"Open Balance"}) &&
-                    QboInvoiceColumns(columns).missing().empty();
+                    FormatProfile::recognise(row) > 0;
   return list ? 70 : 0;
 }
 
-Result<bool> QboInvoicesProfile::start(const Row& header, const ParseSettings& settings) {
-  const Columns columns(header);
-  columns_.emplace(columns);
-  status_ = columns.find({"Status"});
-  if (const auto missing = columns_->missing(); !missing.empty()) {
-    return Failure{"an Invoice List report needs the columns " + missing};
+Result<bool> QboInvoicesProfile::begin(const Row& /*header*/) {
+  if (settings().dateOrder == dates::DateOrder::Unknown) {
+    settings().dateOrder = dates::DateOrder::MDY;
   }
-  settings_ = settings;
-  if (settings_.dateOrder == dates::DateOrder::Unknown) settings_.dateOrder = dates::DateOrder::MDY;
   return true;
 }
 
@@ -39,9 +52,9 @@ void QboInvoicesProfile::read(const Row& row, RecordSink& sink) {
     case QboRowKind::Data:
       break;
   }
-  Cells cells(row, sink, settings_);
-  const auto status = toLower(cells.text(status_));
-  if (auto invoice = readQboInvoice(*columns_, cells, false)) {
+  Cells cells(row, sink, settings());
+  const auto status = toLower(cells.text(column(Field::Status)));
+  if (auto invoice = readQboInvoice(layout(), cells, false)) {
     invoice->status = status;
     sink.invoice(*invoice);
   }

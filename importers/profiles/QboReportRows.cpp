@@ -57,44 +57,36 @@ std::optional<dates::Date> qboStampDate(std::string_view cell) {
   return std::nullopt;
 }
 
-QboInvoiceColumns::QboInvoiceColumns(const Columns& columns)
-    : date(columns.find({"Date", "Invoice Date", "Transaction Date"})),
-      number(columns.find({"Num", "No.", "Invoice No.", "Number", "Invoice Number"})),
-      customer(columns.find(
-          {"Customer", "Customer/Name", "Customer full name", "Customer name", "Name"})),
-      dueDate(columns.find({"Due Date"})),
-      amount(columns.find({"Amount", "Total", "Total Amount"})),
-      openBalance(columns.find({"Open Balance", "Balance"})),
-      currency(columns.find({"Currency"})) {}
-
-std::string QboInvoiceColumns::missing() const {
-  std::string names;
-  const auto need = [&](const std::optional<std::size_t>& column, std::string_view name) {
-    if (column) return;
-    names += names.empty() ? "" : ", ";
-    names += name;
-  };
-  need(date, "Date");
-  need(number, "Num");
-  need(customer, "Customer");
-  need(dueDate, "Due Date");
-  need(amount, "Amount");
-  need(openBalance, "Open Balance");
-  return names;
+std::vector<ColumnRule> qboInvoiceColumns(std::vector<ColumnRule> more) {
+  std::vector<ColumnRule> columns = {
+      {Field::IssueDate, {"Date", "Invoice Date", "Transaction Date"}, Need::Required},
+      // Numbers are text: "00123" keeps its zeros.
+      {Field::InvoiceNumber,
+       {"Num", "No.", "Invoice No.", "Number", "Invoice Number"},
+       Need::Required},
+      {Field::ClientName,
+       {"Customer", "Customer/Name", "Customer full name", "Customer name", "Name"},
+       Need::Required},
+      {Field::DueDate, {"Due Date"}, Need::Required},
+      {Field::Amount, {"Amount", "Total", "Total Amount"}, Need::Required},
+      {Field::Balance, {"Open Balance", "Balance"}, Need::Required},
+      {Field::Currency, {"Currency"}}};
+  columns.insert(columns.end(), more.begin(), more.end());
+  return columns;
 }
 
-std::optional<InvoiceRecord> readQboInvoice(const QboInvoiceColumns& columns, Cells& cells,
+std::optional<InvoiceRecord> readQboInvoice(const GenericLayout& layout, Cells& cells,
                                             bool creditMemo) {
   // Numbers are text: "00123" keeps its zeros.
-  auto number = cells.required(columns.number, "invoice number (Num)");
-  auto customer = cells.required(columns.customer, "customer");
-  const auto issued = cells.date(columns.date, "date");
+  auto number = cells.required(layout.column(Field::InvoiceNumber), "invoice number (Num)");
+  auto customer = cells.required(layout.column(Field::ClientName), "customer");
+  const auto issued = cells.date(layout.column(Field::IssueDate), "date");
   // A credit memo or an invoice entered without terms has no due date: due when issued.
-  const auto due = cells.date(columns.dueDate, "due date", true);
-  const auto currency = cells.currency(columns.currency);
+  const auto due = cells.date(layout.column(Field::DueDate), "due date", true);
+  const auto currency = cells.currency(layout.column(Field::Currency));
   if (cells.failed()) return std::nullopt;
-  auto amount = cells.amount(columns.amount, *currency, "amount");
-  auto open = cells.amount(columns.openBalance, *currency, "open balance");
+  auto amount = cells.amount(layout.column(Field::Amount), *currency, "amount");
+  auto open = cells.amount(layout.column(Field::Balance), *currency, "open balance");
   if (cells.failed()) return std::nullopt;
   if (creditMemo) {
     if (!amount->isNegative()) amount = -*amount;
@@ -104,12 +96,12 @@ std::optional<InvoiceRecord> readQboInvoice(const QboInvoiceColumns& columns, Ce
   // other way, is not what QuickBooks reports.
   const auto billed = amount->minorUnits(), owed = open->minorUnits();
   const bool openFits = creditMemo ? (owed >= billed && owed <= 0) : (owed <= billed && owed >= 0);
-  if (!cells.check(openFits, columns.openBalance,
+  if (!cells.check(openFits, layout.column(Field::Balance),
                    "the open balance is not between zero and the amount")) {
     return std::nullopt;
   }
   return InvoiceRecord{.number = std::move(number),
-                       .numberColumn = columns.number,
+                       .numberColumn = layout.column(Field::InvoiceNumber),
                        .clientCode = {},  // no client ids in this export: matched by name
                        .clientName = customer,
                        .clientEmail = {},
@@ -118,14 +110,6 @@ std::optional<InvoiceRecord> readQboInvoice(const QboInvoiceColumns& columns, Ce
                        .amount = *amount,
                        .status = {},
                        .paidSoFar = *amount - *open};
-}
-
-std::vector<std::size_t> QboInvoiceColumns::dateColumns() const {
-  std::vector<std::size_t> columns;
-  for (const auto& column : {date, dueDate}) {
-    if (column) columns.push_back(*column);
-  }
-  return columns;
 }
 
 }  // namespace kindly::importers

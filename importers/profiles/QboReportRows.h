@@ -10,6 +10,7 @@
 #include "dates/Date.h"
 #include "importers/Cells.h"
 #include "importers/Columns.h"
+#include "importers/GenericLayout.h"
 #include "importers/Profile.h"
 
 namespace kindly::importers {
@@ -29,21 +30,14 @@ std::optional<dates::Date> qboAsOfDate(std::string_view cell);
 // (or "Cash Basis ..."), or nullopt when the cell is no such stamp.
 std::optional<dates::Date> qboStampDate(std::string_view cell);
 
-// The columns of an invoice in QBO's A/R reports, found by the names QBO has used for them.
-struct QboInvoiceColumns {
-  explicit QboInvoiceColumns(const Columns& columns);
-  // The header names the required columns missing, or "" when none is.
-  std::string missing() const;
-
-  std::optional<std::size_t> date, number, customer, dueDate, amount, openBalance, currency;
-  // The date columns the report has, for sniffing their order.
-  std::vector<std::size_t> dateColumns() const;
-};
+// The columns of an invoice in QBO's A/R reports, by the names QBO has used for them, and
+// then `more` of a report's own.
+std::vector<ColumnRule> qboInvoiceColumns(std::vector<ColumnRule> more);
 
 // Reads an invoice, or a credit memo when `creditMemo` (its amounts are negative whatever
 // their sign in the file). paidSoFar is the amount less the open balance. Returns nullopt
 // once `cells` has rejected the row.
-std::optional<InvoiceRecord> readQboInvoice(const QboInvoiceColumns& columns, Cells& cells,
+std::optional<InvoiceRecord> readQboInvoice(const GenericLayout& layout, Cells& cells,
                                             bool creditMemo);
 
 }  // namespace kindly::importers

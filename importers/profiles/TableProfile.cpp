@@ -2,66 +2,83 @@
 // exports (tests/fixtures/real/README.md names them). A new format of this kind is a table.
 #include "importers/profiles/TableProfile.h"
 
+#include "importers/Columns.h"
+
 namespace kindly::importers {
 
 const std::vector<FormatTable>& formatTables() {
   static const std::vector<FormatTable> tables = {
+      {.name = "zoho",
+       .description = "Zoho Books invoice export",
+       .kind = RecordKind::Invoices,
+       // One row per line item, the invoice's totals repeated on each.
+       .columns = {{Field::InvoiceNumber, {"Invoice Number"}, Need::Required},
+                   {Field::Status, {"Invoice Status"}},
+                   // A long internal number that never changes: the client's code.
+                   {Field::ClientId, {"Customer ID"}},
+                   {Field::ClientName, {"Customer Name"}, Need::Required},
+                   {Field::ClientEmail, {"Primary Contact EmailID", "Email", "Customer Email"}},
+                   {Field::IssueDate, {"Invoice Date"}, Need::Required},
+                   {Field::DueDate, {"Due Date"}, Need::Required},
+                   {Field::Currency, {"Currency Code"}},
+                   {Field::Amount, {"Total"}, Need::Required, "amount (repeated per line)"},
+                   {Field::Balance, {"Balance"}, Need::Required, "balance (repeated per line)"},
+                   {Field::PaymentDate,
+                    {"Last Payment Date"},
+                    Need::Optional,
+                    "payment_date (of the latest payment)"}},
+       .own = {"Invoice Status"},
+       // Exported with "All Invoices", the file lists every invoice the organisation has.
+       .fullExport = true},
       {.name = "invoicely",
        .description = "Invoicely invoice export",
        .kind = RecordKind::Invoices,
-       .columns = {{Field::IssueDate, {"Date"}, true},
-                   {Field::DueDate, {"Due"}, true},
-                   {Field::InvoiceNumber, {"Details"}, true},
-                   {Field::ClientName, {"Client"}, true},
-                   {Field::Status, {"Status"}, true},
-                   {Field::Amount, {"Total"}, true}}},
+       .columns = {{Field::IssueDate, {"Date"}, Need::Required},
+                   {Field::DueDate, {"Due"}, Need::Required},
+                   {Field::InvoiceNumber, {"Details"}, Need::Required},
+                   {Field::ClientName, {"Client"}, Need::Required},
+                   {Field::Status, {"Status"}, Need::Required},
+                   {Field::Amount, {"Total"}, Need::Required}}},
       {.name = "invoice2go",
        .description = "Invoice2go invoice export",
        .kind = RecordKind::Invoices,
-       .columns = {{Field::InvoiceNumber, {"DocumentNumber"}, true},
-                   {Field::ClientName, {"Name"}, true},
+       .columns = {{Field::InvoiceNumber, {"DocumentNumber"}, Need::Required},
+                   {Field::ClientName, {"Name"}, Need::Required},
                    {Field::ClientEmail, {"EmailRecipient"}},
-                   {Field::IssueDate, {"DocumentDate"}, true},
+                   {Field::IssueDate, {"DocumentDate"}, Need::Required},
                    {Field::Status, {"DocumentStatus"}},
                    {Field::Terms, {"TermsOld"}},  // days from issue to due
                    {Field::Currency, {"CurrencyCode"}},
-                   {Field::Amount, {"TotalAmount"}, true},
-                   {Field::Balance, {"BalanceDueAmount"}, true}}},
+                   {Field::Amount, {"TotalAmount"}, Need::Required},
+                   {Field::Balance, {"BalanceDueAmount"}, Need::Required}}},
       {.name = "invoiceninja",
        .description = "Invoice Ninja invoice export",
        .kind = RecordKind::Invoices,
-       .columns = {{Field::ClientName, {"Client", "Client Name"}, true},
+       .columns = {{Field::ClientName, {"Client", "Client Name"}, Need::Required},
                    {Field::ClientEmail, {"Email", "Client Email"}},
-                   {Field::InvoiceNumber, {"Invoice Number"}, true},
-                   {Field::Amount, {"Amount"}, true},  // the invoice's, on each of its lines
-                   {Field::AmountPaid, {"Paid"}, true},
+                   {Field::InvoiceNumber, {"Invoice Number"}, Need::Required},
+                   {Field::Amount,
+                    {"Amount"},
+                    Need::Required},  // the invoice's, on each of its lines
+                   {Field::AmountPaid, {"Paid"}, Need::Required},
                    {Field::Status, {"Status"}},
-                   {Field::IssueDate, {"Invoice Date"}, true},
-                   {Field::DueDate, {"Due Date"}, true}}},
+                   {Field::IssueDate, {"Invoice Date"}, Need::Required},
+                   {Field::DueDate, {"Due Date"}, Need::Required}}},
       {.name = "invoiceninja-payments",
        .description = "Invoice Ninja payment export",
        .kind = RecordKind::Payments,
-       .columns = {{Field::ClientName, {"Client", "Client Name"}, true},
-                   {Field::InvoiceNumber, {"Invoice Number", "Invoice"}, true},
-                   {Field::Amount, {"Amount"}, true},
-                   {Field::PaymentDate, {"Date", "Payment Date"}, true},
+       .columns = {{Field::ClientName, {"Client", "Client Name"}, Need::Required},
+                   {Field::InvoiceNumber, {"Invoice Number", "Invoice"}, Need::Required},
+                   {Field::Amount, {"Amount"}, Need::Required},
+                   {Field::PaymentDate, {"Date", "Payment Date"}, Need::Required},
                    {Field::Reference, {"Transaction Reference"}}}},
   };
   return tables;
 }
 
-int TableProfile::recognise(const Row& row) const {
-  const auto layout = GenericLayout::fromTable(row, format_);
-  if (!layout) return 0;
-  int found = 0;
-  for (const auto& rule : format_.columns) found += layout->column(rule.field).has_value();
-  return 20 + found;
-}
-
-Result<bool> TableProfile::start(const Row& header, const ParseSettings& settings) {
-  auto layout = GenericLayout::fromTable(header, format_);
-  if (!layout) return Failure{layout.error()};
-  begin(*layout, header, settings);
+Result<bool> TableProfile::begin(const Row& header) {
+  parser_.emplace(layout(), settings());
+  width_ = headerWidth(header);
   return true;
 }
 

@@ -2,25 +2,24 @@
 // rows read as Kindly's own layouts are. Invoicely, Invoice2go and Invoice Ninja are this.
 #pragma once
 
-#include "importers/GenericLayout.h"
-#include "importers/profiles/GenericProfile.h"
+#include <optional>
+
+#include "importers/RowParser.h"
+#include "importers/profiles/FormatProfile.h"
 
 namespace kindly::importers {
 
-class TableProfile : public GenericProfile {
+class TableProfile : public FormatProfile {
  public:
-  // `format` must outlive the profile (the tables are static data, see FormatTables).
-  explicit TableProfile(const FormatTable& format) : format_(format) {}
+  using FormatProfile::FormatProfile;
+  void read(const Row& row, RecordSink& sink) override { parser_->read(row, width_, sink); }
 
-  std::string name() const override { return std::string(format_.name); }
-  std::string description() const override { return std::string(format_.description); }
-  RecordKind kind() const override { return format_.kind; }
-  // 20 and one more per column of the table found, when every required column is there.
-  int recognise(const Row& row) const override;
-  Result<bool> start(const Row& header, const ParseSettings& settings) override;
+ protected:
+  Result<bool> begin(const Row& header) override;
 
  private:
-  const FormatTable& format_;
+  std::optional<RowParser> parser_;
+  std::size_t width_ = 0;
 };
 
 // The formats that are only a table.

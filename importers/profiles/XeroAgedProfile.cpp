@@ -25,7 +25,27 @@ bool startsWithWord(std::string_view text, std::string_view word) {
          (text.size() == word.size() || text[word.size()] == ' ');
 }
 
+const FormatTable& xeroAgedFormat() {
+  static const FormatTable format{
+      .name = "xero-aged",
+      .description = "Xero aged receivables report",
+      .kind = RecordKind::Invoices,
+      .columns = {{Field::ClientName,
+                   {"Contact", "Contact Name"},
+                   Need::Optional,
+                   "client_name (else the heading above)"},
+                  {Field::IssueDate, {"Invoice Date", "Date"}, Need::Required},
+                  {Field::InvoiceNumber, {"Invoice Number", "Number"}, Need::Required},
+                  {Field::DueDate, {"Due Date"}, Need::Required},
+                  {Field::Amount, {"Total"}, Need::Required, "balance (what is still open)"},
+                  {Field::Currency, {"Currency"}}},
+      .fullExport = true};
+  return format;
+}
+
 }  // namespace
+
+XeroAgedProfile::XeroAgedProfile() : FormatProfile(xeroAgedFormat()) {}
 
 int XeroAgedProfile::recognise(const Row& row) const {
   const Columns columns(row);
@@ -38,37 +58,17 @@ int XeroAgedProfile::recognise(const Row& row) const {
   return 20 + ageing + columns.count({"Invoice Date", "Invoice Reference", "Outstanding Tax"});
 }
 
-Result<bool> XeroAgedProfile::start(const Row& header, const ParseSettings& settings) {
-  const Columns columns(header);
-  settings_ = settings;
-  contactColumn_ = columns.find({"Contact", "Contact Name"});
-  date_ = columns.find({"Invoice Date", "Date"});
-  number_ = columns.find({"Invoice Number", "Number"});
-  dueDate_ = columns.find({"Due Date"});
-  total_ = columns.find({"Total"});
-  currency_ = columns.find({"Currency"});
+Result<bool> XeroAgedProfile::begin(const Row& /*header*/) {
   contact_.clear();
   credits_.clear();
-  std::string missing;
-  for (const auto& [column, name] : {std::pair{date_, "Invoice Date"},
-                                     {number_, "Invoice Number"},
-                                     {dueDate_, "Due Date"},
-                                     {total_, "Total"}}) {
-    if (!column) missing += (missing.empty() ? "" : ", ") + std::string(name);
-  }
-  if (!missing.empty()) {
-    return Failure{"a Xero aged receivables report, but with no " + missing + " column"};
-  }
   return true;
 }
-
-std::vector<std::size_t> XeroAgedProfile::dateColumns() const { return {*date_, *dueDate_}; }
 
 void XeroAgedProfile::title(const Row& row, RecordSink& sink) {
   const auto text = firstText(row);
   for (std::string_view lead : {"as at", "as of"}) {
     if (!startsWithWord(text, lead)) continue;
-    if (const auto date = dates::parseDate(trim(text.substr(lead.size())), settings_.dateOrder)) {
+    if (const auto date = dates::parseDate(trim(text.substr(lead.size())), settings().dateOrder)) {
       sink.exportDate(*date);
     }
   }
@@ -76,12 +76,12 @@ void XeroAgedProfile::title(const Row& row, RecordSink& sink) {
 }
 
 void XeroAgedProfile::read(const Row& row, RecordSink& sink) {
-  const auto dateText = Columns::cell(row, date_);
-  const auto totalText = Columns::cell(row, total_);
+  const auto dateText = Columns::cell(row, column(Field::IssueDate));
+  const auto totalText = Columns::cell(row, column(Field::Amount));
   // Layouts differ in the column that holds headings, so a row is a transaction by its
   // number or its date, not by where its text sits.
-  const bool dated = !dateText.empty() && dates::parseDate(dateText, settings_.dateOrder);
-  if (!dated && Columns::cell(row, number_).empty()) {
+  const bool dated = !dateText.empty() && dates::parseDate(dateText, settings().dateOrder);
+  if (!dated && Columns::cell(row, column(Field::InvoiceNumber)).empty()) {
     const auto text = firstText(row);
     // "Total Acme Ltd" and the closing "Total" carry amounts; a heading is a name alone, so
     // a contact called "Total Tyres" is still a heading.
@@ -93,18 +93,18 @@ void XeroAgedProfile::read(const Row& row, RecordSink& sink) {
     if (startsWithWord(text, "percentage")) return sink.skip("footer rows");
     return sink.reject(std::nullopt, "neither an invoice, a contact heading nor a total");
   }
-  Cells cells(row, sink, settings_);
-  const auto contact = contactColumn_ ? cells.text(contactColumn_) : contact_;
-  const auto number = cells.text(number_);
-  const auto issued = cells.date(date_, "invoice date");
+  Cells cells(row, sink, settings());
+  const auto contact = column(Field::ClientName) ? cells.text(column(Field::ClientName)) : contact_;
+  const auto number = cells.text(column(Field::InvoiceNumber));
+  const auto issued = cells.date(column(Field::IssueDate), "invoice date");
   // Credit notes and overpayments have no due date.
-  const auto due = cells.date(dueDate_, "due date", true);
-  const auto currency = cells.currency(currency_);
+  const auto due = cells.date(column(Field::DueDate), "due date", true);
+  const auto currency = cells.currency(column(Field::Currency));
   if (cells.failed()) return;
-  const auto open = cells.amount(total_, *currency, "total");
+  const auto open = cells.amount(column(Field::Amount), *currency, "total");
   if (cells.failed()) return;
   InvoiceRecord record{.number = number,
-                       .numberColumn = number_,
+                       .numberColumn = column(Field::InvoiceNumber),
                        .clientCode = {},  // no client ids in this export: matched by name
                        .clientName = contact,
                        .clientEmail = "",

@@ -3,38 +3,28 @@
 #pragma once
 
 #include <map>
-#include <optional>
 #include <string>
 
-#include "importers/Profile.h"
+#include "importers/profiles/FormatProfile.h"
 
 namespace kindly::importers {
 
-class XeroAgedProfile : public Profile {
+class XeroAgedProfile : public FormatProfile {
  public:
-  std::string name() const override { return "xero-aged"; }
-  std::string description() const override { return "Xero aged receivables report"; }
-  RecordKind kind() const override { return RecordKind::Invoices; }
+  XeroAgedProfile();
   // Needs an invoice number, Due Date and Total beside two or more of the ageing columns
   // (Current, < 1 Month, 1 Month, 2 Months, 3 Months, Older).
   int recognise(const Row& row) const override;
-  Result<bool> start(const Row& header, const ParseSettings& settings) override;
   // Gives the "As at 20 November 2026" line as the export's date.
   void title(const Row& row, RecordSink& sink) override;
   // An invoice's amount is its open balance, the row's Total: the report shows nothing of
   // what was invoiced or paid. A credit with no number is named "CREDIT <contact> <date>".
   void read(const Row& row, RecordSink& sink) override;
-  std::vector<std::size_t> dateColumns() const override;
-  bool isFullExport() const override { return true; }
+
+ protected:
+  Result<bool> begin(const Row& header) override;
 
  private:
-  ParseSettings settings_;
-  std::optional<std::size_t> contactColumn_;  // some layouts name the contact on each row
-  std::optional<std::size_t> date_;
-  std::optional<std::size_t> number_;
-  std::optional<std::size_t> dueDate_;
-  std::optional<std::size_t> total_;
-  std::optional<std::size_t> currency_;
   std::string contact_;                 // the heading above the rows being read
   std::map<std::string, int> credits_;  // unnumbered credits named so far, by name
 };

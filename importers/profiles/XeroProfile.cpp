@@ -8,7 +8,6 @@
 
 #include "base/Text.h"
 #include "importers/Cells.h"
-#include "importers/Columns.h"
 #include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
@@ -37,72 +36,58 @@ std::string statusOf(std::string_view status) {
   return toLower(trim(status));
 }
 
+const FormatTable& xeroFormat() {
+  static const FormatTable format{
+      .name = "xero",
+      .description = "Xero invoice export",
+      .kind = RecordKind::Invoices,
+      .columns = {{Field::ClientName, {"ContactName"}, Need::Required},
+                  {Field::ClientEmail, {"EmailAddress"}},
+                  {Field::InvoiceNumber, {"InvoiceNumber"}, Need::Required},
+                  {Field::IssueDate, {"InvoiceDate"}, Need::Required},
+                  {Field::DueDate, {"DueDate"}, Need::Required},
+                  {Field::Amount, {"Total"}, Need::Required, "amount (repeated per line)"},
+                  {Field::Balance, {"InvoiceAmountDue"}, Need::Either},
+                  {Field::AmountPaid, {"InvoiceAmountPaid"}, Need::Either},
+                  {Field::Currency, {"Currency"}},
+                  {Field::DocumentType,
+                   {"Type"},
+                   Need::Optional,
+                   "which document: sales invoice, credit note or overpayment"},
+                  {Field::Status, {"Status"}}},
+      // InvoiceNumber and DueDate are generic names too: only Xero's own names decide.
+      .own = {"ContactName"},
+      .fullExport = true};
+  return format;
+}
+
 }  // namespace
 
-int XeroProfile::recognise(const Row& row) const {
-  const Columns columns(row);
-  // InvoiceNumber and DueDate are generic names too: only Xero's own names decide.
-  if (!columns.find({"ContactName"}) || !columns.find({"InvoiceAmountDue", "InvoiceAmountPaid"})) {
-    return 0;
-  }
-  return 20 + columns.count({"ContactName", "EmailAddress", "POAddressLine1", "InvoiceNumber",
-                             "InvoiceDate", "DueDate", "PlannedDate", "Total", "TaxTotal",
-                             "InvoiceAmountPaid", "InvoiceAmountDue", "LineAmount", "Type", "Sent",
-                             "Status"});
-}
-
-Result<bool> XeroProfile::start(const Row& header, const ParseSettings& settings) {
-  const Columns columns(header);
-  settings_ = settings;
-  contact_ = columns.find({"ContactName"});
-  email_ = columns.find({"EmailAddress"});
-  number_ = columns.find({"InvoiceNumber"});
-  issueDate_ = columns.find({"InvoiceDate"});
-  dueDate_ = columns.find({"DueDate"});
-  total_ = columns.find({"Total"});
-  amountPaid_ = columns.find({"InvoiceAmountPaid"});
-  amountDue_ = columns.find({"InvoiceAmountDue"});
-  currency_ = columns.find({"Currency"});
-  type_ = columns.find({"Type"});
-  status_ = columns.find({"Status"});
-  std::string missing;
-  const auto need = [&](const std::optional<std::size_t>& column, std::string_view name) {
-    if (!column) missing += (missing.empty() ? "" : ", ") + std::string(name);
-  };
-  need(contact_, "ContactName");
-  need(number_, "InvoiceNumber");
-  need(issueDate_, "InvoiceDate");
-  need(dueDate_, "DueDate");
-  need(total_, "Total");
-  if (!amountDue_ && !amountPaid_) need(amountDue_, "InvoiceAmountDue");
-  if (!missing.empty()) return Failure{"a Xero invoice export, but with no " + missing + " column"};
-  return true;
-}
-
-std::vector<std::size_t> XeroProfile::dateColumns() const { return {*issueDate_, *dueDate_}; }
+XeroProfile::XeroProfile() : FormatProfile(xeroFormat()) {}
 
 void XeroProfile::read(const Row& row, RecordSink& sink) {
   const std::string previousOverpayment = std::exchange(lastOverpayment_, {});
-  Cells cells(row, sink, settings_);
-  const auto typeText = cells.text(type_);
+  Cells cells(row, sink, settings());
+  const auto typeText = cells.text(column(Field::DocumentType));
   const auto document = documentOf(typeText);
-  if (!cells.check(document.has_value(), type_,
+  if (!cells.check(document.has_value(), column(Field::DocumentType),
                    "'" + typeText + "' is not a sales invoice, credit note or overpayment")) {
     return;
   }
-  const auto contact = cells.required(contact_, "contact name");
-  const auto email = cells.text(email_);
-  auto number = *document == Document::Overpayment ? std::string()
-                                                   : cells.required(number_, "invoice number");
-  const auto status = statusOf(cells.text(status_));
-  const auto issued = cells.date(issueDate_, "invoice date");
+  const auto contact = cells.required(column(Field::ClientName), "contact name");
+  const auto email = cells.text(column(Field::ClientEmail));
+  auto number = *document == Document::Overpayment
+                    ? std::string()
+                    : cells.required(column(Field::InvoiceNumber), "invoice number");
+  const auto status = statusOf(cells.text(column(Field::Status)));
+  const auto issued = cells.date(column(Field::IssueDate), "invoice date");
   // Credit notes and overpayments fall due at once, and Xero leaves their DueDate empty.
-  const auto due = cells.date(dueDate_, "due date", *document != Document::Invoice);
-  const auto currency = cells.currency(currency_);
+  const auto due = cells.date(column(Field::DueDate), "due date", *document != Document::Invoice);
+  const auto currency = cells.currency(column(Field::Currency));
   if (cells.failed()) return;
-  const auto total = cells.amount(total_, *currency, "total");
-  const auto paid = cells.amount(amountPaid_, *currency, "amount paid", true);
-  const auto owing = cells.amount(amountDue_, *currency, "amount due", true);
+  const auto total = cells.amount(column(Field::Amount), *currency, "total");
+  const auto paid = cells.amount(column(Field::AmountPaid), *currency, "amount paid", true);
+  const auto owing = cells.amount(column(Field::Balance), *currency, "amount due", true);
   if (cells.failed()) return;
 
   // Xero writes credits as positive totals; some exports sign them. Either way the size.
@@ -122,7 +107,7 @@ void XeroProfile::read(const Row& row, RecordSink& sink) {
     number = nth > 1 ? base + " #" + std::to_string(nth) : base;
   }
   InvoiceRecord record{.number = number,
-                       .numberColumn = number_,
+                       .numberColumn = column(Field::InvoiceNumber),
                        .clientCode = {},  // no client ids in this export: matched by name
                        .clientName = contact,
                        .clientEmail = email,
@@ -136,7 +121,8 @@ void XeroProfile::read(const Row& row, RecordSink& sink) {
   if (store::isOwed(record.status) && (owing || paid)) {
     const auto settled = owing ? size - (owing->isNegative() ? -*owing : *owing)
                                : (paid->isNegative() ? -*paid : *paid);
-    if (!cells.check(!settled.isNegative(), owing ? amountDue_ : amountPaid_,
+    if (!cells.check(!settled.isNegative(),
+                     owing ? column(Field::Balance) : column(Field::AmountPaid),
                      "more is due than the total " + size.toDecimal())) {
       return;
     }

@@ -79,7 +79,9 @@ TEST(XeroProfile, namesTheColumnsAForcedHeaderLacks) {
   XeroProfile profile;
   const auto started = profile.start(rowOf({"ContactName", "InvoiceNumber", "Total"}), {});
   ASSERT_FALSE(started);
-  EXPECT_NE(started.error().find("InvoiceDate, DueDate, InvoiceAmountDue"), std::string::npos)
+  EXPECT_NE(
+      started.error().find("lacks InvoiceDate, DueDate, InvoiceAmountDue or InvoiceAmountPaid"),
+      std::string::npos)
       << started.error();
 }
 

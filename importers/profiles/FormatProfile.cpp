@@ -1,0 +1,19 @@
+#include "importers/profiles/FormatProfile.h"
+
+namespace kindly::importers {
+
+int FormatProfile::recognise(const Row& row) const { return recogniseFormat(row, format_); }
+
+Result<bool> FormatProfile::start(const Row& header, const ParseSettings& settings) {
+  auto layout = GenericLayout::fromTable(header, format_);
+  if (!layout) return Failure{layout.error()};
+  layout_ = *layout;
+  settings_ = settings;
+  return begin(header);
+}
+
+std::string FormatProfile::columnField(std::size_t column) const {
+  return layout_.meaningOf(column, &format_);
+}
+
+}  // namespace kindly::importers
