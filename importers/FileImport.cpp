@@ -250,6 +250,7 @@ void FileImport::writePayment(const PaymentRecord& record) {
   };
   if (record.invoiceNumber.empty()) return writeOnAccount(record);
   const auto invoice = ledger_.findInvoice(record.invoiceNumber);
+  if (!invoice && record.invoiceMayBeEarlier) return writeOnAccount(record);
   if (!invoice) {
     return fail(record.numberColumn, "no invoice " + record.invoiceNumber +
                                          " in the ledger (import the invoices first)");
@@ -257,8 +258,10 @@ void FileImport::writePayment(const PaymentRecord& record) {
   const auto amount = money::parseAmount(record.amountText, invoice->amount.currency(),
                                          source_.settings.decimalMark);
   if (!amount) return fail(record.amountColumn, amount.error());
-  if (amount->money.currency() != invoice->amount.currency()) {
-    return fail(record.amountColumn, "in " + amount->money.currency().code() + ", but invoice " +
+  if (amount->money.currency() != invoice->amount.currency() ||
+      record.currency.value_or(invoice->amount.currency()) != invoice->amount.currency()) {
+    const auto currency = record.currency.value_or(amount->money.currency());
+    return fail(record.amountColumn, "in " + currency.code() + ", but invoice " +
                                          record.invoiceNumber + " is in " +
                                          invoice->amount.currency().code());
   }
@@ -285,7 +288,8 @@ void FileImport::writePayment(const PaymentRecord& record) {
 // the day it was paid, named after that day and the payment's reference.
 void FileImport::writeOnAccount(const PaymentRecord& record) {
   --outcomes_;  // writeInvoice() or reject() counts the row
-  const auto amount = money::parseAmount(record.amountText, source_.settings.defaultCurrency,
+  const auto amount = money::parseAmount(record.amountText,
+                                         record.currency.value_or(source_.settings.defaultCurrency),
                                          source_.settings.decimalMark);
   if (!amount) return reject(record.amountColumn, amount.error());
   if (amount->money.isZero() || amount->money.isNegative()) {
@@ -293,11 +297,12 @@ void FileImport::writeOnAccount(const PaymentRecord& record) {
                   "a payment on account (naming no invoice) must be more than zero");
   }
   std::string number = "paid on account " + record.paymentDate.iso() +
+                       (record.invoiceNumber.empty() ? "" : " for " + record.invoiceNumber) +
                        (record.reference.empty() ? "" : " " + record.reference);
   if (const auto repeat = ++onAccount_[number]; repeat > 1) {
     number += " (" + std::to_string(repeat) + ")";  // two such payments the same day are both real
   }
-  ++summary_.paidOnAccount;
+  ++(record.invoiceNumber.empty() ? summary_.paidOnAccount : summary_.paidEarlierInvoice);
   writeInvoice(InvoiceRecord{.number = std::move(number),
                              .numberColumn = record.numberColumn,
                              .clientCode = record.clientCode,

@@ -39,6 +39,8 @@ enum class Field {
   // Read by an export format's own rules, never by the generic layouts:
   DocumentType,  // invoice, credit note, payment... as the software names them
   Account,       // the ledger account a booking is on
+  OffsetAccount,  // the account on its other side
+  Side,           // which way a booking runs on Account: debit or credit (DATEV's S/H)
   Debit,
   Credit,
   Memo,        // a booking's free text, which may name the invoice
@@ -46,7 +48,7 @@ enum class Field {
   Net,
   Tax,
 };
-constexpr std::size_t kFieldCount = 27;
+constexpr std::size_t kFieldCount = 29;
 // The fields Kindly's own layouts and a --map read: those before DocumentType.
 constexpr std::size_t kLayoutFieldCount = static_cast<std::size_t>(Field::DocumentType);
 

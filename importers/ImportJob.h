@@ -56,8 +56,10 @@ struct FileSummary {
   // Invoices whose row gives no due date: due as their terms say, or on their issue date.
   std::size_t dueFromTerms = 0;
   std::size_t dueOnIssue = 0;
-  // Payments naming no invoice, kept as their clients' credits on account.
+  // Payments naming no invoice, kept as their clients' credits on account; and bookings paying
+  // an invoice of an earlier period that the ledger lacks, kept so too.
   std::size_t paidOnAccount = 0;
+  std::size_t paidEarlierInvoice = 0;
   std::vector<std::string> unappliedCredits;
   // Invoices this file moved to another currency that have payments in the old one: those
   // stay in their own currency, as the client's credit (see LedgerWriter).

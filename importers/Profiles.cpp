@@ -1,6 +1,7 @@
 // The registry of export formats. A new format is a class under profiles/ and a line here.
 #include "importers/Profile.h"
 #include "importers/TitleDate.h"
+#include "importers/profiles/DatevProfile.h"
 #include "importers/profiles/FreshBooksProfile.h"
 #include "importers/profiles/GenericProfile.h"
 #include "importers/profiles/IifProfile.h"
@@ -39,6 +40,7 @@ std::vector<std::unique_ptr<Profile>> allProfiles() {
   profiles.push_back(std::make_unique<IifProfile>());
   profiles.push_back(std::make_unique<Sage50Profile>());
   profiles.push_back(std::make_unique<WaveProfile>());
+  profiles.push_back(std::make_unique<DatevProfile>());
   for (const auto& table : formatTables())
     profiles.push_back(std::make_unique<TableProfile>(table));
   profiles.push_back(std::make_unique<GenericProfile>());

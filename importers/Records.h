@@ -56,6 +56,12 @@ struct PaymentRecord {
   dates::Date paymentDate;
   std::string amountText;  // parsed once the invoice, hence the currency, is known
   std::string reference;
+  // The currency the file states for the payment: it must be its invoice's; one on account
+  // is kept in it (else in the default currency).
+  std::optional<money::Currency> currency{};
+  // A booking paying an invoice of an earlier period, which the ledger may not hold: then
+  // kept as the client's credit on account rather than set aside.
+  bool invoiceMayBeEarlier = false;
   std::optional<std::size_t> numberColumn;  // 0-based, for rejects
   std::optional<std::size_t> amountColumn;
 };

@@ -65,6 +65,9 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
   note(s.appliedCredits, "credit notes applied to the invoices they name");
   note(s.paidOnAccount,
        "payments name no invoice: kept as their clients' credits on account, until applied");
+  note(s.paidEarlierInvoice,
+       "payments are for invoices of an earlier period, not in the ledger: kept as their "
+       "clients' credits on account, until applied");
   for (std::size_t i = 0; i < std::min(kListedAtMost, s.unappliedCredits.size()); ++i) {
     out << "  credit note " << oneLine(s.unappliedCredits[i]) << "; kept as an unapplied credit\n";
   }
