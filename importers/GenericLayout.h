@@ -47,8 +47,10 @@ enum class Field {
   DocumentId,  // the software's own id of a document, where it has no number
   Net,
   Tax,
+  TermsDays,  // the number of days the terms name (MYOB's "Balance Due Days")
+  Freight,    // charged once per invoice, beside its lines
 };
-constexpr std::size_t kFieldCount = 29;
+constexpr std::size_t kFieldCount = 31;
 // The fields Kindly's own layouts and a --map read: those before DocumentType.
 constexpr std::size_t kLayoutFieldCount = static_cast<std::size_t>(Field::DocumentType);
 

@@ -5,6 +5,7 @@
 #include "importers/profiles/FreshBooksProfile.h"
 #include "importers/profiles/GenericProfile.h"
 #include "importers/profiles/IifProfile.h"
+#include "importers/profiles/MyobProfile.h"
 #include "importers/profiles/NotReceivablesProfile.h"
 #include "importers/profiles/QboAgingProfile.h"
 #include "importers/profiles/QboInvoicesProfile.h"
@@ -41,6 +42,7 @@ std::vector<std::unique_ptr<Profile>> allProfiles() {
   profiles.push_back(std::make_unique<Sage50Profile>());
   profiles.push_back(std::make_unique<WaveProfile>());
   profiles.push_back(std::make_unique<DatevProfile>());
+  profiles.push_back(std::make_unique<MyobProfile>());
   for (const auto& table : formatTables())
     profiles.push_back(std::make_unique<TableProfile>(table));
   profiles.push_back(std::make_unique<GenericProfile>());

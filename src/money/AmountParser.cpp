@@ -173,7 +173,9 @@ bool AmountScanner::readCurrency() {
     return noteCurrency(std::nullopt);
   }
   for (auto [symbol, code] :
-       {std::pair{kEuroSign, "EUR"}, std::pair{kPoundSign, "GBP"}, std::pair{kYenSign, "JPY"}}) {
+       {std::pair{kEuroSign, "EUR"}, std::pair{kPoundSign, "GBP"}, std::pair{kYenSign, "JPY"},
+        // The rupiah as Indonesian accounting programs write it: "Rp2.252.252,25".
+        std::pair{std::string_view("Rp"), "IDR"}}) {
     if (startsWith(pos_, symbol)) {
       pos_ += symbol.size();
       return noteCurrency(Currency::fromCode(code));

@@ -128,6 +128,7 @@ TEST(AmountParser, readsCurrencySymbolsAndCodesOnEitherSide) {
        "1500",
        "USD", kPoint, 1500, "JPY", true},
       {"12,00 \xE2\x82\xAC", "EUR", kComma, 1200, "EUR", true},
+      {"Rp2.252.252,25", "USD", kComma, 225225225, "IDR", true},
       {"(\xE2\x82\xAC"
        "1.234,56)",
        "EUR", kComma, -123456, "EUR", true},
