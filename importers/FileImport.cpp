@@ -52,6 +52,7 @@ FileSummary summaryBeforeReading(const SourceFile& source) {
   summary.format = source.profile->name();
   summary.description = source.profile->description();
   summary.table = source.table->describe();
+  summary.sheetsNotRead = source.sheetsNotRead;
   if (source.settings.decimalMark == money::DecimalMark::Comma) summary.table += ", decimal comma";
   return summary;
 }

@@ -24,6 +24,8 @@ std::string fingerprint(const std::string& path, const SourceFile& source,
   field(source.settings.defaultCurrency.code());
   field(options.table.encoding);
   field(std::string(1, options.table.delimiter));
+  // Each sheet of a workbook is its own source.
+  if (!source.sheet.empty()) field(source.sheet);
   if (options.map) {
     for (const auto& [mapped, header] : options.map->columns) {
       field(std::to_string(static_cast<int>(mapped)));

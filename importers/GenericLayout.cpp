@@ -321,9 +321,9 @@ std::vector<std::size_t> GenericLayout::dateColumns() const {
 
 std::vector<std::size_t> GenericLayout::amountColumns() const {
   std::vector<std::size_t> columns;
-  for (Field field : {Field::Amount, Field::AmountPaid, Field::Balance, Field::LineTotal,
-                      Field::UnitPrice, Field::Debit, Field::Credit, Field::Net, Field::Tax,
-                      Field::Freight}) {
+  for (Field field :
+       {Field::Amount, Field::AmountPaid, Field::Balance, Field::LineTotal, Field::UnitPrice,
+        Field::Debit, Field::Credit, Field::Net, Field::Tax, Field::Freight}) {
     if (auto at = column(field)) columns.push_back(*at);
   }
   return columns;

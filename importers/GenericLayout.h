@@ -37,8 +37,8 @@ enum class Field {
   UnitPrice,
   Terms,  // "Net 30", "14 days": the due date where none is given
   // Read by an export format's own rules, never by the generic layouts:
-  DocumentType,  // invoice, credit note, payment... as the software names them
-  Account,       // the ledger account a booking is on
+  DocumentType,   // invoice, credit note, payment... as the software names them
+  Account,        // the ledger account a booking is on
   OffsetAccount,  // the account on its other side
   Side,           // which way a booking runs on Account: debit or credit (DATEV's S/H)
   Debit,

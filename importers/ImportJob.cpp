@@ -120,7 +120,32 @@ std::vector<FileSummary> importAgain(LedgerWriter& ledger, const std::vector<Sou
 std::vector<SourceFile> openSources(const std::vector<std::string>& paths,
                                     const SourceOptions& options) {
   std::vector<SourceFile> sources;
-  for (const auto& path : paths) sources.push_back(openSource(path, options));
+  for (const auto& path : paths) {
+    const auto sheets =
+        options.table.sheet.empty() ? workbookSheets(path) : std::vector<std::string>{};
+    if (sheets.size() < 2) {
+      sources.push_back(openSource(path, options));
+      continue;
+    }
+    // A workbook of several sheets (an invoices sheet, a payments sheet, its line items):
+    // each sheet a format knows is read; the others are named, and only when none is known is
+    // the workbook refused, as its first sheet would be.
+    const std::size_t first = sources.size();
+    std::vector<std::string> notRead;
+    std::optional<UnknownLayout> firstProblem;
+    for (const auto& sheet : sheets) {
+      auto sheetOptions = options;
+      sheetOptions.table.sheet = sheet;
+      try {
+        sources.push_back(openSource(path, sheetOptions));
+      } catch (const UnknownLayout& unknown) {
+        if (!firstProblem) firstProblem = unknown;
+        notRead.push_back(sheet);
+      }
+    }
+    if (sources.size() == first) throw *firstProblem;
+    sources[first].sheetsNotRead = std::move(notRead);
+  }
   return sources;
 }
 

@@ -68,6 +68,8 @@ struct FileSummary {
   std::vector<std::string> movedWithInvoice;
   // Open invoices of earlier full exports of this format that this one no longer lists.
   std::vector<std::string> missingFromExport;
+  // The other sheets of the file's workbook, which hold neither invoices nor payments.
+  std::vector<std::string> sheetsNotRead;
   // New clients that look like known ones (same name or email, another id): never merged.
   std::vector<std::string> suspectedDuplicates;
   std::vector<Reject> rejects;
@@ -85,7 +87,10 @@ struct FileSummary {
 };
 
 // Opens and recognises every file of an import; throws InputError for one that cannot be
-// read at all. Touches no ledger: a command can refuse bad files before it opens one.
+// read at all. A workbook gives a source for each sheet that holds invoices or payments
+// (only the sheet options.table names, when it names one); its other sheets are listed in
+// the first one's sheetsNotRead. Touches no ledger: a command can refuse bad files before it
+// opens one.
 std::vector<SourceFile> openSources(const std::vector<std::string>& paths,
                                     const SourceOptions& options);
 

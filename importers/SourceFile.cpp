@@ -117,7 +117,7 @@ SourceFile openSource(const std::string& path, const SourceOptions& options) {
     stored.push_back(
         {{table->fields().begin(), table->fields().end()}, table->line(), table->problem()});
   }
-  if (stored.empty()) throw InputError(path + ": the file has no header row");
+  if (stored.empty()) throw UnknownLayout(path + ": the file has no header row");
 
   // The best score over the first rows wins; the earliest row among equals.
   auto candidates = allProfiles();
@@ -148,25 +148,26 @@ SourceFile openSource(const std::string& path, const SourceOptions& options) {
   const Row first(stored[0].cells.begin(), stored[0].cells.end());
   if (!best) {
     if (options.map) {
-      throw InputError(path + ": no row among the first " + std::to_string(stored.size()) +
-                       " names any column of " + options.map->file);
+      throw UnknownLayout(path + ": no row among the first " + std::to_string(stored.size()) +
+                          " names any column of " + options.map->file);
     }
     if (!options.format.empty()) {
       // Read as the format's header, the first row names the columns it lacks.
       const auto started = candidates[0]->start(first, options.parse);
-      throw InputError(path + ":" + std::to_string(stored[0].line) + ": not a " +
-                       candidates[0]->description() + ": " +
-                       (started ? std::string("no header row of that format in the first rows")
-                                : started.error()));
+      throw UnknownLayout(path + ":" + std::to_string(stored[0].line) + ": not a " +
+                          candidates[0]->description() + ": " +
+                          (started ? std::string("no header row of that format in the first rows")
+                                   : started.error()));
     }
     const auto generic = GenericLayout::match(first);
-    throw InputError(path + ":" + std::to_string(stored[0].line) + ": " +
-                     (generic ? std::string("no header row") : generic.error()) +
-                     "; `kindly import --inspect` shows what Kindly sees, and --map FILE "
-                     "names the columns of a layout it does not know");
+    throw UnknownLayout(path + ":" + std::to_string(stored[0].line) + ": " +
+                        (generic ? std::string("no header row") : generic.error()) +
+                        "; `kindly import --inspect` shows what Kindly sees, and --map FILE "
+                        "names the columns of a layout it does not know");
   }
 
   SourceFile source;
+  source.sheet = options.table.sheet;
   const Row header(stored[bestRow].cells.begin(), stored[bestRow].cells.end());
   source.header = stored[bestRow].cells;
   source.headerLine = stored[bestRow].line;

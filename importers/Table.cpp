@@ -28,14 +28,30 @@ std::string Table::text() const {
   return out;
 }
 
-std::unique_ptr<Table> openTable(const std::string& path, const TableOptions& options) {
-  // A workbook is known by its zip signature, whatever the file is called.
+namespace {
+
+// A workbook is known by its zip signature, whatever the file is called.
+bool isWorkbook(const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   char signature[4] = {};
-  if (file.read(signature, sizeof signature) && std::string_view(signature, 4) == "PK\x03\x04") {
-    return std::make_unique<XlsxTable>(path);
+  return file.read(signature, sizeof signature) && std::string_view(signature, 4) == "PK\x03\x04";
+}
+
+}  // namespace
+
+std::unique_ptr<Table> openTable(const std::string& path, const TableOptions& options) {
+  if (isWorkbook(path)) return std::make_unique<XlsxTable>(path, XlsxLimits{}, options.sheet);
+  if (!options.sheet.empty()) {
+    throw InputError(path +
+                     ": --sheet names a sheet, but this is a text file, not an Excel "
+                     "workbook");
   }
   return std::make_unique<CsvReader>(path, options);
+}
+
+std::vector<std::string> workbookSheets(const std::string& path) {
+  if (!isWorkbook(path)) return {};
+  return XlsxTable(path).sheetNames();
 }
 
 }  // namespace kindly::importers

@@ -1,5 +1,5 @@
 // The rows of an export as UTF-8 text, whatever the file is: CSV in any encoding and
-// delimiter, or the first sheet of an Excel workbook.
+// delimiter, or a sheet of an Excel workbook.
 #pragma once
 
 #include <cstddef>
@@ -35,10 +35,14 @@ class Table {
 struct TableOptions {
   std::string encoding;  // "" (sniffed), "utf-8", "windows-1252", "utf-16"
   char delimiter = 0;    // 0: sniffed among ',' ';' TAB
+  std::string sheet{};   // of a workbook, from --sheet: "" the first
 };
 
 // Opens `path` as a table: an .xlsx workbook (by its zip signature) or delimited text.
-// Throws InputError when the file is missing, empty, binary or otherwise unreadable.
+// Throws InputError when the file is missing, empty, binary or otherwise unreadable, or when
+// a sheet is named and the file has no such sheet (or is no workbook).
 std::unique_ptr<Table> openTable(const std::string& path, const TableOptions& options);
+// The worksheets of the workbook at `path`, in its order; {} when it is a text file.
+std::vector<std::string> workbookSheets(const std::string& path);
 
 }  // namespace kindly::importers

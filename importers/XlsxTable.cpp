@@ -273,7 +273,7 @@ std::string stripTrailingZeros(std::string text) {
 
 }  // namespace
 
-XlsxTable::XlsxTable(const std::string& path, const XlsxLimits& limits)
+XlsxTable::XlsxTable(const std::string& path, const XlsxLimits& limits, const std::string& sheet)
     : path_(path), limits_(limits), file_(path, std::ios::binary) {
   if (!file_) throw InputError(path + ": cannot open the file");
   try {
@@ -286,7 +286,7 @@ XlsxTable::XlsxTable(const std::string& path, const XlsxLimits& limits)
     throw InputError(path + ": a zip file, not an Excel workbook");
   }
   try {
-    readWorkbook();
+    readWorkbook(sheet);
     readSharedStrings();
     readStyles();
     std::error_code unknown;
@@ -330,7 +330,7 @@ std::string XlsxTable::partText(const std::string& part, std::uint64_t limit) {
   return text;
 }
 
-void XlsxTable::readWorkbook() {
+void XlsxTable::readWorkbook(const std::string& sheet) {
   std::string relationId;
   {
     const std::string xml = partText("xl/workbook.xml", limits_.smallPartBytes);
@@ -342,11 +342,20 @@ void XlsxTable::readWorkbook() {
       if (name == "workbookPr") {
         const auto date1904 = attribute(attributes, "date1904");
         date1904_ = date1904 == "1" || date1904 == "true";
-      } else if (name == "sheet" && relationId.empty()) {
-        sheetName_ = attribute(attributes, "name");
-        relationId = attribute(attributes, "id");
+      } else if (name == "sheet") {
+        sheetNames_.push_back(attribute(attributes, "name"));
+        if (relationId.empty() && (sheet.empty() || sheet == sheetNames_.back())) {
+          sheetName_ = sheetNames_.back();
+          relationId = attribute(attributes, "id");
+        }
       }
     }
+  }
+  if (relationId.empty() && !sheet.empty() && !sheetNames_.empty()) {
+    std::string names;
+    for (const auto& name : sheetNames_) names += (names.empty() ? "'" : ", '") + name + "'";
+    throw InputError(path_ + ": the workbook has no sheet '" + sheet + "' (its sheets: " + names +
+                     ")");
   }
   if (relationId.empty()) throw InputError(path_ + ": the Excel workbook has no worksheet");
 

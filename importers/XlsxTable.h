@@ -50,7 +50,10 @@ class XlsxTable : public Table {
   // is streamed row by row, so a large sheet is never held whole. Throws InputError when
   // the file cannot be opened, is a zip but not a workbook, has no worksheet, or holds more
   // than `limits` allow.
-  explicit XlsxTable(const std::string& path, const XlsxLimits& limits = {});
+  // `sheet` names the worksheet to read; "" reads the first. Throws InputError, listing the
+  // workbook's sheets, when it has no sheet of that name.
+  explicit XlsxTable(const std::string& path, const XlsxLimits& limits = {},
+                     const std::string& sheet = {});
 
   // Gives the next row that has any text; a malformed sheet, a cell beyond column XFD, or a
   // cell or row longer than the limits throw InputError.
@@ -61,6 +64,8 @@ class XlsxTable : public Table {
   const std::string& problem() const override { return problem_; }
   // "Excel workbook, sheet 'Invoices'".
   std::string describe() const override;
+  // The names of the workbook's worksheets, in its order.
+  const std::vector<std::string>& sheetNames() const { return sheetNames_; }
   const std::string& path() const override { return path_; }
 
   // How Excel shows the number `raw` (as stored in <v>): at most 15 significant digits,
@@ -76,7 +81,7 @@ class XlsxTable : public Table {
     std::string text;
   };
 
-  void readWorkbook();
+  void readWorkbook(const std::string& sheet);
   void readSharedStrings();
   void readStyles();
   // Reads one <c> element (the parser is on its start) into `cell`.
@@ -96,6 +101,7 @@ class XlsxTable : public Table {
   std::unique_ptr<Poco::Zip::ZipArchive> archive_;
   std::string sheetName_;
   std::string sheetPart_;
+  std::vector<std::string> sheetNames_;
   bool date1904_ = false;
   // The shared strings back to back, and where each ends: one allocation, not one a string.
   std::string sharedText_;

@@ -72,6 +72,39 @@ const std::vector<FormatTable>& formatTables() {
                    {Field::Amount, {"Amount"}, Need::Required},
                    {Field::PaymentDate, {"Date", "Payment Date"}, Need::Required},
                    {Field::Reference, {"Transaction Reference"}}}},
+      // Akaunting's invoice export, a workbook: its "invoices" sheet, and the payments of its
+      // "invoice_transactions" sheet (the items, taxes, histories and totals are not read).
+      {.name = "akaunting",
+       .description = "Akaunting invoice export",
+       .kind = RecordKind::Invoices,
+       .columns = {{Field::InvoiceNumber, {"invoice_number"}, Need::Required},
+                   {Field::Status, {"status", "invoice_status_code"}},
+                   {Field::IssueDate, {"invoiced_at"}, Need::Required},
+                   {Field::DueDate, {"due_at"}, Need::Required},
+                   {Field::Amount, {"amount"}, Need::Required},
+                   {Field::Currency, {"currency_code"}},
+                   {Field::ClientId, {"customer_id"}},
+                   {Field::ClientName, {"contact_name", "customer_name"}, Need::Required},
+                   {Field::ClientEmail, {"contact_email", "customer_email"}}},
+       .own = {"invoiced_at"}},
+      {.name = "akaunting-payments",
+       .description = "Akaunting invoice payments",
+       .kind = RecordKind::Payments,
+       .columns = {{Field::InvoiceNumber, {"invoice_number"}, Need::Required},
+                   {Field::Reference, {"reference", "transaction_number"}},
+                   {Field::PaymentDate, {"paid_at"}, Need::Required},
+                   {Field::Amount, {"amount"}, Need::Required}},
+       .own = {"transaction_number"}},
+      // Its older revenues export: money received from a customer (account_id is the bank
+      // account it went to, not the customer).
+      {.name = "akaunting-revenues",
+       .description = "Akaunting revenues",
+       .kind = RecordKind::Payments,
+       .columns = {{Field::ClientId, {"customer_id"}, Need::Required},
+                   {Field::PaymentDate, {"paid_at"}, Need::Required},
+                   {Field::Amount, {"amount"}, Need::Required},
+                   {Field::Reference, {"reference"}}},
+       .own = {"account_id"}},
   };
   return tables;
 }

@@ -9,15 +9,15 @@ class ImportCommand : public Command {
  public:
   std::string name() const override { return "import"; }
   std::string usage() const override {
-    return "import FILE... [--dry-run] [--format NAME] [--map FILE] [--inspect] "
+    return "import FILE... [--dry-run] [--format NAME] [--map FILE] [--inspect] [--sheet NAME] "
            "[--date-order DMY|MDY|YMD] [--decimal-comma] [--currency CODE] [--as-of DATE]";
   }
   std::string summary() const override {
     return "load invoices and payments; the same file twice changes nothing";
   }
   std::vector<std::string> options() const override {
-    return {"dry-run", "date-order", "decimal-comma", "currency",
-            "as-of",   "format",     "map",           "inspect"};
+    return {"dry-run", "date-order", "decimal-comma", "currency", "as-of",
+            "format",  "map",        "inspect",       "sheet"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };

@@ -44,6 +44,15 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << '\n';
   }
   if (s.exportDate) out << "  the export is as of " << s.exportDate->iso() << '\n';
+  if (!s.sheetsNotRead.empty()) {
+    out << "  sheets not read, holding neither invoices nor payments:";
+    const char* separator = " ";
+    for (const auto& sheet : s.sheetsNotRead) {
+      out << separator << '\'' << oneLine(sheet) << '\'';
+      separator = ", ";
+    }
+    out << '\n';
+  }
   const auto note = [&out](std::size_t count, std::string_view what) {
     if (count > 0) out << "  " << count << ' ' << what << '\n';
   };

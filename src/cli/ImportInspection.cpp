@@ -113,6 +113,17 @@ void printRows(std::ostream& out, importers::SourceFile& source) {
 
 void inspectFile(const std::string& path, const importers::SourceOptions& options,
                  std::ostream& out) {
+  // Each sheet of a workbook is read on its own, as the import reads it.
+  if (const auto sheets = options.table.sheet.empty() ? importers::workbookSheets(path)
+                                                      : std::vector<std::string>{};
+      sheets.size() > 1) {
+    for (const auto& sheet : sheets) {
+      auto sheetOptions = options;
+      sheetOptions.table.sheet = sheet;
+      inspectFile(path, sheetOptions, out);
+    }
+    return;
+  }
   out << path << '\n';
   // Opened first on its own: a file that cannot be read at all is an error, not a finding.
   auto table = importers::openTable(path, options.table);

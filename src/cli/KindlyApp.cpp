@@ -47,6 +47,8 @@ constexpr OptionSpec kOptions[] = {
     {"dry-run", nullptr, "run.dry_run", "check and report, write nothing"},
     {"map", "FILE", "import.map", "an INI naming the columns of a layout Kindly does not know"},
     {"inspect", nullptr, "import.inspect", "show what Kindly sees in the files; import nothing"},
+    {"sheet", "NAME", "import.sheet",
+     "of a workbook, only this sheet (default: every sheet of invoices or payments)"},
     {"all", nullptr, "rejects.all", "include rejects of earlier imports"},
     {"out", "DIR", "remind.out", "where the drafts batch goes (default ./out)"},
     {"templates", "DIR", "remind.templates", "templates that replace the built-in ones"},

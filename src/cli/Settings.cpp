@@ -127,6 +127,7 @@ importers::ImportOptions importOptions(const Config& config) {
     options.source.parse.decimalMark = money::DecimalMark::Comma;
     options.source.parse.decimalMarkGiven = true;
   }
+  options.source.table.sheet = config.getString("import.sheet", "");
   return options;
 }
 

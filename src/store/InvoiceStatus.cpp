@@ -10,8 +10,10 @@ namespace kindly::store {
 
 namespace {
 
-// Xero writes "voided", Stripe, FreshBooks and Zoho "void"; "deleted" is Xero's.
-constexpr std::array<std::string_view, 4> kNotOwed{"void", "voided", "deleted", "draft"};
+// Xero writes "voided", Stripe, FreshBooks and Zoho "void"; "deleted" is Xero's, "cancelled"
+// Akaunting's and Invoice Ninja's.
+constexpr std::array<std::string_view, 6> kNotOwed{"void",  "voided",    "deleted",
+                                                   "draft", "cancelled", "canceled"};
 
 }  // namespace
 

@@ -7,11 +7,11 @@
 
 namespace kindly::store {
 
-// False for "void", "voided", "deleted" and "draft" (statuses as stored: lower case), true
-// for every other status, including "".
+// False for "void", "voided", "deleted", "draft" and "cancelled" (statuses as stored: lower
+// case), true for every other status, including "".
 bool isOwed(std::string_view status);
 
-// The same statuses as an SQL list, "('void', 'voided', 'deleted', 'draft')", for
+// The same statuses as an SQL list, "('void', 'voided', 'deleted', ...)", for
 // `status NOT IN <list>`.
 std::string notOwedSqlList();
 
