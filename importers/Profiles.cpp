@@ -8,6 +8,7 @@
 #include "importers/profiles/MyobProfile.h"
 #include "importers/profiles/NotReceivablesProfile.h"
 #include "importers/profiles/QboAgingProfile.h"
+#include "importers/profiles/QboBalanceDetailProfile.h"
 #include "importers/profiles/QboInvoicesProfile.h"
 #include "importers/profiles/Sage50Profile.h"
 #include "importers/profiles/StripeProfile.h"
@@ -38,6 +39,7 @@ std::vector<std::unique_ptr<Profile>> allProfiles() {
   profiles.push_back(std::make_unique<StripeProfile>());
   profiles.push_back(std::make_unique<QboAgingProfile>());
   profiles.push_back(std::make_unique<QboInvoicesProfile>());
+  profiles.push_back(std::make_unique<QboBalanceDetailProfile>());
   profiles.push_back(std::make_unique<IifProfile>());
   profiles.push_back(std::make_unique<Sage50Profile>());
   profiles.push_back(std::make_unique<WaveProfile>());

@@ -1,5 +1,5 @@
-// Only invoices and credit memos are what a client owes; an unapplied payment or a journal
-// entry in the report is refused with its type, for a person to apply in QuickBooks.
+// Invoices and credit memos are what a client owes, less its unapplied payments (kept as its
+// credit on account); a journal entry in the report is refused with its type.
 #include "importers/profiles/QboAgingProfile.h"
 
 #include "base/Text.h"
@@ -18,7 +18,7 @@ const FormatTable& qboAgingFormat() {
       .columns = qboInvoiceColumns({{Field::DocumentType,
                                      {"Transaction Type", "Type"},
                                      Need::Required,
-                                     "which document: invoice or credit memo"}}),
+                                     "which document: invoice, credit memo or payment"}}),
       // The report lists every open invoice.
       .fullExport = true,
       // Day-first companies' reports are sniffed as such; month first when the dates leave it
@@ -63,20 +63,7 @@ void QboAgingProfile::read(const Row& row, RecordSink& sink) {
     case QboRowKind::Data:
       break;
   }
-  Cells cells(row, sink, settings());
-  const auto type = cells.required(column(Field::DocumentType), "transaction type");
-  if (cells.failed()) return;
-  const auto kind = toLower(type);
-  if (kind != "invoice" && kind != "credit memo") {
-    // "Payment" rows are money received but applied to no invoice.
-    return sink.reject(column(Field::DocumentType),
-                       "a " + type +
-                           " is not an invoice or a credit memo: apply it to "
-                           "an invoice in QuickBooks");
-  }
-  if (auto invoice = readQboInvoice(layout(), cells, kind == "credit memo")) {
-    sink.invoice(*invoice);
-  }
+  readQboTransaction(row, layout(), settings(), sink);
 }
 
 }  // namespace kindly::importers

@@ -76,10 +76,15 @@ std::vector<ColumnRule> qboInvoiceColumns(std::vector<ColumnRule> more) {
 }
 
 std::optional<InvoiceRecord> readQboInvoice(const GenericLayout& layout, Cells& cells,
-                                            bool creditMemo) {
+                                            bool creditMemo, std::string_view heading) {
   // Numbers are text: "00123" keeps its zeros.
   auto number = cells.required(layout.column(Field::InvoiceNumber), "invoice number (Num)");
-  auto customer = cells.required(layout.column(Field::ClientName), "customer");
+  auto customer = layout.column(Field::ClientName)
+                      ? cells.required(layout.column(Field::ClientName), "customer")
+                      : std::string(heading);
+  if (!cells.check(!customer.empty(), std::nullopt, "no customer heading above the row")) {
+    return std::nullopt;
+  }
   const auto issued = cells.date(layout.column(Field::IssueDate), "date");
   // A credit memo or an invoice entered without terms has no due date: due when issued.
   const auto due = cells.date(layout.column(Field::DueDate), "due date", true);
@@ -110,6 +115,51 @@ std::optional<InvoiceRecord> readQboInvoice(const GenericLayout& layout, Cells& 
                        .amount = *amount,
                        .status = {},
                        .paidSoFar = *amount - *open};
+}
+
+void readQboTransaction(const Row& row, const GenericLayout& layout, const ParseSettings& settings,
+                        RecordSink& sink, std::string_view heading) {
+  Cells cells(row, sink, settings);
+  const auto typeColumn = layout.column(Field::DocumentType);
+  const auto type = cells.required(typeColumn, "transaction type");
+  if (cells.failed()) return;
+  const auto kind = toLower(type);
+  if (kind == "invoice" || kind == "credit memo") {
+    if (auto invoice = readQboInvoice(layout, cells, kind == "credit memo", heading)) {
+      sink.invoice(*invoice);
+    }
+    return;
+  }
+  if (kind != "payment") {
+    return sink.reject(typeColumn, "a " + type + " is not an invoice, a credit memo or a payment");
+  }
+  // A payment still open is money received and applied to no invoice: the customer's credit
+  // until it is applied, as QuickBooks itself holds it.
+  auto customer = layout.column(Field::ClientName)
+                      ? cells.required(layout.column(Field::ClientName), "customer")
+                      : std::string(heading);
+  const auto paid = cells.date(layout.column(Field::IssueDate), "date");
+  const auto currency = cells.currency(layout.column(Field::Currency));
+  if (cells.failed()) return;
+  const auto open = cells.amount(layout.column(Field::Balance), *currency, "open balance");
+  if (cells.failed()) return;
+  if (open->isZero()) return sink.skip("payments applied in full");
+  if (!cells.check(!customer.empty(), std::nullopt, "no customer heading above the row")) return;
+  // The open amount as written, unsigned: the import reads it in the file's decimal mark.
+  auto received = std::string(Columns::cell(row, layout.column(Field::Balance)));
+  if (received.starts_with('-')) received.erase(0, 1);
+  if (received.starts_with('(') && received.ends_with(')')) {
+    received = received.substr(1, received.size() - 2);
+  }
+  sink.payment(PaymentRecord{.invoiceNumber = {},
+                             .clientCode = {},
+                             .clientName = std::move(customer),
+                             .paymentDate = *paid,
+                             .amountText = received,
+                             .reference = cells.text(layout.column(Field::InvoiceNumber)),
+                             .currency = *currency,
+                             .numberColumn = layout.column(Field::InvoiceNumber),
+                             .amountColumn = layout.column(Field::Balance)});
 }
 
 }  // namespace kindly::importers

@@ -35,9 +35,16 @@ std::optional<dates::Date> qboStampDate(std::string_view cell);
 std::vector<ColumnRule> qboInvoiceColumns(std::vector<ColumnRule> more);
 
 // Reads an invoice, or a credit memo when `creditMemo` (its amounts are negative whatever
-// their sign in the file). paidSoFar is the amount less the open balance. Returns nullopt
-// once `cells` has rejected the row.
+// their sign in the file). paidSoFar is the amount less the open balance. The customer is
+// its column's, else `heading` (the report's group heading above). Returns nullopt once
+// `cells` has rejected the row.
 std::optional<InvoiceRecord> readQboInvoice(const GenericLayout& layout, Cells& cells,
-                                            bool creditMemo);
+                                            bool creditMemo, std::string_view heading = {});
+
+// Reads one transaction row of an A/R report into `sink`: an invoice or credit memo; a
+// payment still open (received, applied to no invoice) as the customer's credit on account;
+// a payment applied in full is skipped; any other type is refused with its name.
+void readQboTransaction(const Row& row, const GenericLayout& layout, const ParseSettings& settings,
+                        RecordSink& sink, std::string_view heading = {});
 
 }  // namespace kindly::importers

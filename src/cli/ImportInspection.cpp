@@ -40,9 +40,11 @@ class PrintingSink : public importers::RecordSink {
     emit();
   }
   void payment(const PaymentRecord& r) override {
-    out_ << prefix_ << "payment of " << r.amountText << " to invoice " << r.invoiceNumber << " on "
-         << r.paymentDate.iso() << (r.reference.empty() ? "" : ", reference " + r.reference)
-         << '\n';
+    out_ << prefix_ << "payment of " << r.amountText
+         << (r.invoiceNumber.empty() ? " on account of " + oneLine(r.clientName)
+                                     : " to invoice " + oneLine(r.invoiceNumber))
+         << " on " << r.paymentDate.iso()
+         << (r.reference.empty() ? "" : ", reference " + oneLine(r.reference)) << '\n';
     emit();
   }
   void skip(std::string_view kind) override {
