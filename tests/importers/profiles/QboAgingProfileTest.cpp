@@ -92,10 +92,22 @@ TEST(QboAgingProfile, titleHeadingTotalAndFooterRowsAreSkippedNotRejected) {
   EXPECT_EQ(sink.exported, day(2026, 11, 20));
 }
 
-TEST(QboAgingProfile, unappliedPaymentIsRejectedWithItsType) {
+TEST(QboAgingProfile, unappliedPaymentIsTheCustomersCreditOnAccount) {
   auto profile = started();
   RecordingSink sink;
   const auto row = line("Payment", "", "Bloom", "-200.00", "-200.00");
+  profile.read(rowOf(row), sink);
+  ASSERT_EQ(sink.payments.size(), 1u);
+  EXPECT_EQ(sink.payments[0].invoiceNumber, "") << "applied to no invoice";
+  EXPECT_EQ(sink.payments[0].clientName, "Bloom");
+  EXPECT_EQ(sink.payments[0].amountText, "200.00") << "the money received, unsigned";
+  EXPECT_EQ(sink.outcomes(), 1u);
+}
+
+TEST(QboAgingProfile, aJournalEntryIsRejectedWithItsType) {
+  auto profile = started();
+  RecordingSink sink;
+  const auto row = line("Journal Entry", "", "Bloom", "-200.00", "-200.00");
   profile.read(rowOf(row), sink);
   ASSERT_EQ(sink.rejects.size(), 1u);
   EXPECT_EQ(sink.rejects[0].first, 2u);
