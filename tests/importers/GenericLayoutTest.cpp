@@ -226,5 +226,61 @@ TEST(GenericLayout, refusesAnUnknownLayout) {
   for (const Refused& c : cases) expectRefused(c);
 }
 
+// A format described as a table: the first of a rule's names the header has is taken, a
+// required column or a group of stand-ins missing is named, and its own names decide.
+const FormatTable kFormat{.name = "tested",
+                          .description = "a tested export",
+                          .kind = RecordKind::Invoices,
+                          .columns = {{Field::InvoiceNumber, {"Doc No", "Number"}, Need::Required},
+                                      {Field::ClientName, {"Customer"}, Need::Required},
+                                      {Field::Amount, {"Total"}, Need::Either, "total"},
+                                      {Field::LineTotal, {"Line Total"}, Need::Either},
+                                      {Field::DueDate, {"Due"}}},
+                          .own = {"Doc No"}};
+
+TEST(GenericLayout, findsAFormatsColumnsByTheFirstNameItHas) {
+  const auto layout = GenericLayout::fromTable({"Number", "Customer", "Doc No", "Total"}, kFormat);
+  ASSERT_TRUE(layout) << layout.error();
+  EXPECT_EQ(layout->column(Field::InvoiceNumber), std::optional<std::size_t>(2))
+      << "Doc No is listed first";
+  EXPECT_EQ(layout->column(Field::DueDate), std::nullopt);
+  EXPECT_EQ(layout->meaningOf(3, &kFormat), "total") << "the rule's own meaning";
+  EXPECT_EQ(layout->meaningOf(1, &kFormat), "client_name") << "else the field's name";
+  EXPECT_EQ(layout->meaningOf(0, &kFormat), "") << "a column the format does not read";
+}
+
+TEST(GenericLayout, namesExactlyTheColumnsAFormatsHeaderLacks) {
+  const auto noClient = GenericLayout::fromTable({"Doc No", "Line Total"}, kFormat);
+  ASSERT_FALSE(noClient);
+  EXPECT_EQ(noClient.error(), "the header lacks Customer");
+  const auto noAmount = GenericLayout::fromTable({"Doc No", "Due"}, kFormat);
+  ASSERT_FALSE(noAmount);
+  EXPECT_EQ(noAmount.error(), "the header lacks Customer, Total or Line Total");
+}
+
+TEST(GenericLayout, takesAHeaderForAFormatOnlyWithOneOfItsOwnNames) {
+  EXPECT_EQ(recogniseFormat({"Doc No", "Customer", "Total"}, kFormat), 23);
+  EXPECT_EQ(recogniseFormat({"Doc No", "Customer", "Total", "Due"}, kFormat), 24);
+  EXPECT_EQ(recogniseFormat({"Number", "Customer", "Total"}, kFormat), 0)
+      << "every name generic: another format's, or Kindly's own";
+  EXPECT_EQ(recogniseFormat({"Doc No", "Total"}, kFormat), 0) << "a required column missing";
+}
+
+// A map names what Kindly does not recognise; the other columns are found by their names.
+TEST(GenericLayout, findsTheColumnsAMapLeavesOut) {
+  const Header header{"Beleg", "Customer", "Issued", "Fällig", "Betrag"};
+  const auto layout = GenericLayout::assigned(
+      {{Field::InvoiceNumber, 0}, {Field::DueDate, 3}, {Field::Amount, 4}}, header);
+  ASSERT_TRUE(layout) << layout.error();
+  EXPECT_EQ(layout->kind(), RecordKind::Invoices);
+  EXPECT_EQ(layout->column(Field::ClientName), std::optional<std::size_t>(1));
+  EXPECT_EQ(layout->column(Field::IssueDate), std::optional<std::size_t>(2));
+  // A name the map gives a field is not also read as another: "Amount" mapped to the balance.
+  const auto remapped = GenericLayout::assigned({{Field::InvoiceNumber, 0}, {Field::Balance, 2}},
+                                                Header{"Nr", "Customer", "Amount", "Due"});
+  ASSERT_FALSE(remapped) << "no amount left once Amount is the balance";
+  EXPECT_NE(remapped.error().find("amount"), std::string::npos) << remapped.error();
+}
+
 }  // namespace
 }  // namespace kindly::importers
