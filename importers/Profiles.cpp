@@ -11,6 +11,7 @@
 #include "importers/profiles/QboBalanceDetailProfile.h"
 #include "importers/profiles/QboInvoicesProfile.h"
 #include "importers/profiles/Sage50Profile.h"
+#include "importers/profiles/StripePaymentsProfile.h"
 #include "importers/profiles/StripeProfile.h"
 #include "importers/profiles/TableProfile.h"
 #include "importers/profiles/WaveProfile.h"
@@ -37,6 +38,7 @@ std::vector<std::unique_ptr<Profile>> allProfiles() {
   profiles.push_back(std::make_unique<XeroAgedProfile>());
   profiles.push_back(std::make_unique<FreshBooksProfile>());
   profiles.push_back(std::make_unique<StripeProfile>());
+  profiles.push_back(std::make_unique<StripePaymentsProfile>());
   profiles.push_back(std::make_unique<QboAgingProfile>());
   profiles.push_back(std::make_unique<QboInvoicesProfile>());
   profiles.push_back(std::make_unique<QboBalanceDetailProfile>());

@@ -347,6 +347,28 @@ TEST(RowParser, takesAmountPaidBeforeTheBalance) {
                          .paidSoFar = "50.00 USD"});
 }
 
+// A draft shows its whole total as its balance, a void or cancelled one nothing: neither says
+// what was paid. A status run together is stored in words.
+TEST(RowParser, readsNothingPaidFromADraftOrVoidInvoice) {
+  const RowParser parser(layoutOf("invoice_number|client_name|due_date|amount|balance|status"), {});
+  for (const char* status : {"Draft", "Void", "Cancelled"}) {
+    const std::string row = std::string("INV-1|Acme|2026-03-31|100.00|0.00|") + status;
+    const auto parsed = parser.invoice(splitRow(row));
+    ASSERT_TRUE(std::holds_alternative<InvoiceRecord>(parsed)) << status;
+    EXPECT_FALSE(std::get<InvoiceRecord>(parsed).paidSoFar) << status;
+  }
+  expectInvoice(parser, {.what = "Zoho's PartiallyPaid",
+                         .row = "INV-2|Acme|2026-03-31|100.00|40.00|PartiallyPaid",
+                         .number = "INV-2",
+                         .clientCode = "",
+                         .clientName = "Acme",
+                         .issue = "2026-03-31",
+                         .due = "2026-03-31",
+                         .amount = "100.00 USD",
+                         .paidSoFar = "60.00 USD",
+                         .status = "partially paid"});
+}
+
 TEST(RowParser, issuesOnTheDueDateWhenTheFileHasNoIssueDate) {
   const RowParser parser(layoutOf("invoice_number|client_name|due_date|amount"), {});
   expectInvoice(parser, {.what = "no issue date column",
