@@ -24,6 +24,11 @@ const std::vector<NotReceivables>& notReceivables() {
        "a bank statement (money in and out of an account)",
        {"Buchungstag", "Valutadatum", "Betrag"},
        "export the invoice list or the open items (Offene Posten) from the accounting system"},
+      {"datev-master-data",
+       "DATEV master data (the names and addresses of debtors and creditors)",
+       {"Konto", "Name (Adressatentyp Unternehmen)", "Adressatentyp"},
+       "import the booking batch (EXTF Buchungsstapel); its clients are named by their debtor "
+       "account numbers"},
       {"akaunting-vendor-payments",
        "Akaunting's payments to vendors (money paid out)",
        {"account_id", "paid_at", "vendor_id"},
