@@ -21,8 +21,8 @@ class FormatProfile : public Profile {
   RecordKind kind() const override { return format_.kind; }
   // recogniseFormat() under the table.
   int recognise(const Row& row) const override;
-  // Finds the table's columns in `header`, failing with the required ones it lacks; then
-  // begin().
+  // Finds the table's columns in `header`, failing with the required ones it lacks; reads
+  // dates in the format's usual order unless `settings` give one; then begin().
   Result<bool> start(const Row& header, const ParseSettings& settings) override;
   std::vector<std::size_t> dateColumns() const override { return layout_.dateColumns(); }
   std::vector<std::size_t> amountColumns() const override { return layout_.amountColumns(); }

@@ -33,7 +33,9 @@ const FormatTable& iifFormat() {
                    {"DOCNUM"},
                    Need::Required,
                    "invoice_number (of a payment: its check number)"},
-                  {Field::Memo, {"MEMO"}, Need::Optional, "the invoice a payment pays"}}};
+                  {Field::Memo, {"MEMO"}, Need::Optional, "the invoice a payment pays"}},
+      // IIF dates are US ones (11/20/26).
+      .usualDateOrder = dates::DateOrder::MDY};
   return format;
 }
 
@@ -43,13 +45,6 @@ IifProfile::IifProfile() : FormatProfile(iifFormat()) {}
 
 int IifProfile::recognise(const Row& row) const {
   return !row.empty() && trim(row[0]) == "!TRNS" ? 100 : 0;
-}
-
-Result<bool> IifProfile::begin(const Row& /*header*/) {
-  if (settings().dateOrder == dates::DateOrder::Unknown) {
-    settings().dateOrder = dates::DateOrder::MDY;
-  }
-  return true;
 }
 
 void IifProfile::title(const Row& row, RecordSink& sink) {

@@ -21,9 +21,6 @@ class IifProfile : public FormatProfile {
   // none is sniffed, as the rows below a header are of several kinds.
   std::vector<std::size_t> dateColumns() const override { return {}; }
 
- protected:
-  Result<bool> begin(const Row& header) override;
-
  private:
   void readTransaction(const Row& row, RecordSink& sink);
   void readInvoice(const Row& row, RecordSink& sink, bool creditMemo);

@@ -38,13 +38,6 @@ int QboAgingProfile::recognise(const Row& row) const {
   return aging ? 80 : 0;
 }
 
-Result<bool> QboAgingProfile::begin(const Row& /*header*/) {
-  if (settings().dateOrder == dates::DateOrder::Unknown) {
-    settings().dateOrder = dates::DateOrder::MDY;
-  }
-  return true;
-}
-
 void QboAgingProfile::title(const Row& row, RecordSink& sink) {
   for (auto cell : row) {
     if (const auto asOf = qboAsOfDate(cell)) sink.exportDate(*asOf);
@@ -53,16 +46,7 @@ void QboAgingProfile::title(const Row& row, RecordSink& sink) {
 }
 
 void QboAgingProfile::read(const Row& row, RecordSink& sink) {
-  switch (qboRowKind(row)) {
-    case QboRowKind::Heading:
-      return sink.skip("headings");
-    case QboRowKind::Total:
-      return sink.skip("total rows");
-    case QboRowKind::Footer:
-      return sink.skip("footer rows");
-    case QboRowKind::Data:
-      break;
-  }
+  if (skipQboFrame(row, sink, false)) return;
   readQboTransaction(row, layout(), settings(), sink);
 }
 

@@ -15,10 +15,6 @@ class QboAgingProfile : public FormatProfile {
   // Gives the export date of the "As of November 20, 2026" line.
   void title(const Row& row, RecordSink& sink) override;
   void read(const Row& row, RecordSink& sink) override;
-
- protected:
-  // Dates are read month first unless --date-order says otherwise: QBO's US layout.
-  Result<bool> begin(const Row& header) override;
 };
 
 }  // namespace kindly::importers

@@ -45,9 +45,6 @@ int QboBalanceDetailProfile::recognise(const Row& row) const {
 
 Result<bool> QboBalanceDetailProfile::begin(const Row& /*header*/) {
   customer_.clear();
-  if (settings().dateOrder == dates::DateOrder::Unknown) {
-    settings().dateOrder = dates::DateOrder::MDY;
-  }
   return true;
 }
 
@@ -59,18 +56,7 @@ void QboBalanceDetailProfile::title(const Row& row, RecordSink& sink) {
 }
 
 void QboBalanceDetailProfile::read(const Row& row, RecordSink& sink) {
-  switch (qboRowKind(row)) {
-    case QboRowKind::Heading:
-      customer_ = std::string(Columns::cell(row, 0));
-      return sink.skip("customer headings");
-    case QboRowKind::Total:
-      return sink.skip("total rows");
-    case QboRowKind::Footer:
-      if (const auto stamped = qboStampDate(row[0])) sink.exportDate(*stamped);
-      return sink.skip("footer rows");
-    case QboRowKind::Data:
-      break;
-  }
+  if (skipQboFrame(row, sink, true, &customer_)) return;
   readQboTransaction(row, layout(), settings(), sink, customer_);
 }
 

@@ -21,7 +21,6 @@ class QboBalanceDetailProfile : public FormatProfile {
   void read(const Row& row, RecordSink& sink) override;
 
  protected:
-  // Dates are read month first unless --date-order says otherwise: QBO's US layout.
   Result<bool> begin(const Row& header) override;
 
  private:

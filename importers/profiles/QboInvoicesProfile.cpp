@@ -33,25 +33,8 @@ int QboInvoicesProfile::recognise(const Row& row) const {
   return list ? 70 : 0;
 }
 
-Result<bool> QboInvoicesProfile::begin(const Row& /*header*/) {
-  if (settings().dateOrder == dates::DateOrder::Unknown) {
-    settings().dateOrder = dates::DateOrder::MDY;
-  }
-  return true;
-}
-
 void QboInvoicesProfile::read(const Row& row, RecordSink& sink) {
-  switch (qboRowKind(row)) {
-    case QboRowKind::Heading:
-      return sink.skip("headings");
-    case QboRowKind::Total:
-      return sink.skip("total rows");
-    case QboRowKind::Footer:
-      if (const auto stamped = qboStampDate(row[0])) sink.exportDate(*stamped);
-      return sink.skip("footer rows");
-    case QboRowKind::Data:
-      break;
-  }
+  if (skipQboFrame(row, sink, true)) return;
   Cells cells(row, sink, settings());
   const auto status = toLower(cells.text(column(Field::Status)));
   if (auto invoice = readQboInvoice(layout(), cells, false)) {

@@ -15,10 +15,6 @@ class QboInvoicesProfile : public FormatProfile {
   int recognise(const Row& row) const override;
   // Gives the export date of the basis stamp at the foot of the report.
   void read(const Row& row, RecordSink& sink) override;
-
- protected:
-  // Dates are read month first unless --date-order says otherwise: QBO's US layout.
-  Result<bool> begin(const Row& header) override;
 };
 
 }  // namespace kindly::importers

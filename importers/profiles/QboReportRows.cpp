@@ -29,6 +29,31 @@ QboRowKind qboRowKind(const Row& row) {
   return restEmpty ? QboRowKind::Heading : QboRowKind::Data;
 }
 
+bool skipQboFrame(const Row& row, RecordSink& sink, bool stampDates, std::string* heading) {
+  switch (qboRowKind(row)) {
+    case QboRowKind::Heading:
+      if (!heading) {
+        sink.skip("headings");
+        return true;
+      }
+      *heading = std::string(trim(row[0]));
+      sink.skip("customer headings");
+      return true;
+    case QboRowKind::Total:
+      sink.skip("total rows");
+      return true;
+    case QboRowKind::Footer:
+      if (const auto stamped = qboStampDate(row[0]); stamped && stampDates) {
+        sink.exportDate(*stamped);
+      }
+      sink.skip("footer rows");
+      return true;
+    case QboRowKind::Data:
+      return false;
+  }
+  return false;
+}
+
 std::optional<dates::Date> qboAsOfDate(std::string_view cell) {
   cell = trim(cell);
   constexpr std::string_view kAsOf = "As of ";

@@ -23,6 +23,12 @@ enum class QboRowKind { Data, Heading, Total, Footer };
 // A customer named "Total Quality Logistics" in a data row's customer cell stays data.
 QboRowKind qboRowKind(const Row& row);
 
+// True, with the row skipped, when `row` is of the report's frame rather than a transaction:
+// a heading (its text given to `heading` when there is one: a customer's group), a total, the
+// footer (its stamp dating the export when `stampDates`).
+bool skipQboFrame(const Row& row, RecordSink& sink, bool stampDates,
+                  std::string* heading = nullptr);
+
 // The day of a title cell "As of November 20, 2026", or nullopt.
 std::optional<dates::Date> qboAsOfDate(std::string_view cell);
 

@@ -35,7 +35,8 @@ const FormatTable& sage50Format() {
                   {Field::Net, {"Net", "Net Amount"}, Need::Required},
                   {Field::Tax, {"Tax", "VAT", "Tax Amount"}},
                   {Field::Amount, {"Gross", "Gross Amount"}},
-                  {Field::Currency, {"Currency"}}}};
+                  {Field::Currency, {"Currency"}}},
+      .usualDateOrder = dates::DateOrder::DMY};
   return format;
 }
 
@@ -52,9 +53,6 @@ int Sage50Profile::recognise(const Row& row) const {
 }
 
 Result<bool> Sage50Profile::begin(const Row& /*header*/) {
-  if (settings().dateOrder == dates::DateOrder::Unknown) {
-    settings().dateOrder = dates::DateOrder::DMY;
-  }
   // ParseSettings' own default is USD: a --currency other than that is the user's word.
   if (settings().defaultCurrency.code() == "USD") {
     settings().defaultCurrency = *money::Currency::fromCode("GBP");

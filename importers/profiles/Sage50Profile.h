@@ -17,8 +17,8 @@ class Sage50Profile : public FormatProfile {
   std::vector<std::size_t> dateColumns() const override { return {}; }
 
  protected:
-  // Dates are day first unless --date-order says otherwise; amounts are in pounds unless a
-  // Currency column or --currency names another (--currency USD cannot: USD is the default).
+  // Amounts are in pounds unless a Currency column or --currency names another (--currency
+  // USD cannot: USD is the default). Dates are day first unless --date-order says otherwise.
   Result<bool> begin(const Row& header) override;
 
  private:
