@@ -269,16 +269,15 @@ Result<GenericLayout> GenericLayout::fromTable(const std::vector<std::string_vie
       break;
     }
   }
-  const auto* columns = &found;
   std::string missing;
   const auto lack = [&](std::string what) { missing += (missing.empty() ? "" : ", ") + what; };
   std::string either;
   bool eitherFound = false;
   for (const auto& rule : format.columns) {
-    const bool found = has(*columns, rule.field);
-    if (rule.need == Need::Required && !found) lack(std::string(rule.names.front()));
+    const bool present = has(found, rule.field);
+    if (rule.need == Need::Required && !present) lack(std::string(rule.names.front()));
     if (rule.need != Need::Either) continue;
-    eitherFound = eitherFound || found;
+    eitherFound = eitherFound || present;
     either += std::string(either.empty() ? "" : " or ") + std::string(rule.names.front());
   }
   if (!either.empty() && !eitherFound) lack(either);
@@ -287,7 +286,7 @@ Result<GenericLayout> GenericLayout::fromTable(const std::vector<std::string_vie
   }
   GenericLayout layout;
   layout.kind_ = format.kind;
-  layout.columns_ = *columns;
+  layout.columns_ = found;
   return layout;
 }
 
