@@ -31,8 +31,9 @@ std::vector<importers::FileSummary> importIntoNewLedger(const std::string& path,
   const std::string building = path + ".new-" + std::to_string(::getpid());
   const auto discard = [&building] {
     std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
       fs::remove(building + suffix, ignored);
+    }
   };
   std::vector<importers::FileSummary> summaries;
   try {
