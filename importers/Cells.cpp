@@ -79,6 +79,13 @@ std::optional<money::Money> Cells::amount(std::optional<std::size_t> column,
   return parsed->money;
 }
 
+std::string unsignedAmount(std::string_view text) {
+  text = trim(text);
+  if (text.starts_with('-')) text.remove_prefix(1);
+  if (text.starts_with('(') && text.ends_with(')')) text = text.substr(1, text.size() - 2);
+  return std::string(text);
+}
+
 std::optional<std::string> invoiceProblem(const InvoiceRecord& invoice) {
   if (invoice.number.empty()) return "the invoice number is empty";
   if (invoice.clientCode.empty() && invoice.clientName.empty()) {

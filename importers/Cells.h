@@ -44,6 +44,11 @@ class Cells {
   bool failed_ = false;
 };
 
+// The amount as written, without its sign: "-120.00" and "(120.00)" are "120.00". A
+// payment's text is kept so, to be read in the file's decimal mark once its invoice (and so
+// its currency) is known.
+std::string unsignedAmount(std::string_view text);
+
 // The checks every invoice passes whatever its format: a number and a client. Returns the
 // reason it fails, or nullopt.
 std::optional<std::string> invoiceProblem(const InvoiceRecord& invoice);

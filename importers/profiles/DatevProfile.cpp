@@ -166,7 +166,7 @@ void DatevProfile::read(const Row& row, RecordSink& sink) {
                       .clientCode = debtor,
                       .clientName = debtor,
                       .paymentDate = *day,
-                      .amountText = std::string(Columns::cell(row, column(Field::Amount))),
+                      .amountText = unsignedAmount(Columns::cell(row, column(Field::Amount))),
                       .reference = text,
                       .currency = currency,
                       .invoiceMayBeEarlier = true,

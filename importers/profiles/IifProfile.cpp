@@ -108,7 +108,7 @@ void IifProfile::readPayment(const Row& row, RecordSink& sink) {
   // itself holds it until it is applied.
   auto invoice = invoiceNamedIn(memo);
   // The TRNS line of a payment debits the bank or Undeposited Funds: the amount received.
-  const std::string received = amount.starts_with('-') ? amount.substr(1) : amount;
+  const std::string received = unsignedAmount(amount);
   sink.payment(PaymentRecord{.invoiceNumber = std::move(invoice),
                              .clientCode = {},
                              .clientName = std::move(customer),

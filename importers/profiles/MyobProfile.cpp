@@ -8,7 +8,6 @@
 
 #include "base/Text.h"
 #include "importers/Cells.h"
-#include "store/InvoiceStatus.h"
 
 namespace kindly::importers {
 
@@ -103,11 +102,6 @@ Result<bool> MyobProfile::begin(const Row& /*header*/) {
 }
 
 void MyobProfile::read(const Row& row, RecordSink& sink) {
-  // A blank line closes each sale.
-  if (std::all_of(row.begin(), row.end(), [](auto cell) { return trim(cell).empty(); })) {
-    lastInvoice_.clear();
-    return sink.skip("blank lines between sales");
-  }
   Cells cells(row, sink, settings());
   const auto status = toLower(cells.text(column(Field::Status)));
   if (!status.empty() && status != "i" && status != "c") {

@@ -170,21 +170,16 @@ void readQboTransaction(const Row& row, const GenericLayout& layout, const Parse
   if (cells.failed()) return;
   if (open->isZero()) return sink.skip("payments applied in full");
   if (!cells.check(!customer.empty(), std::nullopt, "no customer heading above the row")) return;
-  // The open amount as written, unsigned: the import reads it in the file's decimal mark.
-  auto received = std::string(Columns::cell(row, layout.column(Field::Balance)));
-  if (received.starts_with('-')) received.erase(0, 1);
-  if (received.starts_with('(') && received.ends_with(')')) {
-    received = received.substr(1, received.size() - 2);
-  }
-  sink.payment(PaymentRecord{.invoiceNumber = {},
-                             .clientCode = {},
-                             .clientName = std::move(customer),
-                             .paymentDate = *paid,
-                             .amountText = received,
-                             .reference = cells.text(layout.column(Field::InvoiceNumber)),
-                             .currency = *currency,
-                             .numberColumn = layout.column(Field::InvoiceNumber),
-                             .amountColumn = layout.column(Field::Balance)});
+  sink.payment(
+      PaymentRecord{.invoiceNumber = {},
+                    .clientCode = {},
+                    .clientName = std::move(customer),
+                    .paymentDate = *paid,
+                    .amountText = unsignedAmount(Columns::cell(row, layout.column(Field::Balance))),
+                    .reference = cells.text(layout.column(Field::InvoiceNumber)),
+                    .currency = *currency,
+                    .numberColumn = layout.column(Field::InvoiceNumber),
+                    .amountColumn = layout.column(Field::Balance)});
 }
 
 }  // namespace kindly::importers

@@ -111,7 +111,8 @@ void Sage50Profile::readReceipt(const Row& row, RecordSink& sink, std::string_vi
   const auto reference = cells.text(column(Field::InvoiceNumber));
   const auto details = cells.text(column(Field::Memo));
   const auto paid = cells.date(column(Field::IssueDate), "date");
-  auto amount = cells.text(column(Field::Amount) ? column(Field::Amount) : column(Field::Net));
+  const auto amount =
+      cells.text(column(Field::Amount) ? column(Field::Amount) : column(Field::Net));
   if (cells.failed()) return;
   // Details naming an invoice ("Payment for Inv 10023") beat the Ref, which is often the
   // bank's reference ("BACS"); a Ref alone is taken as the invoice it pays.
@@ -127,13 +128,12 @@ void Sage50Profile::readReceipt(const Row& row, RecordSink& sink, std::string_vi
                            " applied to no invoice: neither its Ref nor its Details "
                            "names one");
   }
-  if (amount.starts_with('-')) amount.erase(0, 1);
   // A Ref that is the invoice's own number says nothing of the payment itself.
   auto paymentReference = reference == invoice ? std::string(what) : reference;
   sink.payment(PaymentRecord{
       .invoiceNumber = std::move(invoice),
       .paymentDate = *paid,
-      .amountText = amount,
+      .amountText = unsignedAmount(amount),
       .reference = std::move(paymentReference),
       .numberColumn = numberColumn,
       .amountColumn = column(Field::Amount) ? column(Field::Amount) : column(Field::Net)});

@@ -45,10 +45,14 @@ void StripePaymentsProfile::read(const Row& row, RecordSink& sink) {
   if (cells.failed()) return;
   const auto amount = cells.amount(column(Field::Amount), *currency, "amount");
   if (cells.failed()) return;
+  if (!cells.check(amount->minorUnits() > 0, column(Field::Amount), "a charge of zero or less")) {
+    return;
+  }
+  // As written: the import reads it in the file's decimal mark, as it does every payment.
   sink.payment(PaymentRecord{.invoiceNumber = number,
                              .clientCode = cells.text(column(Field::ClientId)),
                              .paymentDate = *paid,
-                             .amountText = amount->toDecimal(),
+                             .amountText = std::string(Columns::cell(row, column(Field::Amount))),
                              .reference = cells.text(column(Field::Reference)),
                              .currency = *currency,
                              .numberColumn = column(Field::InvoiceNumber),

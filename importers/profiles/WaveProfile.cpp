@@ -74,12 +74,9 @@ void WaveProfile::read(const Row& row, RecordSink& sink) {
   if (!cells.check(!amount->isZero(), amountColumn, "an amount of zero")) return;
 
   if (amount->isNegative()) {
-    // The payment's own text, unsigned: the import reads it in the file's decimal mark.
-    auto text = std::string(Columns::cell(row, amountColumn));
-    if (text.starts_with('-')) text.erase(0, 1);
     sink.payment(PaymentRecord{.invoiceNumber = number,
                                .paymentDate = *date,
-                               .amountText = text,
+                               .amountText = unsignedAmount(Columns::cell(row, amountColumn)),
                                .reference = cells.text(column(Field::Reference)),
                                .numberColumn = column(Field::InvoiceNumber),
                                .amountColumn = amountColumn});
