@@ -51,7 +51,7 @@ std::unique_ptr<Table> openTable(const std::string& path, const TableOptions& op
 
 std::vector<std::string> workbookSheets(const std::string& path) {
   if (!isWorkbook(path)) return {};
-  return XlsxTable(path).sheetNames();
+  return XlsxTable::sheetNamesOf(path);
 }
 
 }  // namespace kindly::importers

@@ -273,7 +273,12 @@ std::string stripTrailingZeros(std::string text) {
 
 }  // namespace
 
-XlsxTable::XlsxTable(const std::string& path, const XlsxLimits& limits, const std::string& sheet)
+std::vector<std::string> XlsxTable::sheetNamesOf(const std::string& path) {
+  return XlsxTable(path, XlsxLimits{}, {}, true).sheetNames_;
+}
+
+XlsxTable::XlsxTable(const std::string& path, const XlsxLimits& limits, const std::string& sheet,
+                     bool namesOnly)
     : path_(path), limits_(limits), file_(path, std::ios::binary) {
   if (!file_) throw InputError(path + ": cannot open the file");
   try {
@@ -287,6 +292,7 @@ XlsxTable::XlsxTable(const std::string& path, const XlsxLimits& limits, const st
   }
   try {
     readWorkbook(sheet);
+    if (namesOnly) return;
     readSharedStrings();
     readStyles();
     std::error_code unknown;

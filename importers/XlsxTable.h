@@ -53,7 +53,11 @@ class XlsxTable : public Table {
   // `sheet` names the worksheet to read; "" reads the first. Throws InputError, listing the
   // workbook's sheets, when it has no sheet of that name.
   explicit XlsxTable(const std::string& path, const XlsxLimits& limits = {},
-                     const std::string& sheet = {});
+                     const std::string& sheet = {})
+      : XlsxTable(path, limits, sheet, false) {}
+  // The names of the worksheets of the workbook at `path`, in its order; reads nothing but
+  // the workbook's list of them. Throws as the constructor does.
+  static std::vector<std::string> sheetNamesOf(const std::string& path);
 
   // Gives the next row that has any text; a malformed sheet, a cell beyond column XFD, or a
   // cell or row longer than the limits throw InputError.
@@ -64,8 +68,6 @@ class XlsxTable : public Table {
   const std::string& problem() const override { return problem_; }
   // "Excel workbook, sheet 'Invoices'".
   std::string describe() const override;
-  // The names of the workbook's worksheets, in its order.
-  const std::vector<std::string>& sheetNames() const { return sheetNames_; }
   const std::string& path() const override { return path_; }
 
   // How Excel shows the number `raw` (as stored in <v>): at most 15 significant digits,
@@ -81,6 +83,9 @@ class XlsxTable : public Table {
     std::string text;
   };
 
+  // `namesOnly`: stops once the workbook's sheets are known.
+  XlsxTable(const std::string& path, const XlsxLimits& limits, const std::string& sheet,
+            bool namesOnly);
   void readWorkbook(const std::string& sheet);
   void readSharedStrings();
   void readStyles();
