@@ -12,6 +12,7 @@
 #include "cli/ImportInspection.h"
 #include "cli/Settings.h"
 #include "importers/ImportJob.h"
+#include "store/NewLedger.h"
 
 namespace kindly::cli {
 
@@ -19,52 +20,6 @@ namespace {
 
 // Longer lists are cut here: a summary is read by a person.
 constexpr std::size_t kListedAtMost = 10;
-
-// An import into a ledger that does not exist yet is written to a new file beside it and put
-// in place whole once committed: an import refused halfway (exit 2) or a dry run leaves no
-// ledger behind, and a ledger another import made meanwhile is never replaced (a hard link
-// fails on an existing name, where a rename would overwrite it).
-std::vector<importers::FileSummary> importIntoNewLedger(const std::string& path,
-                                                        std::vector<importers::SourceFile> sources,
-                                                        const importers::ImportOptions& options) {
-  namespace fs = std::filesystem;
-  const std::string building = path + ".new-" + std::to_string(::getpid());
-  const auto discard = [&building] {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      fs::remove(building + suffix, ignored);
-    }
-  };
-  std::vector<importers::FileSummary> summaries;
-  try {
-    store::Database ledger(building);
-    importers::ImportJob job(ledger, options);
-    summaries = job.run(std::move(sources));
-  } catch (const store::StoreError& e) {
-    discard();
-    // Said of the ledger the person named, not of the file it was being built in.
-    std::string reason = e.what();
-    for (auto at = reason.find(building); at != std::string::npos; at = reason.find(building)) {
-      reason.replace(at, building.size(), path);
-    }
-    throw store::StoreError(reason);
-  } catch (...) {
-    discard();
-    throw;
-  }
-  // Closed: the write-ahead log is folded into the file, which now holds the whole ledger.
-  std::error_code failed;
-  if (!options.dryRun) fs::create_hard_link(building, path, failed);
-  discard();
-  if (failed) {
-    throw InputError(path +
-                     (fs::exists(path)
-                          ? ": another import created this ledger while this one ran"
-                          : ": the new ledger cannot be put in place: " + failed.message()) +
-                     "; nothing was written");
-  }
-  return summaries;
-}
 
 // "invoices.csv:9:6: due_date: why", as compilers place their messages.
 std::string where(const importers::Reject& r) {
@@ -189,13 +144,15 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
   }
   // Every file is read and recognised first: one that cannot be read creates no ledger.
   auto sources = importers::openSources(args, options.source);
+  // A first import builds its ledger beside it: refused halfway, or a dry run, it leaves none.
   const auto path = ledgerPath(context.config);
   std::vector<importers::FileSummary> summaries;
   if (path != ":memory:" && !std::filesystem::exists(path)) {
-    summaries = importIntoNewLedger(path, std::move(sources), options);
+    store::NewLedger ledger(path);
+    summaries = importers::ImportJob(ledger.database(), options).run(std::move(sources));
+    if (!options.dryRun) ledger.putInPlace();
   } else {
-    importers::ImportJob job(context.ledger(), options);
-    summaries = job.run(std::move(sources));
+    summaries = importers::ImportJob(context.ledger(), options).run(std::move(sources));
   }
   if (terminal) progressLine("\r\033[K");
 

@@ -51,7 +51,7 @@ std::string readOnlyUri(const std::string& path, const char* query) {
   return uri + "?" + query;
 }
 
-Poco::Data::Session openSession(const std::string& path) {
+Poco::Data::Session openSession(const std::string& path, const std::string& shownAs) {
   static const bool registered = [] {
     // Each connection is used by one thread only: SQLite need not lock it on every call,
     // which costs a tenth of a large import.
@@ -64,7 +64,7 @@ Poco::Data::Session openSession(const std::string& path) {
     // Login timeout 0: Poco would retry a file SQLite cannot open (a missing folder) for 60 s.
     return Poco::Data::Session("SQLite", path, 0);
   } catch (const Poco::Exception& e) {
-    throw StoreError("cannot open the ledger " + path + ": " + ledgerFailure(e));
+    throw StoreError("cannot open the ledger " + shownAs + ": " + ledgerFailure(e));
   }
 }
 
@@ -123,10 +123,10 @@ std::string ledgerFailure(const Poco::Exception& e) {
   return ledgerFailure(code, e.message().empty() ? e.displayText() : e.message());
 }
 
-Database::Database(const std::string& path)
-    : path_(path),
+Database::Database(const std::string& path, const std::string& shownAs)
+    : path_(shownAs.empty() ? path : shownAs),
       readOnly_(isReadOnly(path)),
-      session_(openSession(readOnly_ ? readOnlyUri(path, "mode=ro") : path)) {
+      session_(openSession(readOnly_ ? readOnlyUri(path, "mode=ro") : path, path_)) {
   try {
     // Another writer (a second kindly, a sqlite3 shell) gets a few seconds before we fail.
     session_ << "PRAGMA busy_timeout = 5000", now;
@@ -140,7 +140,7 @@ Database::Database(const std::string& path)
         const bool logFiles = is<Poco::Data::SQLite::CantOpenDBFileException>(e) ||
                               is<Poco::Data::SQLite::ReadOnlyException>(e);
         if (!logFiles) throw;
-        session_ = openSession(readOnlyUri(path, "immutable=1"));
+        session_ = openSession(readOnlyUri(path, "immutable=1"), path_);
       }
     } else if (path != ":memory:") {
       session_ << "PRAGMA journal_mode = WAL", now;
@@ -149,7 +149,7 @@ Database::Database(const std::string& path)
     session_ << "PRAGMA synchronous = NORMAL", now;
     migrate();
   } catch (const Poco::Exception& e) {
-    throw StoreError("cannot open the ledger " + path + ": " + ledgerFailure(e));
+    throw StoreError("cannot open the ledger " + path_ + ": " + ledgerFailure(e));
   }
 }
 

@@ -30,10 +30,11 @@ class Database {
   // read-only media, in a folder of someone else's) is opened for reading: writes then fail
   // as read-only. Throws StoreError when the file is another program's database (tables but
   // no Kindly schema), is newer than this program, is read-only and older, or cannot be
-  // opened.
-  explicit Database(const std::string& path);
+  // opened. Messages call the ledger `shownAs` when given (see NewLedger), else `path`.
+  explicit Database(const std::string& path, const std::string& shownAs = {});
 
   Poco::Data::Session& session() { return session_; }
+  // The ledger as messages name it.
   const std::string& path() const { return path_; }
   // PRAGMA user_version: the number of migrations applied.
   int schemaVersion();
