@@ -18,6 +18,7 @@
 #include <streambuf>
 
 #include "base/Error.h"
+#include "base/Text.h"
 #include "dates/Date.h"
 
 namespace kindly::importers {
@@ -638,6 +639,9 @@ bool XlsxTable::next() {
   return false;
 }
 
-std::string XlsxTable::describe() const { return "Excel workbook, sheet '" + sheetName_ + "'"; }
+// A sheet name is the workbook writer's text: shown on one line, whatever it holds.
+std::string XlsxTable::describe() const {
+  return "Excel workbook, sheet '" + oneLine(sheetName_) + "'";
+}
 
 }  // namespace kindly::importers

@@ -149,6 +149,34 @@ TEST(XlsxTable, describesTheFirstSheet) {
   EXPECT_FALSE(table.next());
 }
 
+TEST(XlsxTable, readsTheSheetItIsAskedForAndListsTheSheets) {
+  TempDir dir;
+  const auto path = writeWorkbook(dir, "");
+  EXPECT_EQ(XlsxTable::sheetNamesOf(path), (std::vector<std::string>{"Aged & Open", "Other"}));
+  XlsxTable other(path, {}, "Other");
+  EXPECT_EQ(other.describe(), "Excel workbook, sheet 'Other'");
+  EXPECT_EQ(readAll(other), (std::vector<SheetRow>{{1, {"other sheet"}}}));
+  try {
+    XlsxTable missing(path, {}, "Payments");
+    FAIL() << "a sheet the workbook lacks";
+  } catch (const InputError& e) {
+    EXPECT_NE(
+        std::string(e.what()).find("no sheet 'Payments' (its sheets: 'Aged & Open', 'Other')"),
+        std::string::npos)
+        << e.what();
+  }
+}
+
+// Regression: a sheet named with a line break broke the import summary's line in two.
+TEST(XlsxTable, describesASheetOnOneLineWhateverItsName) {
+  TempDir dir;
+  auto parts = workbookParts(sheetXml(""), {});
+  auto& workbook = parts["xl/workbook.xml"];
+  workbook.replace(workbook.find("Aged &amp; Open"), 15, "Aged&#10;kindly: paid");
+  XlsxTable table(writeZip(dir, "book.xlsx", parts));
+  EXPECT_EQ(table.describe(), "Excel workbook, sheet 'Aged kindly: paid'");
+}
+
 TEST(XlsxTable, showsNumbersWithoutFloatNoise) {
   TempDir dir;
   XlsxTable table(writeWorkbook(
