@@ -7,6 +7,7 @@
 #include "base/Error.h"
 #include "importers/GenericLayout.h"
 #include "importers/profiles/MappedProfile.h"
+#include "importers/profiles/NotReceivablesProfile.h"
 
 namespace kindly::importers {
 
@@ -123,7 +124,15 @@ SourceFile openSource(const std::string& path, const SourceOptions& options) {
   auto candidates = allProfiles();
   if (!options.format.empty()) {
     auto forced = profileNamed(options.format);
-    if (!forced) throw InputError("--format: no format '" + options.format + "'");
+    if (!forced) {
+      std::string names;
+      for (const auto& profile : candidates) {
+        // Reports that are not receivables are recognised only to be named, never imported.
+        if (dynamic_cast<const NotReceivablesProfile*>(profile.get())) continue;
+        names += (names.empty() ? "" : ", ") + profile->name();
+      }
+      throw InputError("--format: no format '" + options.format + "'; the formats are " + names);
+    }
     candidates.clear();
     candidates.push_back(std::move(forced));
   }
