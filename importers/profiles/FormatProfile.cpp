@@ -10,8 +10,9 @@ Result<bool> FormatProfile::start(const Row& header, const ParseSettings& settin
   layout_ = *layout;
   settings_ = settings;
   // Until the file's own dates settle it (see SourceFile), its software's habit holds.
-  if (settings_.dateOrder == dates::DateOrder::Unknown)
+  if (settings_.dateOrder == dates::DateOrder::Unknown) {
     settings_.dateOrder = format_.usualDateOrder;
+  }
   return begin(header);
 }
 
