@@ -39,11 +39,16 @@ void writeClientsJson(std::ostream& out, const std::vector<aging::ClientBehavior
                                      : Poco::Dynamic::Var());
     object->set("invoices_paid", client.invoicesPaid);
     object->set("late_paid", client.latePaid);
+    object->set("timing_unknown", client.timingUnknown);
+    object->set("open_late", client.openLate);
     object->set("avg_days_late", number(daysText(client.avgDaysLate)));
     object->set("avg_days_to_pay", number(daysText(client.avgDaysToPay)));
     object->set("on_time_rate", number(rateText(client.onTimeRate)));
     object->set("trend", client.trend);
     object->set("dso", client.dso ? Poco::Dynamic::Var(*client.dso) : Poco::Dynamic::Var());
+    object->set("add", client.add ? Poco::Dynamic::Var(*client.add) : Poco::Dynamic::Var());
+    object->set("last_payment", client.lastPayment ? Poco::Dynamic::Var(client.lastPayment->iso())
+                                                   : Poco::Dynamic::Var());
     Array::Ptr flags = new Array;
     for (const auto& flag : client.flags) flags->add(flag);
     object->set("flags", flags);

@@ -12,8 +12,11 @@
 
 namespace kindly::reports {
 
+// The table ends with DSO and ADD over every client of the ledger (`overall`), whichever
+// clients are listed.
 void writeClientsTable(std::ostream& out, dates::Date asOf,
-                       const std::vector<aging::ClientBehavior>& clients);
+                       const std::vector<aging::ClientBehavior>& clients,
+                       const std::vector<aging::OverallBehavior>& overall);
 void writeClientsCsv(std::ostream& out, const std::vector<aging::ClientBehavior>& clients);
 void writeClientsJson(std::ostream& out, const std::vector<aging::ClientBehavior>& clients);
 

@@ -63,9 +63,8 @@ struct OwnerReport {
   aging::Forecast forecast;
   // The latest contact or promise made with each client (by code) on or before the as-of date.
   std::map<std::string, dates::Date> lastContacts;
-  // What was invoiced in the behaviour window, per currency (ordered by code): the DSO basis.
-  std::vector<money::Money> invoicedInWindow;
-  int windowDays = 365;  // the behaviour window (AgingOptions::lateWindowDays)
+  // DSO and ADD over every client, per currency (ordered by code).
+  std::vector<aging::OverallBehavior> overall;
 };
 
 // Calls its argument once per open invoice, in AgingEngine::openInvoices() order.
@@ -105,7 +104,7 @@ TableRow openInvoiceRow(const aging::OpenInvoice& invoice, const std::vector<std
 // other currencies as text.
 std::vector<TableColumn> clientColumns();
 TableRow clientRow(const aging::ClientBehavior& client);
-inline constexpr std::size_t kClientFlagsColumn = 12;
+inline constexpr std::size_t kClientFlagsColumn = 16;
 
 // Follow-up plan: every planned follow-up by date (then client); clients shown only for their
 // write-offs last.

@@ -50,11 +50,15 @@ std::vector<TableColumn> clientColumns() {
           {"other_balances", "Other balances"},
           {"invoices_paid", "Invoices paid"},
           {"late_paid", "Paid late"},
+          {"timing_unknown", "Paid, timing unknown"},
+          {"open_late", "Open and late"},
           {"avg_days_late", "Average days late"},
           {"avg_days_to_pay", "Average days to pay"},
           {"on_time_rate", "Paid on time"},
           {"trend", "Trend"},
           {"dso", "DSO (days)"},
+          {"add", "ADD (days)"},
+          {"last_payment", "Last payment"},
           {"flags", "Flags"}};
 }
 
@@ -67,11 +71,15 @@ TableRow clientRow(const aging::ClientBehavior& client) {
           balance.others,
           TableCell::ofCount(client.invoicesPaid),
           TableCell::ofCount(client.latePaid),
+          TableCell::ofCount(client.timingUnknown),
+          TableCell::ofCount(client.openLate),
           TableCell::ofDays(client.avgDaysLate),
           TableCell::ofDays(client.avgDaysToPay),
           TableCell::ofShare(client.onTimeRate),
           client.trend.empty() ? TableCell::empty() : TableCell::ofText(client.trend),
           client.dso ? TableCell::ofCount(*client.dso) : TableCell::empty(),
+          client.add ? TableCell::ofCount(*client.add) : TableCell::empty(),
+          TableCell::ofDate(client.lastPayment),
           TableCell::ofText(flagsText(client.flags))};
 }
 

@@ -1,4 +1,4 @@
-// The owner's report gathered from the engines, plus two small queries of its own.
+// The owner's report gathered from the engines, plus a small query of its own.
 #include "reports/ReportTablesLedger.h"
 
 #include <utility>
@@ -7,7 +7,6 @@
 #include "aging/Forecast.h"
 #include "aging/LedgerAsOf.h"
 #include "followup/PlanReader.h"
-#include "store/InvoiceStatus.h"
 #include "store/PreparedStatement.h"
 
 namespace kindly::reports {
@@ -31,26 +30,6 @@ std::map<std::string, dates::Date> lastContacts(store::Database& ledger, dates::
   return days;
 }
 
-// Sales as client DSO counts them: invoices (not credit notes, void or draft ones) issued in
-// the lateWindowDays up to the as-of date, written off or not.
-std::vector<money::Money> invoicedInWindow(store::Database& ledger,
-                                           const aging::AgingOptions& options) {
-  store::PreparedStatement select(ledger,
-                                  "SELECT currency, SUM(amount) FROM invoices"
-                                  " WHERE status NOT IN " +
-                                      store::notOwedSqlList() +
-                                      " AND amount > 0 AND issue_day > ?1 - ?2"
-                                      " AND issue_day <= ?1 GROUP BY currency ORDER BY currency");
-  select.bind(1, options.asOf.dayNumber()).bind(2, options.lateWindowDays);
-  std::vector<money::Money> invoiced;
-  while (select.step()) {
-    const auto currency = money::Currency::fromCode(select.columnText(0));
-    if (!currency) throw store::StoreError("unknown currency in the ledger");
-    invoiced.emplace_back(select.columnInt(1), *currency);
-  }
-  return invoiced;
-}
-
 }  // namespace
 
 OwnerReport readOwnerReport(store::Database& ledger, const aging::AgingOptions& options,
@@ -72,8 +51,7 @@ OwnerReport readOwnerReport(store::Database& ledger, const aging::LedgerAsOf& in
   report.forecast =
       aging::forecast(ledger, invoices, options, aging::ForecastDetail::CurrencyTotals);
   report.lastContacts = lastContacts(ledger, options.asOf);
-  report.invoicedInWindow = invoicedInWindow(ledger, options);
-  report.windowDays = options.lateWindowDays;
+  report.overall = aging::overallBehavior(invoices, options);
   return report;
 }
 

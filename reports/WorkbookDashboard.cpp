@@ -20,14 +20,22 @@ struct OverdueBalance {
   money::Money overdue;
 };
 
-// The clients owing the most past due in `currency`, largest first, at most ten.
+// What is past due once the credits are used against the oldest first, never below zero.
+money::Money overdueNetOfCredits(const std::vector<money::Money>& buckets,
+                                 const money::Money& credits) {
+  money::Money overdue = credits;
+  for (std::size_t i = 1; i < buckets.size(); ++i) overdue += buckets[i];
+  return overdue.isNegative() ? money::Money::zero(credits.currency()) : overdue;
+}
+
+// The clients owing the most past due in `currency`, largest first, at most ten; a client
+// whose credits cover what is past due owes nothing past due.
 std::vector<OverdueBalance> largestOverdue(const aging::AgingReport& report,
                                            const money::Currency& currency) {
   std::vector<OverdueBalance> balances;
   for (const auto& client : report.clients) {
     if (client.balance.currency() != currency) continue;
-    money::Money overdue = money::Money::zero(currency);
-    for (std::size_t i = 1; i < client.buckets.size(); ++i) overdue += client.buckets[i];
+    const money::Money overdue = overdueNetOfCredits(client.buckets, client.credits);
     if (overdue.minorUnits() > 0) balances.push_back({&client, overdue});
   }
   std::stable_sort(balances.begin(), balances.end(), [](const auto& a, const auto& b) {
@@ -43,23 +51,20 @@ std::vector<CurrencyHeadline> headlines(const OwnerReport& report) {
   std::vector<CurrencyHeadline> result;
   for (const auto& total : report.aging.totals) {
     const money::Currency currency = total.balance.currency();
-    CurrencyHeadline headline{total.balance, money::Money::zero(currency), std::nullopt,
-                              std::nullopt};
+    CurrencyHeadline headline{total.balance, overdueNetOfCredits(total.buckets, total.credits),
+                              std::nullopt, std::nullopt, std::nullopt};
     std::int64_t inBuckets = 0, overDays = 0;
     for (std::size_t i = 0; i < total.buckets.size(); ++i) {
       inBuckets += total.buckets[i].minorUnits();
-      if (i >= 1) headline.overdue += total.buckets[i];
       if (startsAfter(report.aging.edges, i, kOverDays)) overDays += total.buckets[i].minorUnits();
     }
     if (inBuckets > 0) {
       headline.shareOverDays = static_cast<double>(overDays) / static_cast<double>(inBuckets);
     }
-    for (const auto& invoiced : report.invoicedInWindow) {
-      if (invoiced.currency() != currency || invoiced.minorUnits() <= 0) continue;
-      const std::int64_t owed = (total.balance - total.notYetIssued).minorUnits();
-      headline.dso = static_cast<int>(
-          std::lround(static_cast<double>(std::max<std::int64_t>(owed, 0)) /
-                      static_cast<double>(invoiced.minorUnits()) * report.windowDays));
+    for (const auto& overall : report.overall) {
+      if (overall.currency != currency) continue;
+      headline.dso = overall.dso;
+      headline.add = overall.add;
     }
     result.push_back(headline);
   }
@@ -127,7 +132,7 @@ void writeDashboard(lxw_workbook* workbook, Formats& formats, const OwnerReport&
   lxw_row_t row = 3;
   writeHeader(sheet, row++,
               {"Currency", "Total receivable", "Overdue",
-               "% over " + std::to_string(kOverDays) + " days", "DSO (days)"},
+               "% over " + std::to_string(kOverDays) + " days", "DSO (days)", "ADD (days)"},
               formats);
   const auto figures = headlines(report);
   for (const auto& headline : figures) {
@@ -135,7 +140,8 @@ void writeDashboard(lxw_workbook* workbook, Formats& formats, const OwnerReport&
              {TableCell::ofText(headline.receivable.currency().code()),
               TableCell::ofAmount(headline.receivable), TableCell::ofAmount(headline.overdue),
               TableCell::ofShare(headline.shareOverDays),
-              headline.dso ? TableCell::ofCount(*headline.dso) : TableCell::empty()},
+              headline.dso ? TableCell::ofCount(*headline.dso) : TableCell::empty(),
+              headline.add ? TableCell::ofCount(*headline.add) : TableCell::empty()},
              formats);
   }
   if (figures.empty()) writeRow(sheet, row++, {TableCell::ofText("Nothing is owed.")}, formats);

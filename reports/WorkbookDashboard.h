@@ -14,13 +14,13 @@ namespace kindly::reports {
 // One currency's headline figures.
 struct CurrencyHeadline {
   money::Money receivable;  // the aging total balance: buckets + credits + not yet issued
-  money::Money overdue;     // every bucket after "current"
+  money::Money overdue;     // every bucket after "current", less the credits (>= 0)
   // Of what sits in the buckets, the share more than kOverDays past due: the buckets starting
   // after day kOverDays. Undefined when nothing is in the buckets.
   std::optional<double> shareOverDays;
-  // max(0, what is owed on invoices issued by the as-of date) / invoiced in the window x
-  // window days, whole days; undefined when nothing was invoiced in the window.
+  // DSO and ADD over every client (aging::OverallBehavior).
   std::optional<int> dso;
+  std::optional<int> add;
 };
 inline constexpr int kOverDays = 60;
 

@@ -65,6 +65,7 @@ void AgingTally::add(const OpenInvoice& invoice) {
                     .openInvoices = 0,
                     .oldestDaysOverdue = 0,
                     .flags = {}});
+    pastGrace_.push_back(0);
   }
   ClientAging& row = report_.clients.back();
   row.balance += invoice.balance;
@@ -80,16 +81,18 @@ void AgingTally::add(const OpenInvoice& invoice) {
   ++row.openInvoices;
   row.oldestDaysOverdue = std::max(row.oldestDaysOverdue, invoice.daysOverdue);
   // Overdue is about the due date whatever the basis of the buckets.
-  if (options_.asOf - invoice.dueDate > options_.graceDays &&
-      (row.flags.empty() || row.flags.front() != "overdue")) {
-    row.flags.insert(row.flags.begin(), "overdue");
+  if (options_.asOf - invoice.dueDate > options_.graceDays) {
+    pastGrace_.back() += invoice.balance.minorUnits();
   }
 }
 
 AgingReport AgingTally::finish(const std::vector<std::string>& repeatLate) {
   const std::size_t buckets = options_.edges.bucketCount();
   std::map<money::Currency, CurrencyTotal> totals;
-  for (auto& row : report_.clients) {
+  for (std::size_t i = 0; i < report_.clients.size(); ++i) {
+    ClientAging& row = report_.clients[i];
+    // Credits are used against the oldest first: what they cover is not overdue.
+    if (pastGrace_[i] + row.credits.minorUnits() > 0) row.flags.push_back("overdue");
     if (std::binary_search(repeatLate.begin(), repeatLate.end(), row.clientCode)) {
       row.flags.push_back("repeat-late");
     }

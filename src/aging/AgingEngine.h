@@ -2,6 +2,7 @@
 // and lands in a bucket by how many days it is past its due (or issue) date.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -33,8 +34,8 @@ void bindFilters(store::PreparedStatement& statement, const AgingOptions& option
 
 // Adds open invoices, in the order AgingEngine::openInvoices() gives them, into an aging
 // report: a positive balance issued by the as-of date goes into its bucket, a negative one
-// into credits, one issued later into notYetIssued. "overdue" marks a client with a balance
-// more than graceDays past due.
+// into credits, one issued later into notYetIssued. "overdue" marks a client owing more than
+// graceDays past due once its credits in the currency are used against the oldest first.
 class AgingTally {
  public:
   explicit AgingTally(const AgingOptions& options);
@@ -45,6 +46,7 @@ class AgingTally {
  private:
   const AgingOptions& options_;
   AgingReport report_;
+  std::vector<std::int64_t> pastGrace_;  // per client row: owed more than grace past due
 };
 
 class LedgerAsOf;

@@ -37,37 +37,63 @@ void readContacts(store::Database& database, const AgingOptions& options,
   while (select.step()) contactFlags[select.columnInt(0)].emplace_back(select.columnText(1));
 }
 
-// Balances per currency and the main currency, in which DSO is reckoned.
+// What is owed net of credits (>= 0), and its part past due once the credits are used
+// against the oldest first.
+std::int64_t owedNet(const CurrencyTally& tally) {
+  return std::max<std::int64_t>(tally.balance(), 0);
+}
+std::int64_t pastDueNet(const CurrencyTally& tally) {
+  return std::max<std::int64_t>(tally.pastDue + tally.credits, 0);
+}
+
+// Balances per currency and the main currency, in which DSO and ADD are reckoned.
 void setBalancesAndDso(ClientBehavior& behavior, const ClientTally& client,
                        const AgingOptions& options) {
   const CurrencyTally* main = nullptr;
   for (const auto& tally : client.currencies) {
-    if (tally.balance != 0) behavior.balances.emplace_back(tally.balance, tally.currency);
+    if (tally.balance() != 0) behavior.balances.emplace_back(tally.balance(), tally.currency);
     // Currencies come by code, so a tie keeps the first code.
     if (tally.invoices > (main ? main->invoices : 0)) {
       main = &tally;
       behavior.mainCurrency = tally.currency;
     }
   }
-  if (main && main->sales > 0) {
-    const double dso = static_cast<double>(std::max<std::int64_t>(main->balance, 0)) /
-                       static_cast<double>(main->sales) * options.lateWindowDays;
-    behavior.dso = static_cast<int>(std::lround(dso));
+  if (main) {
+    const auto figures =
+        countback(owedNet(*main), pastDueNet(*main), main->salesByMonth, options.asOf);
+    behavior.dso = figures.dso;
+    behavior.add = figures.add;
   }
 }
 
 void setLateness(ClientBehavior& behavior, const ClientTally& client) {
-  if (client.paid == 0) return;
-  const auto paid = static_cast<double>(client.paid);
   behavior.invoicesPaid = static_cast<int>(client.paid);
   behavior.latePaid = static_cast<int>(client.latePaid);
-  behavior.avgDaysLate = static_cast<double>(client.daysLate) / paid;
-  behavior.avgDaysToPay = static_cast<double>(client.daysToPay) / paid;
-  behavior.onTimeRate = static_cast<double>(client.paid - client.latePaid) / paid;
-  if (client.paid > client.latePaid) {
+  behavior.timingUnknown = static_cast<int>(client.timingUnknown);
+  std::int64_t openDaysLate = 0;
+  for (const auto& tally : client.currencies) {
+    if (!tally.overdue()) continue;  // its credits cover what is past due
+    behavior.openLate += tally.openLate;
+    openDaysLate += tally.openDaysLate;
+  }
+  if (client.lastPaymentDay != 0) {
+    behavior.lastPayment = dates::Date::fromDayNumber(client.lastPaymentDay);
+  }
+  const std::int64_t known = client.paid - client.timingUnknown;
+  if (known > client.latePaid) {
     behavior.lastPaidOnTime = dates::Date::fromDayNumber(client.lastPaidOnTime);
   }
-  const auto earlierPaid = client.paid - client.recentPaid;
+  if (known > 0) {
+    behavior.avgDaysToPay = static_cast<double>(client.daysToPay) / static_cast<double>(known);
+  }
+  const std::int64_t judged = known + behavior.openLate;
+  if (judged > 0) {
+    behavior.avgDaysLate =
+        static_cast<double>(client.daysLate + openDaysLate) / static_cast<double>(judged);
+    behavior.onTimeRate =
+        static_cast<double>(known - client.latePaid) / static_cast<double>(judged);
+  }
+  const auto earlierPaid = known - client.recentPaid;
   behavior.trend = trendOf(
       static_cast<int>(client.recentPaid),
       client.recentPaid ? static_cast<double>(client.recentDaysLate) / client.recentPaid : 0.0,
@@ -88,10 +114,14 @@ ClientBehavior behaviorOf(const ClientTally& client, const AgingOptions& options
   ClientBehavior behavior;
   setBalancesAndDso(behavior, client, options);
   setLateness(behavior, client);
-  if (client.overdue) behavior.flags.push_back("overdue");
+  const bool overdue = client.overdue();
+  if (overdue) behavior.flags.push_back("overdue");
   if (behavior.latePaid >= options.repeatLateAfter) behavior.flags.push_back("repeat-late");
   if (stoppedBuying(datesOf(client.issueDays), options.asOf)) {
     behavior.flags.push_back("stopped-buying");
+  }
+  if (stoppedPaying(datesOf(client.paymentDays), options.asOf, client.overdueSince())) {
+    behavior.flags.push_back("stopped-paying");
   }
   // The query lists disputes before promises, the order of kClientFlags.
   for (auto& flag : contactFlags) behavior.flags.push_back(std::move(flag));
@@ -108,17 +138,92 @@ std::string trendOf(int recentPaid, double recentAvgDaysLate, int earlierPaid,
   return "steady";
 }
 
-bool stoppedBuying(const std::vector<dates::Date>& issueDays, dates::Date asOf) {
-  if (issueDays.size() < 4) return false;
+namespace {
+
+// Twice the median gap between consecutive days (ascending, at least two), kept whole: the
+// two middle gaps of an even count add up to it.
+int twiceMedianGap(const std::vector<dates::Date>& days) {
   std::vector<int> gaps;
-  for (std::size_t i = 1; i < issueDays.size(); ++i) {
-    gaps.push_back(issueDays[i] - issueDays[i - 1]);
-  }
+  for (std::size_t i = 1; i < days.size(); ++i) gaps.push_back(days[i] - days[i - 1]);
   std::sort(gaps.begin(), gaps.end());
   const std::size_t middle = gaps.size() / 2;
-  // Twice the median, kept whole: the two middle gaps of an even count add up to it.
-  const int twiceMedian = gaps.size() % 2 ? 2 * gaps[middle] : gaps[middle - 1] + gaps[middle];
-  return asOf - issueDays.back() > twiceMedian;
+  return gaps.size() % 2 ? 2 * gaps[middle] : gaps[middle - 1] + gaps[middle];
+}
+
+}  // namespace
+
+bool stoppedBuying(const std::vector<dates::Date>& issueDays, dates::Date asOf) {
+  if (issueDays.size() < 4) return false;
+  return asOf - issueDays.back() > twiceMedianGap(issueDays);
+}
+
+bool stoppedPaying(const std::vector<dates::Date>& paymentDays, dates::Date asOf,
+                   std::optional<dates::Date> overdueSince) {
+  if (!overdueSince || paymentDays.empty()) return false;
+  int usualDays = kStoppedPayingDays;
+  if (paymentDays.size() >= 2) usualDays = std::max(usualDays, twiceMedianGap(paymentDays) / 2);
+  // Silence counts from when a payment was called for: not before the due date.
+  return asOf - std::max(paymentDays.back(), *overdueSince) > usualDays;
+}
+
+std::optional<double> countbackDays(std::int64_t owed, const SalesByMonth& sales,
+                                    dates::Date asOf) {
+  if (std::all_of(sales.begin(), sales.end(), [](std::int64_t sold) { return sold <= 0; })) {
+    return std::nullopt;
+  }
+  // The as-of month counts its days up to the as-of date; each month before it, all of them.
+  dates::Date monthEnd = asOf;
+  double days = 0;
+  std::int64_t left = std::max<std::int64_t>(owed, 0);
+  for (const std::int64_t sold : sales) {
+    const auto monthStart = *dates::Date::fromYmd(monthEnd.year(), monthEnd.month(), 1);
+    const int monthDays = monthEnd - monthStart + 1;
+    if (left == 0) break;
+    if (sold > 0 && left < sold) {
+      days += monthDays * static_cast<double>(left) / static_cast<double>(sold);
+      left = 0;
+      break;
+    }
+    days += monthDays;
+    left -= std::max<std::int64_t>(sold, 0);
+    monthEnd = monthStart.plusDays(-1);
+  }
+  return days;
+}
+
+Countback countback(std::int64_t owed, std::int64_t owedPastDue, const SalesByMonth& sales,
+                    dates::Date asOf) {
+  const auto dso = countbackDays(owed, sales, asOf);
+  if (!dso) return {};
+  // Best possible DSO: what would be outstanding were everything past due paid.
+  const double best = *countbackDays(owed - owedPastDue, sales, asOf);
+  return {static_cast<int>(std::lround(*dso)), static_cast<int>(std::lround(*dso - best))};
+}
+
+std::vector<OverallBehavior> overallBehavior(const LedgerAsOf& ledger,
+                                             const AgingOptions& options) {
+  struct Sums {
+    std::int64_t owed = 0, pastDue = 0;
+    SalesByMonth sales{};
+  };
+  std::map<money::Currency, Sums> byCurrency;
+  for (const auto& client : ledger.clients()) {
+    for (const auto& tally : client.tally.currencies) {
+      Sums& sums = byCurrency[tally.currency];
+      sums.owed += owedNet(tally);
+      sums.pastDue += pastDueNet(tally);
+      for (std::size_t m = 0; m < kCountbackMonths; ++m) sums.sales[m] += tally.salesByMonth[m];
+    }
+  }
+  std::vector<OverallBehavior> overall;
+  for (const auto& [currency, sums] : byCurrency) {
+    const auto figures = countback(sums.owed, sums.pastDue, sums.sales, options.asOf);
+    overall.push_back(OverallBehavior{.currency = currency,
+                                      .owed = money::Money(sums.owed, currency),
+                                      .dso = figures.dso,
+                                      .add = figures.add});
+  }
+  return overall;
 }
 
 std::vector<ClientBehavior> clientBehaviors(store::Database& database,

@@ -27,12 +27,18 @@ void countLateIn(ClientTally& client, money::Currency currency) {
   ++found->second;
 }
 
-void keepLatestIssueDay(std::vector<int>& days, int day) {
-  if (days.size() == kRhythmIssueDays && day < days.front()) return;
+void keepLatestDay(std::vector<int>& days, int day) {
+  if (days.size() == kRhythmDays && day < days.front()) return;
   const auto at = std::lower_bound(days.begin(), days.end(), day);
   if (at != days.end() && *at == day) return;
   days.insert(at, day);
-  if (days.size() > kRhythmIssueDays) days.erase(days.begin());
+  if (days.size() > kRhythmDays) days.erase(days.begin());
+}
+
+// Calendar months from the one `day` falls in to the as-of date's.
+int monthsBack(dates::Date asOf, int day) {
+  const auto issued = dates::Date::fromDayNumber(day);
+  return (asOf.year() - issued.year()) * 12 + asOf.month() - issued.month();
 }
 
 // An invoice issued by the as-of date: a sale, and what is still owed on it. One written off
@@ -42,34 +48,59 @@ void addIssued(ClientTally& client, const InvoiceAsOf& invoice, const AgingOptio
   CurrencyTally& currency = currencyOf(client, invoice.currency);
   if (invoice.amount > 0) {
     ++currency.invoices;
-    if (invoice.issueDay > asOf - options.lateWindowDays) currency.sales += invoice.amount;
-    keepLatestIssueDay(client.issueDays, invoice.issueDay);
+    if (asOf - invoice.issueDay < 31 * static_cast<int>(kCountbackMonths)) {
+      const int month = monthsBack(options.asOf, invoice.issueDay);
+      if (month < static_cast<int>(kCountbackMonths)) {
+        currency.salesByMonth[static_cast<std::size_t>(month)] += invoice.amount;
+      }
+    }
+    keepLatestDay(client.issueDays, invoice.issueDay);
   }
   if (invoice.writtenOff) return;
-  currency.balance += invoice.amount - invoice.paid;
-  if (invoice.amount > invoice.paid && asOf - invoice.dueDay > options.graceDays) {
-    client.overdue = true;
+  const std::int64_t open = invoice.amount - invoice.paid;
+  if (open < 0) {
+    currency.credits += open;
+    return;
+  }
+  currency.owed += open;
+  if (open == 0 || asOf <= invoice.dueDay) return;
+  currency.pastDue += open;
+  if (asOf - invoice.dueDay > options.graceDays) {
+    // Still unpaid this long after its due date: at least this late, whatever comes.
+    currency.pastGrace += open;
+    ++currency.openLate;
+    currency.openDaysLate += asOf - invoice.dueDay;
+    currency.oldestLateDue = std::min(currency.oldestLateDue, invoice.dueDay);
   }
 }
 
 // An invoice counts as paid in the window when the payment that completed it (the latest one
-// by the as-of date, the payments by then covering the amount) falls inside it.
+// by the as-of date, the payments by then covering the amount) falls inside it. Its timing
+// counts only where the payment dates settle it; days late and to pay are then reckoned from
+// the earliest day the payment can have been made, the least lateness the facts allow.
 void addIfPaidInWindow(ClientTally& client, const InvoiceAsOf& invoice,
                        const AgingOptions& options) {
   const int asOf = options.asOf.dayNumber();
   const int completed = invoice.lastPaymentDay;
   if (invoice.amount <= 0 || invoice.paid < invoice.amount) return;
   if (completed <= asOf - options.lateWindowDays) return;
-  const int daysLate = std::max(completed - invoice.dueDay, 0);
   ++client.paid;
-  if (completed - invoice.dueDay > options.graceDays) {
+  const Timing timing =
+      timingOf(invoice.earliestLastPaymentDay, completed, invoice.dueDay, options.graceDays);
+  if (timing == Timing::Unknown) {
+    ++client.timingUnknown;
+    return;
+  }
+  const int earliest = std::max(invoice.earliestLastPaymentDay, invoice.issueDay);
+  const int daysLate = std::max(earliest - invoice.dueDay, 0);
+  if (timing == Timing::Late) {
     ++client.latePaid;
     countLateIn(client, invoice.currency);
   } else {
     client.lastPaidOnTime = std::max(client.lastPaidOnTime, completed);
   }
   client.daysLate += daysLate;
-  client.daysToPay += completed - invoice.issueDay;
+  client.daysToPay += earliest - invoice.issueDay;
   if (completed > asOf - kRecentDays) {
     ++client.recentPaid;
     client.recentDaysLate += daysLate;
@@ -78,9 +109,34 @@ void addIfPaidInWindow(ClientTally& client, const InvoiceAsOf& invoice,
 
 }  // namespace
 
+Timing timingOf(int earliest, int latest, int due, int graceDays) {
+  if (latest - due <= graceDays) return Timing::OnTime;
+  if (earliest != kNoDayBefore && earliest - due > graceDays) return Timing::Late;
+  return Timing::Unknown;
+}
+
 void ClientTally::add(const InvoiceAsOf& invoice, const AgingOptions& options) {
   if (invoice.issueDay <= options.asOf.dayNumber()) addIssued(*this, invoice, options);
+  if (invoice.amount > 0 && invoice.paid > 0) {
+    lastPaymentDay = std::max(lastPaymentDay, invoice.lastPaymentDay);
+    keepLatestDay(paymentDays, invoice.lastPaymentDay);
+  }
   addIfPaidInWindow(*this, invoice, options);
+}
+
+bool ClientTally::overdue() const {
+  return std::any_of(currencies.begin(), currencies.end(),
+                     [](const CurrencyTally& currency) { return currency.overdue(); });
+}
+
+std::optional<dates::Date> ClientTally::overdueSince() const {
+  std::optional<dates::Date> since;
+  for (const auto& currency : currencies) {
+    if (!currency.overdue()) continue;
+    const auto due = dates::Date::fromDayNumber(currency.oldestLateDue);
+    if (!since || due < *since) since = due;
+  }
+  return since;
 }
 
 }  // namespace kindly::aging

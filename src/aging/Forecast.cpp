@@ -1,6 +1,7 @@
 // The open invoices and the client figures come from the aging engine and client behaviour;
 // one query adds the standing promises. The open invoices stream from the aging engine, so
-// only the expected payments are kept; placing each balance in a column is plain C++.
+// only the expected payments of one client are kept at a time when only the sums are asked
+// for; placing each balance in a column is plain C++.
 #include "aging/Forecast.h"
 
 #include <algorithm>
@@ -64,6 +65,7 @@ ExpectedPayment expectedPayment(const OpenInvoice& invoice, const ClientBehavior
                           .number = invoice.number,
                           .dueDate = invoice.dueDate,
                           .balance = invoice.balance,
+                          .credited = money::Money::zero(invoice.balance.currency()),
                           .expectedDate = expectedFromHistory(invoice.dueDate, figures),
                           .promised = false,
                           .column = ForecastColumn::Week,
@@ -82,23 +84,34 @@ ExpectedPayment expectedPayment(const OpenInvoice& invoice, const ClientBehavior
   return payment;
 }
 
-// Places one client's payments. A client who never pays on time is at risk whatever they
-// promise: their word has not been kept before.
-void placeClientsPayments(std::span<ExpectedPayment> payments, const ClientBehavior* figures,
-                          int oldestDaysOverdue, dates::Date asOf,
-                          std::vector<CurrencyForecast>& currencies) {
-  const bool atRisk = figures && neverPaysOnTime(*figures, oldestDaysOverdue);
-  for (auto& payment : payments) {
-    if (atRisk) payment.column = ForecastColumn::AtRisk;
-    place(payment, asOf, currencies);
+// Uses a client's credits in one currency against its expected payments in it, oldest due
+// first (the order they come in), as a bookkeeper would apply them; a payment they cover is
+// no longer expected.
+void applyCredits(std::vector<ExpectedPayment>& payments, std::size_t clientStart,
+                  const money::Totals& credits) {
+  for (const auto& [currency, credit] : credits) {
+    std::int64_t left = -credit.minorUnits();
+    for (std::size_t i = clientStart; i < payments.size() && left > 0; ++i) {
+      ExpectedPayment& payment = payments[i];
+      if (payment.balance.currency() != currency) continue;
+      const money::Money used(std::min(left, payment.balance.minorUnits()), currency);
+      payment.balance -= used;
+      payment.credited += used;
+      left -= used.minorUnits();
+    }
   }
+  std::erase_if(payments, [&, i = std::size_t{0}](const ExpectedPayment& payment) mutable {
+    return i++ >= clientStart && payment.balance.isZero();
+  });
 }
 
 }  // namespace
 
-bool neverPaysOnTime(const ClientBehavior& behavior, int oldestDaysOverdue) {
-  if (behavior.invoicesPaid > 0) return behavior.latePaid == behavior.invoicesPaid;
-  return oldestDaysOverdue > kUnpaidAtRiskDays;
+bool atRisk(const ClientBehavior& behavior, int oldestDaysOverdue, dates::Date asOf) {
+  const int known = behavior.invoicesPaid - behavior.timingUnknown;
+  if (known > 0 && behavior.latePaid == known) return true;
+  const bool paidLately = behavior.lastPayment && asOf - *behavior.lastPayment <= kUnpaidAtRiskDays;
+  return !paidLately && oldestDaysOverdue > kUnpaidAtRiskDays;
 }
 
 dates::Date expectedFromHistory(dates::Date due, const ClientBehavior* behavior) {
@@ -150,27 +163,42 @@ Forecast forecast(store::Database& database, const LedgerAsOf& ledger, const Agi
 
   Forecast result{options.asOf, {}, {}};
   std::size_t clientStart = 0;  // the current client's first payment in result.payments
-  int oldestDaysOverdue = 0;    // of the current client's open invoices
-  // Being at risk is a judgement on the client as a whole, so a client's payments are placed
-  // once all its open invoices, which come client by client, are in.
+  std::string clientCode;       // the current client's
+  money::Totals credits;        // the current client's, per currency
+  // Being at risk is a judgement on the client as a whole, and its credits are used against
+  // all its invoices, so a client's payments are placed once all its open invoices, which
+  // come client by client, are in.
   const auto placeClient = [&] {
+    applyCredits(result.payments, clientStart, credits);
+    credits.clear();
     if (clientStart == result.payments.size()) return;
     const auto client = std::span(result.payments).subspan(clientStart);
-    placeClientsPayments(client, lookUp(behaviors, client.front().clientCode), oldestDaysOverdue,
-                         options.asOf, result.currencies);
+    int oldestDaysOverdue = 0;
+    for (const auto& payment : client) {
+      oldestDaysOverdue = std::max(oldestDaysOverdue, options.asOf - payment.dueDate);
+    }
+    const ClientBehavior* figures = lookUp(behaviors, clientCode);
+    const bool risk = figures && atRisk(*figures, oldestDaysOverdue, options.asOf);
+    // A client at risk is at risk whatever it promises: its word has not been kept before.
+    for (auto& payment : client) {
+      if (risk) payment.column = ForecastColumn::AtRisk;
+      place(payment, options.asOf, result.currencies);
+    }
     // Only the sums asked for: a client's payments go once they are placed.
     if (detail == ForecastDetail::CurrencyTotals) result.payments.clear();
     clientStart = result.payments.size();
-    oldestDaysOverdue = 0;
   };
   ledger.eachOpenInvoice(options, [&](const OpenInvoice& invoice) {
-    // Credits are not collections; an invoice issued later is not yet receivable.
-    if (invoice.balance.isNegative() || invoice.balance.isZero() || invoice.notYetIssued) return;
-    if (clientStart < result.payments.size() &&
-        result.payments[clientStart].clientCode != invoice.clientCode) {
+    // An invoice issued later is not yet receivable.
+    if (invoice.notYetIssued || invoice.balance.isZero()) return;
+    if (invoice.clientCode != clientCode) {
       placeClient();
+      clientCode = invoice.clientCode;
     }
-    oldestDaysOverdue = std::max(oldestDaysOverdue, options.asOf - invoice.dueDate);
+    if (invoice.balance.isNegative()) {
+      money::addTo(credits, invoice.balance);
+      return;
+    }
     result.payments.push_back(expectedPayment(invoice, lookUp(behaviors, invoice.clientCode),
                                               lookUp(promises, invoice.clientCode), options.asOf));
   });

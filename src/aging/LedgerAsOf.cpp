@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "store/DateKnown.h"
 #include "store/InvoiceStatus.h"
 #include "store/PreparedStatement.h"
 #include "store/WriteOffs.h"
@@ -45,15 +46,18 @@ std::int64_t checkedSum(std::int64_t a, std::int64_t b) {
   return sum;
 }
 
-// What was paid on each invoice by the as-of date, per currency, and the day of the latest
-// payment. A payment keeps the currency it was received in: one in another currency than its
-// invoice's (the invoice's currency was corrected since) does not pay it.
+// What was paid on each invoice by the as-of date, per currency, the day of the latest
+// payment, and the earliest day the last of it can have been paid (DESIGN §4: a bounded
+// payment was made after the earlier export's date, an unknown one at any time before). A payment
+// keeps the currency it was received in: one in another currency than its invoice's (the invoice's
+// currency was corrected since) does not pay it.
 class PaymentsSoFar {
  public:
   struct Paid {
     std::int64_t amount = 0;
     int lastDay = 0;
-    std::uint32_t currency = 0;  // packedCode; 0 while nothing is paid
+    int earliestLastDay = kNoDayBefore;  // max over the payments of their earliest day
+    std::uint32_t currency = 0;          // packedCode; 0 while nothing is paid
   };
 
   PaymentsSoFar(store::Database& database, const AgingOptions& options) {
@@ -67,12 +71,14 @@ class PaymentsSoFar {
     if (dense_) paid_.assign(static_cast<std::size_t>(last - first_ + 1), Paid{});
     store::PreparedStatement select(
         database,
-        "SELECT invoice_id, payment_day, amount, currency FROM payments WHERE payment_day <= ?1" +
+        "SELECT invoice_id, payment_day, amount, currency, date_known, paid_after_day"
+        " FROM payments WHERE payment_day <= ?1" +
             std::string(options.client.empty() ? "" : kClientsPayments));
     select.bind(1, options.asOf.dayNumber());
     if (!options.client.empty()) select.bind(8, options.client);
     while (select.step()) {
-      add(select.columnInt(0), static_cast<int>(select.columnInt(1)), select.columnInt(2),
+      const int day = static_cast<int>(select.columnInt(1));
+      add(select.columnInt(0), day, earliestDayOf(select, day), select.columnInt(2),
           select.columnText(3));
     }
   }
@@ -114,7 +120,22 @@ class PaymentsSoFar {
     return found == sparse_.end() ? nullptr : &found->second;
   }
 
-  void add(std::int64_t invoiceId, int day, std::int64_t amount, std::string_view code) {
+  // The earliest day the payment of the current row can have been made.
+  static int earliestDayOf(const store::PreparedStatement& row, int day) {
+    switch (static_cast<store::DateKnown>(row.columnInt(4))) {
+      case store::DateKnown::Exact:
+        return day;
+      case store::DateKnown::Bounded:
+        if (const auto after = row.columnOptionalInt(5)) return static_cast<int>(*after) + 1;
+        return kNoDayBefore;
+      case store::DateKnown::Unknown:
+        break;
+    }
+    return kNoDayBefore;
+  }
+
+  void add(std::int64_t invoiceId, int day, int earliestDay, std::int64_t amount,
+           std::string_view code) {
     Paid* paid = nullptr;
     const auto at = static_cast<std::size_t>(invoiceId - first_);
     if (dense_ && invoiceId >= first_ && at < paid_.size()) {
@@ -139,6 +160,7 @@ class PaymentsSoFar {
     paid->currency = currency;
     paid->amount = checkedSum(paid->amount, amount);
     paid->lastDay = std::max(paid->lastDay, day);
+    paid->earliestLastDay = std::max(paid->earliestLastDay, earliestDay);
   }
 
   std::int64_t first_ = 0;
@@ -220,6 +242,7 @@ void LedgerAsOf::readInvoices(store::Database& database, const AgingOptions& opt
         .amount = select.columnInt(6),
         .paid = paid.amount,
         .lastPaymentDay = paid.lastDay,
+        .earliestLastPaymentDay = paid.earliestLastDay,
         .writtenOff = std::binary_search(writtenOff.begin(), writtenOff.end(), id)};
     // SQLite numbers clients 1, 2, 3... as they are added, so the id is tried as a position
     // before it is searched for.

@@ -78,15 +78,23 @@ std::vector<Event> timeline(store::Database& ledger, const store::ClientRef& cli
 
 // The behaviour figures of `kindly clients`, in a sentence or two.
 void writeFigures(std::ostream& out, const aging::ClientBehavior& figures, int windowDays) {
-  out << "Paid in the last " << windowDays << " days: " << figures.invoicesPaid << " invoices, "
-      << figures.latePaid << " late";
+  out << "Paid in the last " << windowDays << " days: " << figures.invoicesPaid
+      << (figures.invoicesPaid == 1 ? " invoice, " : " invoices, ") << figures.latePaid << " late";
+  if (figures.timingUnknown > 0) out << ", " << figures.timingUnknown << " unknown";
+  if (figures.openLate > 0) {
+    out << "; open and late so far: " << figures.openLate
+        << (figures.openLate == 1 ? " invoice" : " invoices");
+  }
   if (figures.avgDaysLate) {
-    out << "; on average " << reports::daysText(figures.avgDaysLate) << " days late and "
-        << reports::daysText(figures.avgDaysToPay) << " days to pay; "
-        << std::lround(figures.onTimeRate.value_or(0) * 100) << "% on time";
+    out << "; on average " << reports::daysText(figures.avgDaysLate) << " days late";
+    if (figures.avgDaysToPay)
+      out << " and " << reports::daysText(figures.avgDaysToPay) << " days to pay";
+    out << "; " << std::lround(figures.onTimeRate.value_or(0) * 100) << "% on time";
   }
   if (!figures.trend.empty()) out << "; trend " << figures.trend;
   if (figures.dso) out << "; DSO " << *figures.dso << " days";
+  if (figures.add) out << ", ADD " << *figures.add << " days";
+  if (figures.lastPayment) out << "; last payment " << figures.lastPayment->iso();
   out << '\n';
 }
 

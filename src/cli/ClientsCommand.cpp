@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "aging/ClientBehavior.h"
+#include "aging/LedgerAsOf.h"
 #include "base/Error.h"
 #include "base/Text.h"
 #include "cli/Commands.h"
@@ -71,22 +72,26 @@ int ClientsCommand::run(const std::vector<std::string>& args, Context& context) 
   const std::string flag = toLower(context.config.getString("clients.flag", ""));
   if (!flag.empty() && std::find(std::begin(aging::kClientFlags), std::end(aging::kClientFlags),
                                  flag) == std::end(aging::kClientFlags)) {
-    throw UsageError("--flag: '" + flag +
-                     "' is not one of overdue, repeat-late, stopped-buying, disputed, promised");
+    std::string flags;
+    for (const char* known : aging::kClientFlags)
+      flags += (flags.empty() ? "" : ", ") + std::string(known);
+    throw UsageError("--flag: '" + flag + "' is not one of " + flags);
   }
   const std::string sort = toLower(context.config.getString("clients.sort", "code"));
   if (sort != "code" && sort != "name" && sort != "balance" && sort != "late" && sort != "dso") {
     throw UsageError("--sort: '" + sort + "' is not one of code, name, balance, late, dso");
   }
 
-  auto clients = aging::clientBehaviors(context.ledger(), options);
+  const aging::LedgerAsOf ledger(context.ledger(), options);
+  auto clients = aging::clientBehaviors(context.ledger(), ledger, options);
   if (!flag.empty()) {
     std::erase_if(clients, [&](const ClientBehavior& client) { return !hasFlag(client, flag); });
   }
   sortClients(clients, sort);
   switch (format) {
     case OutputFormat::Table:
-      reports::writeClientsTable(context.out, options.asOf, clients);
+      reports::writeClientsTable(context.out, options.asOf, clients,
+                                 aging::overallBehavior(ledger, options));
       break;
     case OutputFormat::Csv:
       reports::writeClientsCsv(context.out, clients);

@@ -108,6 +108,8 @@ std::vector<PlannedFollowUp> planFollowUps(store::Database& database,
     client.name = behavior.clientName;
     client.repeatLate = hasFlag(behavior, "repeat-late");
     client.stoppedBuying = hasFlag(behavior, "stopped-buying");
+    client.stoppedPaying = hasFlag(behavior, "stopped-paying");
+    client.lastPayment = behavior.lastPayment;
     client.disputed = hasFlag(behavior, "disputed");
     client.lastPaidOnTime = behavior.lastPaidOnTime;
   }

@@ -81,6 +81,11 @@ FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& ch
     next.channels = {n % 2 == 1 ? Channel::Email : Channel::Call};
     wanted = made.back().plusDays(cadence.repeatEveryDays);
   }
+  if (client.stoppedPaying) {
+    // Mail has gone unanswered in money: a person's voice, never a harsher word. The step
+    // keeps its place on the ladder; only its channel changes.
+    next.channels = {Channel::Call};
+  }
   next.channels = reachable(next.channels, client);
   next.purpose = client.disputed ? Purpose::Resolve : Purpose::Chase;
   next.invoices = chased;
@@ -88,6 +93,11 @@ FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& ch
   next.reason = chased.front().number + " is " + plural(asOf - anchor, "day") + " overdue; " +
                 plural(static_cast<int>(taken), "follow-up") + " made";
   if (client.disputed) next.reason += "; a dispute stands: let's resolve it";
+  if (client.stoppedPaying) {
+    next.reason += client.lastPayment
+                       ? "; nothing paid since " + client.lastPayment->iso() + ": a personal call"
+                       : "; nothing paid for a while: a personal call";
+  }
   if (client.promisedUntil && *client.promisedUntil >= asOf) {
     // The client said when it would pay: wait until the promise and its grace have passed.
     next.date = std::max(next.date, cadence.calendar.onOrAfter(client.promisedUntil->plusDays(1)));

@@ -49,6 +49,9 @@ struct ClientSituation {
   bool disputed = false;
   bool repeatLate = false;
   bool stoppedBuying = false;
+  // Nothing paid for a while though something is overdue: a personal call, not more mail.
+  bool stoppedPaying = false;
+  std::optional<dates::Date> lastPayment;     // the latest day it paid anything by
   std::optional<dates::Date> lastPaidOnTime;  // the latest invoice it paid within grace
 };
 

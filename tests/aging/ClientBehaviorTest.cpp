@@ -147,10 +147,11 @@ TEST(ClientBehavior, averagesComputedByHand) {
   EXPECT_DOUBLE_EQ(*acme.avgDaysLate, (10.0 + 0 + 20) / 3);
   EXPECT_DOUBLE_EQ(*acme.avgDaysToPay, (40.0 + 28 + 50) / 3);
   EXPECT_DOUBLE_EQ(*acme.onTimeRate, 1.0 / 3);
-  // Invoiced 300 + 200 + 500 + 1000 = 2000.00 in the window; 1000.00 open:
-  // 1000 / 2000 x 365 = 182.5, rounded to 183.
+  // Countback: the 1000.00 owed is November's 1000.00 of sales, which cover the 20 days of
+  // November up to the as-of date; none of it is past due.
   ASSERT_TRUE(acme.dso.has_value());
-  EXPECT_EQ(*acme.dso, 183);
+  EXPECT_EQ(*acme.dso, 20);
+  EXPECT_EQ(acme.add, 0);
   ASSERT_EQ(acme.balances.size(), 1u);
   EXPECT_EQ(acme.balances[0], usd(100000));
   EXPECT_EQ(acme.mainCurrency->code(), "USD");
@@ -334,15 +335,164 @@ TEST(ClientBehavior, samplesFlagTheClientsTheirReadmeDescribes) {
   testing::importSamples(ledger.database, kAsOf);
 
   const auto all = ledger.behaviors(kAsOf);
-  std::vector<std::string> repeatLate, stopped;
+  std::vector<std::string> repeatLate, stopped, stoppedPaying;
   for (const auto& client : all) {
     if (hasFlag(client, "repeat-late")) repeatLate.push_back(client.clientName);
     if (hasFlag(client, "stopped-buying")) stopped.push_back(client.clientName);
+    if (hasFlag(client, "stopped-paying")) stoppedPaying.push_back(client.clientName);
   }
   std::sort(repeatLate.begin(), repeatLate.end());
   EXPECT_EQ(repeatLate, (std::vector<std::string>{"Copperline Brewing Co.", "Marlowe Books",
                                                   "O'Malley's Pub & Kitchen", "Tidewater Realty"}));
   EXPECT_EQ(stopped, std::vector<std::string>{"Pine & Quill Stationery"});
+  EXPECT_EQ(stoppedPaying, std::vector<std::string>{"Greenleaf Organic Market"});
+}
+
+// A first import of a balance-only export: every invoice already paid was paid at some time
+// before it, so nothing says whether it was on time. It counts in neither.
+TEST(ClientBehavior, aPaymentOfUnknownDateNeverMakesAClientLate) {
+  Ledger ledger;
+  ledger.add.invoice("INV-1", "ACME", day(2026, 1, 1), day(2026, 1, 31), usd(10000))
+      .paymentBy("INV-1", kAsOf, 10000)
+      .invoice("INV-2", "ACME", day(2026, 2, 1), day(2026, 3, 3), usd(10000))
+      .paymentBy("INV-2", kAsOf, 10000)
+      .invoice("INV-3", "ACME", day(2026, 3, 1), day(2026, 3, 31), usd(10000))
+      .paymentBy("INV-3", kAsOf, 10000);
+  const auto acme = ledger.of("ACME", kAsOf);
+  EXPECT_EQ(acme.invoicesPaid, 3);
+  EXPECT_EQ(acme.timingUnknown, 3);
+  EXPECT_EQ(acme.latePaid, 0);
+  EXPECT_FALSE(acme.avgDaysLate.has_value());
+  EXPECT_FALSE(acme.onTimeRate.has_value());
+  EXPECT_EQ(acme.trend, "");
+  EXPECT_TRUE(acme.flags.empty());
+}
+
+// A payment found between two exports was made after the earlier one: late only when even
+// that earliest day is past due + grace, on time only when even the later export's is not.
+TEST(ClientBehavior, aBoundedPaymentIsJudgedOnlyWhereItsDatesSettleIt) {
+  Ledger ledger;
+  ledger
+      .add
+      // Due 2026-09-01, paid between 09-10 and 09-17: surely late, at least 9 days.
+      .invoice("INV-1", "ACME", day(2026, 8, 1), day(2026, 9, 1), usd(10000))
+      .paymentBetween("INV-1", day(2026, 9, 9), day(2026, 9, 17), 10000)
+      // Due 2026-10-01, paid between 09-24 and 10-01: surely on time.
+      .invoice("INV-2", "ACME", day(2026, 9, 1), day(2026, 10, 1), usd(10000))
+      .paymentBetween("INV-2", day(2026, 9, 23), day(2026, 10, 1), 10000)
+      // Due 2026-11-01, paid between 10-29 and 11-05: maybe within grace, maybe not.
+      .invoice("INV-3", "ACME", day(2026, 10, 1), day(2026, 11, 1), usd(10000))
+      .paymentBetween("INV-3", day(2026, 10, 28), day(2026, 11, 5), 10000);
+  const auto acme = ledger.of("ACME", kAsOf);
+  EXPECT_EQ(acme.invoicesPaid, 3);
+  EXPECT_EQ(acme.latePaid, 1);
+  EXPECT_EQ(acme.timingUnknown, 1);
+  EXPECT_DOUBLE_EQ(*acme.avgDaysLate, (9.0 + 0) / 2);
+  EXPECT_DOUBLE_EQ(*acme.avgDaysToPay, (40.0 + 23) / 2);
+  EXPECT_DOUBLE_EQ(*acme.onTimeRate, 0.5);
+}
+
+// An invoice 154 days overdue is at least 154 days late, paid or not.
+TEST(ClientBehavior, anOpenInvoiceCountsAsLateAsItsDaysPastDue) {
+  Ledger ledger;
+  ledger.add.invoice("INV-1", "ACME", day(2026, 4, 1), day(2026, 5, 1), usd(10000))
+      .payment("INV-1", day(2026, 5, 1), 10000)
+      .invoice("INV-2", "ACME", day(2026, 5, 1), day(2026, 6, 1), usd(10000))
+      .payment("INV-2", day(2026, 5, 30), 10000)
+      .invoice("INV-3", "ACME", day(2026, 5, 20), kAsOf.plusDays(-154), usd(10000))
+      // Two days past due, inside the grace: not yet late.
+      .invoice("INV-4", "ACME", day(2026, 10, 18), kAsOf.plusDays(-2), usd(10000));
+  const auto acme = ledger.of("ACME", kAsOf);
+  EXPECT_EQ(acme.invoicesPaid, 2);
+  EXPECT_EQ(acme.latePaid, 0);
+  EXPECT_EQ(acme.openLate, 1);
+  EXPECT_DOUBLE_EQ(*acme.avgDaysLate, 154.0 / 3);
+  EXPECT_DOUBLE_EQ(*acme.onTimeRate, 2.0 / 3);
+  EXPECT_DOUBLE_EQ(*acme.avgDaysToPay, (30.0 + 29) / 2) << "open invoices have no time to pay";
+  EXPECT_FALSE(hasFlag(acme, "repeat-late")) << "repeat-late counts invoices paid late";
+}
+
+// A monthly payer who has paid nothing for 61 days since an invoice fell due that is still
+// unpaid has stopped paying; at 60 days, or with nothing overdue, it has not.
+TEST(ClientBehavior, aClientWhoStoppedPayingIsFlagged) {
+  Ledger ledger;
+  for (int month = 3; month <= 8; ++month) {
+    const std::string number = "INV-" + std::to_string(month);
+    ledger.add.invoice(number, "ACME", day(2026, month, 1), day(2026, month, 15), usd(10000))
+        .payment(number, day(2026, month, 15), 10000);
+  }
+  ledger.add.invoice("INV-9", "ACME", day(2026, 9, 1), day(2026, 9, 15), usd(10000));
+  const auto unpaidDue = day(2026, 9, 15);
+  EXPECT_TRUE(hasFlag(ledger.of("ACME", unpaidDue.plusDays(61)), "stopped-paying"));
+  EXPECT_FALSE(hasFlag(ledger.of("ACME", unpaidDue.plusDays(60)), "stopped-paying"));
+  EXPECT_EQ(ledger.of("ACME", kAsOf).lastPayment, day(2026, 8, 15));
+  // Paid in full: nothing overdue, nothing to stop.
+  ledger.add.payment("INV-9", day(2026, 9, 15), 10000);
+  EXPECT_FALSE(hasFlag(ledger.of("ACME", kAsOf), "stopped-paying"));
+}
+
+// A client who pays every quarter is not stopped at 61 days, only past its own rhythm.
+TEST(ClientBehavior, stoppedPayingWaitsForTheClientsOwnRhythm) {
+  const std::vector<dates::Date> quarterly = {day(2026, 1, 10), day(2026, 4, 10), day(2026, 7, 10)};
+  // Gaps of 90 and 91 days: a rhythm of 90. Something overdue since 2026-06-30.
+  const auto last = day(2026, 7, 10);
+  const auto since = day(2026, 6, 30);
+  EXPECT_FALSE(stoppedPaying(quarterly, last.plusDays(61), since));
+  EXPECT_FALSE(stoppedPaying(quarterly, last.plusDays(90), since));
+  EXPECT_TRUE(stoppedPaying(quarterly, last.plusDays(91), since));
+  EXPECT_FALSE(stoppedPaying(quarterly, last.plusDays(200), std::nullopt)) << "nothing overdue";
+  // Overdue only since 2026-10-01: silence counts from then.
+  EXPECT_FALSE(stoppedPaying(quarterly, day(2026, 10, 1).plusDays(90), day(2026, 10, 1)));
+  EXPECT_TRUE(stoppedPaying(quarterly, day(2026, 10, 1).plusDays(91), day(2026, 10, 1)));
+  EXPECT_FALSE(stoppedPaying({}, last.plusDays(200), since)) << "never paid: not stopped";
+}
+
+// A credit that covers what is past due leaves nothing overdue: no flag, and the open invoice
+// does not count as late.
+TEST(ClientBehavior, aCreditCoveringWhatIsPastDueLeavesNothingOverdue) {
+  Ledger ledger;
+  ledger.add.invoice("INV-1", "ACME", day(2026, 9, 1), day(2026, 10, 1), usd(30000))
+      .invoice("CN-1", "ACME", day(2026, 9, 20), day(2026, 9, 20), usd(-30000))
+      .invoice("INV-2", "BOLT", day(2026, 9, 1), day(2026, 10, 1), usd(30000))
+      .invoice("CN-2", "BOLT", day(2026, 9, 20), day(2026, 9, 20), usd(-20000));
+  const auto acme = ledger.of("ACME", kAsOf);
+  EXPECT_TRUE(acme.balances.empty());
+  EXPECT_EQ(acme.openLate, 0);
+  EXPECT_FALSE(hasFlag(acme, "overdue"));
+  const auto bolt = ledger.of("BOLT", kAsOf);
+  EXPECT_EQ(bolt.balances, std::vector<money::Money>{usd(10000)});
+  EXPECT_TRUE(hasFlag(bolt, "overdue")) << "100.00 is still owed past due";
+}
+
+// DSO by the countback method: what is owed is matched against each month's sales from the
+// as-of date back. ADD is DSO less the countback of what is not yet past due.
+TEST(ClientBehavior, countbackDsoAndAverageDaysDelinquent) {
+  SalesByMonth sales{};
+  sales[0] = 100000;  // November 2026, its 20 days up to the as-of date
+  sales[1] = 200000;  // October, 31 days
+  sales[2] = 400000;  // September, 30 days
+  // 2000.00 owed: November's 1000.00 (20 days), October's 2000.00... only 1000.00 of it left:
+  // half of October, 15.5 days. DSO 35.5.
+  EXPECT_DOUBLE_EQ(*countbackDays(200000, sales, kAsOf), 35.5);
+  // 4000.00 owed: November, October and a quarter of September: 20 + 31 + 7.5.
+  EXPECT_DOUBLE_EQ(*countbackDays(400000, sales, kAsOf), 58.5);
+  // Of 4000.00 owed, 2000.00 past due: best possible DSO 35.5, ADD 58.5 - 35.5 = 23.
+  const auto figures = countback(400000, 200000, sales, kAsOf);
+  EXPECT_EQ(figures.dso, 59);
+  EXPECT_EQ(figures.add, 23);
+  EXPECT_DOUBLE_EQ(*countbackDays(0, sales, kAsOf), 0);
+  EXPECT_FALSE(countbackDays(100, SalesByMonth{}, kAsOf).has_value()) << "nothing sold";
+}
+
+TEST(ClientBehavior, timingIsJudgedOnlyWhereTheDatesSettleIt) {
+  const int due = 100, grace = 3;
+  EXPECT_EQ(timingOf(103, 103, due, grace), Timing::OnTime);
+  EXPECT_EQ(timingOf(104, 104, due, grace), Timing::Late);
+  EXPECT_EQ(timingOf(90, 103, due, grace), Timing::OnTime);
+  EXPECT_EQ(timingOf(104, 130, due, grace), Timing::Late);
+  EXPECT_EQ(timingOf(95, 110, due, grace), Timing::Unknown);
+  EXPECT_EQ(timingOf(kNoDayBefore, 500, due, grace), Timing::Unknown);
+  EXPECT_EQ(timingOf(kNoDayBefore, 102, due, grace), Timing::OnTime);
 }
 
 }  // namespace

@@ -151,26 +151,64 @@ TEST(Forecast, clientThatNeverPaidOnTimeIsAtRisk) {
   EXPECT_EQ(ledger.run().currencies[0].atRisk, usd(4000));
 }
 
+// An invoice still unpaid 90 days after its due date is at least 90 days late: its payment
+// is expected now, not at its due date; one day more with nothing paid, and it is at risk.
 TEST(Forecast, clientWhoNeverPaidIsAtRiskOnlyPastNinetyDays) {
   Ledger ledger;
   ledger.add.invoice("INV-1", "NONE", day(2026, 7, 1), kAsOf.plusDays(-90), usd(100))
       .invoice("INV-2", "GONE", day(2026, 7, 1), kAsOf.plusDays(-91), usd(200));
-  EXPECT_EQ(ledger.of("INV-1").column, ForecastColumn::Overdue);
+  const auto none = ledger.of("INV-1");
+  EXPECT_EQ(none.expectedDate, kAsOf);
+  EXPECT_EQ(none.column, ForecastColumn::Week);
+  EXPECT_EQ(none.week, 1);
   EXPECT_EQ(ledger.of("INV-2").column, ForecastColumn::AtRisk);
 }
 
-TEST(Forecast, creditsAndInvoicesNotYetIssuedAreLeftOut) {
+// A client who paid lately is not at risk for an old invoice; one who has paid nothing for
+// 90 days is, as a whole, even for what is not yet due.
+TEST(Forecast, clientWhoStoppedPayingIsAtRiskWhole) {
+  Ledger ledger;
+  ledger.add.invoice("OLD-1", "PAYS", day(2026, 6, 1), kAsOf.plusDays(-120), usd(100))
+      .invoice("NEW-1", "PAYS", day(2026, 9, 1), day(2026, 10, 1), usd(100))
+      .payment("NEW-1", kAsOf.plusDays(-89), 100)
+      .invoice("OLD-2", "STOP", day(2026, 6, 1), kAsOf.plusDays(-120), usd(100))
+      .invoice("NEW-2", "STOP", day(2026, 6, 1), day(2026, 7, 1), usd(100))
+      .payment("NEW-2", kAsOf.plusDays(-91), 100)
+      .invoice("NEXT-2", "STOP", day(2026, 11, 10), kAsOf.plusDays(20), usd(300));
+  EXPECT_NE(ledger.of("OLD-1").column, ForecastColumn::AtRisk);
+  EXPECT_EQ(ledger.of("OLD-2").column, ForecastColumn::AtRisk);
+  EXPECT_EQ(ledger.of("NEXT-2").column, ForecastColumn::AtRisk);
+}
+
+// A credit is used against the client's oldest invoice first; what it covers is not
+// expected, and an invoice issued after the as-of date is not yet receivable.
+TEST(Forecast, creditsAreNettedAndInvoicesNotYetIssuedLeftOut) {
   Ledger ledger;
   ledger.add.invoice("INV-1", "ACME", day(2026, 11, 1), kAsOf.plusDays(5), usd(1000))
+      .invoice("INV-0", "ACME", day(2026, 10, 1), kAsOf.plusDays(2), usd(200))
       .invoice("CN-1", "ACME", day(2026, 11, 1), day(2026, 11, 1), usd(-300))
       .invoice("INV-2", "ACME", kAsOf.plusDays(1), kAsOf.plusDays(31), usd(5000));
   const auto result = ledger.run();
   ASSERT_EQ(result.payments.size(), 1u);
-  EXPECT_EQ(result.currencies[0].total, usd(1000));
+  EXPECT_EQ(result.payments[0].number, "INV-1");
+  EXPECT_EQ(result.payments[0].balance, usd(900));
+  EXPECT_EQ(result.payments[0].credited, usd(100));
+  EXPECT_EQ(result.currencies[0].total, usd(900));
+}
+
+// A client whose credit covers what it owes is expected to pay nothing.
+TEST(Forecast, clientWhoseCreditCoversItsInvoicesIsExpectedToPayNothing) {
+  Ledger ledger;
+  ledger.add.invoice("INV-1", "ACME", day(2026, 9, 1), day(2026, 10, 1), usd(300))
+      .invoice("CN-1", "ACME", day(2026, 9, 15), day(2026, 9, 15), usd(-300));
+  const auto result = ledger.run();
+  EXPECT_TRUE(result.payments.empty());
+  EXPECT_TRUE(result.currencies.empty());
 }
 
 // Every open positive balance lands in exactly one column: on the sample business, the
-// columns of each currency add up to the open positive balances that aging finds.
+// columns of each currency add up to the positive client balances that aging finds (what was
+// issued by the as-of date, net of the client's credits).
 TEST(Forecast, samplesEveryOpenBalanceLandsInExactlyOneColumn) {
   Ledger ledger;
   testing::importSamples(ledger.database, kAsOf);
@@ -178,14 +216,11 @@ TEST(Forecast, samplesEveryOpenBalanceLandsInExactlyOneColumn) {
   AgingOptions options;
   options.asOf = kAsOf;
   money::Totals open;
-  std::size_t openInvoices = 0;
-  for (const auto& invoice : AgingEngine(ledger.database).openInvoices(options)) {
-    if (invoice.balance.isNegative() || invoice.issueDate > kAsOf) continue;
-    money::addTo(open, invoice.balance);
-    ++openInvoices;
+  for (const auto& client : AgingEngine(ledger.database).age(options).clients) {
+    const auto receivable = client.balance - client.notYetIssued;
+    if (receivable.minorUnits() > 0) money::addTo(open, receivable);
   }
   const auto result = ledger.run();
-  EXPECT_EQ(result.payments.size(), openInvoices);
   ASSERT_EQ(result.currencies.size(), open.size());
   int columnsUsed = 0;
   for (const auto& currency : result.currencies) {

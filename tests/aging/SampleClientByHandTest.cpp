@@ -28,9 +28,14 @@ using testing::usd;
 //   INV-1254  2026-08-13  2026-09-12  2026-09-28   16  46   (last 90 days)
 //                                          sums:  234 474
 // All eight more than 3 days late. Recent average (21 + 16) / 2 = 18.5 against the earlier
-// 197 / 6 = 32.8: improving. Open: INV-1280 2420.00 (due 2026-10-28, 23 days overdue) and
-// INV-1305 2932.50 = 5352.50. Invoiced in the window (issued after 2025-11-20): INV-1114 to
-// INV-1305 = 23407.50; DSO = 5352.50 / 23407.50 x 365 = 83.46, so 83.
+// 197 / 6 = 32.8: improving. Open: INV-1280 2420.00 (due 2026-10-28, 23 days overdue: at
+// least 23 days late, so it counts) and INV-1305 2932.50 (due 2026-12-11) = 5352.50.
+// Lateness over the nine: (234 + 23) / 9 days late, 0 of 9 on time; days to pay over the
+// eight paid.
+// DSO by countback: 5352.50 owed against November's sales (INV-1305, 2932.50: the 20 days to
+// the as-of date), October's (none: 31 days) and September's (INV-1280, 2420.00: all 30
+// days) = 81 days. The part not past due (2932.50) counts back over November's 20 days: ADD
+// 81 - 20 = 61.
 TEST(SampleClientByHand, marloweBooksPaysEveryInvoiceLateButLessSoLately) {
   testing::TempDir folder;
   store::Database database(folder.file("kindly.db"));
@@ -48,12 +53,55 @@ TEST(SampleClientByHand, marloweBooksPaysEveryInvoiceLateButLessSoLately) {
   EXPECT_EQ(marlowe->balances, std::vector<money::Money>{usd(535250)});
   EXPECT_EQ(marlowe->invoicesPaid, 8);
   EXPECT_EQ(marlowe->latePaid, 8);
-  EXPECT_DOUBLE_EQ(marlowe->avgDaysLate.value_or(-1), 234.0 / 8);
+  EXPECT_EQ(marlowe->timingUnknown, 0);
+  EXPECT_EQ(marlowe->openLate, 1);
+  EXPECT_DOUBLE_EQ(marlowe->avgDaysLate.value_or(-1), (234.0 + 23) / 9);
   EXPECT_DOUBLE_EQ(marlowe->avgDaysToPay.value_or(-1), 474.0 / 8);
   EXPECT_DOUBLE_EQ(marlowe->onTimeRate.value_or(-1), 0.0);
   EXPECT_EQ(marlowe->trend, "improving");
-  EXPECT_EQ(marlowe->dso, 83);
+  EXPECT_EQ(marlowe->dso, 81);
+  EXPECT_EQ(marlowe->add, 61);
+  EXPECT_EQ(marlowe->lastPayment, day(2026, 9, 28));
   EXPECT_EQ(marlowe->flags, (std::vector<std::string>{"overdue", "repeat-late"}));
+}
+
+// Greenleaf Organic Market (C008), a 950.00 monthly retainer, as of 2026-11-20.
+// Completed in the window, every one within the 3 grace days:
+//   INV-1086 due 2025-11-19 paid 2025-11-21  2 days late
+//   INV-1103, INV-1122, INV-1138, INV-1156, INV-1173, INV-1191 (the last paid 2026-05-19)
+//   paid on or before their due dates: 0 days late each
+// Open, seven invoices, 6650.00:
+//   INV-1206 due 2026-06-19  154 days past due    INV-1278 due 2026-10-18   33
+//   INV-1224 due 2026-07-19  124                  INV-1294 due 2026-11-19    1 (in grace)
+//   INV-1241 due 2026-08-19   93                  INV-1310 due 2026-12-20  not yet due
+//   INV-1257 due 2026-09-19   62
+// The five past the grace count as late: (2 + 154 + 124 + 93 + 62 + 33) / 12 = 39.0 days
+// late on average, 7 of 12 on time. Nothing paid for 185 days against a monthly rhythm:
+// stopped paying. DSO: 6650.00 is the sales of November (20 days) back to May (31): 20 + 31 +
+// 30 + 31 + 31 + 30 + 31 = 204 days; the 950.00 not yet past due is November's: ADD 184.
+TEST(SampleClientByHand, greenleafHasStoppedPayingAndItsOpenInvoicesSaySo) {
+  testing::TempDir folder;
+  store::Database database(folder.file("kindly.db"));
+  const auto asOf = day(2026, 11, 20);
+  testing::importSamples(database, asOf);
+  AgingOptions options;
+  options.asOf = asOf;
+  const auto all = clientBehaviors(database, options);
+  const auto greenleaf = std::find_if(all.begin(), all.end(), [](const ClientBehavior& client) {
+    return client.clientCode == "C008";
+  });
+  ASSERT_NE(greenleaf, all.end());
+
+  EXPECT_EQ(greenleaf->balances, std::vector<money::Money>{usd(665000)});
+  EXPECT_EQ(greenleaf->invoicesPaid, 7);
+  EXPECT_EQ(greenleaf->latePaid, 0);
+  EXPECT_EQ(greenleaf->openLate, 5);
+  EXPECT_DOUBLE_EQ(greenleaf->avgDaysLate.value_or(-1), 468.0 / 12);
+  EXPECT_DOUBLE_EQ(greenleaf->onTimeRate.value_or(-1), 7.0 / 12);
+  EXPECT_EQ(greenleaf->lastPayment, day(2026, 5, 19));
+  EXPECT_EQ(greenleaf->dso, 204);
+  EXPECT_EQ(greenleaf->add, 184);
+  EXPECT_EQ(greenleaf->flags, (std::vector<std::string>{"overdue", "stopped-paying"}));
 }
 
 }  // namespace

@@ -129,7 +129,7 @@ TEST(WorkbookLedger, clientsPlanAndForecastSheetsAreFilled) {
   XlsxReader reader(path.string());
 
   const testing::Sheet clients = reader.sheet("Clients");
-  EXPECT_EQ(clients.autoFilter, "A1:M" + std::to_string(1 + report.clients.size()));
+  EXPECT_EQ(clients.autoFilter, "A1:Q" + std::to_string(1 + report.clients.size()));
   EXPECT_EQ(clients.find("A2")->text, report.clients.front().clientCode);
 
   const testing::Sheet plan = reader.sheet("Follow-up plan");

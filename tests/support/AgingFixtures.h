@@ -15,6 +15,7 @@
 
 #include "importers/ImportJob.h"
 #include "store/Database.h"
+#include "store/DateKnown.h"
 #include "support/AmountsAndDays.h"
 
 namespace kindly::testing {
@@ -69,21 +70,42 @@ class LedgerBuilder {
     return *this;
   }
 
-  // A payment against `invoiceNumber`, in the invoice's currency.
+  // A payment against `invoiceNumber`, in the invoice's currency, on a day known exactly.
   LedgerBuilder& payment(const std::string& invoiceNumber, dates::Date paid,
                          std::int64_t minorUnits) {
+    return payment(invoiceNumber, paid, minorUnits, store::DateKnown::Exact, 0);
+  }
+  // A payment inferred between two exports: after `after`, by `by` (DateKnown::Bounded).
+  LedgerBuilder& paymentBetween(const std::string& invoiceNumber, dates::Date after, dates::Date by,
+                                std::int64_t minorUnits) {
+    return payment(invoiceNumber, by, minorUnits, store::DateKnown::Bounded, after.dayNumber());
+  }
+  // A payment whose day is not known, made by `by` (an invoice first seen already paid).
+  LedgerBuilder& paymentBy(const std::string& invoiceNumber, dates::Date by,
+                           std::int64_t minorUnits) {
+    return payment(invoiceNumber, by, minorUnits, store::DateKnown::Unknown, 0);
+  }
+
+ private:
+  LedgerBuilder& payment(const std::string& invoiceNumber, dates::Date day, std::int64_t minorUnits,
+                         store::DateKnown known, std::int64_t after) {
     using namespace Poco::Data::Keywords;
     const std::string reference = "payment " + std::to_string(++payments_);
+    const auto knownAs = static_cast<Poco::Int64>(known);
+    const Poco::Int32 inferred = known == store::DateKnown::Exact ? 0 : 1;
+    const auto afterDay = static_cast<Poco::Int64>(after);
     Poco::Data::Statement insert(session_);
     insert << "INSERT INTO payments (invoice_id, payment_day, amount, reference, import_id, "
-              "currency) SELECT id, ?, ?, ?, 1, currency FROM invoices WHERE number = ?",
-        bind(static_cast<Poco::Int64>(paid.dayNumber())),
-        bind(static_cast<Poco::Int64>(minorUnits)), bind(reference), bind(invoiceNumber);
+              "currency, inferred, date_known, paid_after_day) "
+              "SELECT id, ?, ?, ?, 1, currency, ?, ?, CASE WHEN ? = 1 THEN ? END "
+              "FROM invoices WHERE number = ?",
+        bind(static_cast<Poco::Int64>(day.dayNumber())), bind(static_cast<Poco::Int64>(minorUnits)),
+        bind(reference), bind(inferred), bind(knownAs), bind(knownAs), bind(afterDay),
+        bind(invoiceNumber);
     if (insert.execute() != 1) throw std::logic_error("no invoice " + invoiceNumber + " to pay");
     return *this;
   }
 
- private:
   Poco::Data::Session& session_;
   int payments_ = 0;
 };
