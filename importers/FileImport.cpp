@@ -278,8 +278,10 @@ void FileImport::writePayment(const PaymentRecord& record) {
   append(amount->money.minorUnits());
   paymentKey_ += record.reference;
   const int occurrence = static_cast<int>(++payments_[paymentKey_]);
-  const bool added = ledger_.writePayment(importId_, invoice->id, record.paymentDate, amount->money,
-                                          record.reference, occurrence, false);
+  const bool added = ledger_
+                         .writePayment(importId_, invoice->id, record.paymentDate, amount->money,
+                                       record.reference, occurrence, false)
+                         .has_value();
   count(added ? Outcome::Added : Outcome::Unchanged);
 }
 

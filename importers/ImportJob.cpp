@@ -35,10 +35,12 @@ void inferPayments(LedgerWriter& ledger, const std::vector<PaidClaim>& claims, d
     const money::Money amount(missing, claim.paid.currency());
     // Dated by the export's own date of the latest payment where it gives one.
     const auto day = claim.lastPaidOn.value_or(summary.exportDate.value_or(asOf));
-    if (ledger.writePayment(claim.importId, invoice->id, day, amount, "inferred from balance", 1,
-                            true, claim.lastPaidOn.has_value())) {
+    if (const auto known =
+            ledger.writePayment(claim.importId, invoice->id, day, amount, "inferred from balance",
+                                1, true, claim.lastPaidOn.has_value())) {
       ++summary.inferredPayments;
       summary.inferredOnPaidDate += claim.lastPaidOn.has_value();
+      summary.paidBeforeFirstSeen += *known == store::DateKnown::Unknown;
     }
   }
 }

@@ -43,6 +43,9 @@ struct FileSummary {
   // Payments made from a fall in the export's balance, for invoices with no payment rows.
   std::size_t inferredPayments = 0;
   std::size_t inferredOnPaidDate = 0;  // of those, dated by the export's paid-date column
+  // Of those, payments of invoices already paid when the ledger first saw them: made by the
+  // export's date, on a day not known.
+  std::size_t paidBeforeFirstSeen = 0;
   // Inferred payments of earlier imports that payment rows of this file replaced.
   std::size_t replacedInferred = 0;
   // Invoices whose balance in this export the ledger's payments do not explain (a payment

@@ -286,9 +286,9 @@ LedgerWriter::PaymentsSoFar LedgerWriter::paymentsSoFar(const InvoiceRef& invoic
   return known;
 }
 
-bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, dates::Date day,
-                                const money::Money& amount, const std::string& reference,
-                                int occurrence, bool inferred, bool dateGiven) {
+std::optional<store::DateKnown> LedgerWriter::writePayment(
+    std::int64_t importId, std::int64_t invoiceId, dates::Date day, const money::Money& amount,
+    const std::string& reference, int occurrence, bool inferred, bool dateGiven) {
   countWritten(amount);
   insertPayment_.bind(1, invoiceId).bind(2, std::int64_t{day.dayNumber()});
   insertPayment_.bind(3, amount.minorUnits()).bind(4, reference);
@@ -317,7 +317,7 @@ bool LedgerWriter::writePayment(std::int64_t importId, std::int64_t invoiceId, d
     replacedInferred_ += dropInferred_.changes();
     dropInferred_.reset();
   }
-  return added;
+  return added ? std::optional(known) : std::nullopt;
 }
 
 bool LedgerWriter::applyCredit(std::int64_t importId, const InvoiceRef& creditNote,
@@ -333,9 +333,11 @@ bool LedgerWriter::applyCredit(std::int64_t importId, const InvoiceRef& creditNo
   dropOtherApplications_.step();
   const bool replaced = dropOtherApplications_.changes() > 0;
   dropOtherApplications_.reset();
-  const bool settled = writePayment(importId, invoice.id, day, credit, onInvoice, 1, false);
+  const bool settled =
+      writePayment(importId, invoice.id, day, credit, onInvoice, 1, false).has_value();
   const bool usedUp =
-      writePayment(importId, creditNote.id, day, creditNote.amount, onCreditNote, 1, false);
+      writePayment(importId, creditNote.id, day, creditNote.amount, onCreditNote, 1, false)
+          .has_value();
   return replaced || settled || usedUp;
 }
 

@@ -12,6 +12,7 @@
 #include "importers/ImportJob.h"
 #include "importers/KeyTable.h"
 #include "importers/Records.h"
+#include "store/DateKnown.h"
 #include "store/PreparedStatement.h"
 
 namespace kindly::importers {
@@ -60,14 +61,16 @@ class LedgerWriter {
   // call whose name or email matches a known client's under another id.
   std::vector<std::string> takeSuspectedDuplicates();
   // Records a payment unless the same one (same invoice, day, amount, reference and
-  // occurrence) is already there; true when it is new. A listed payment's date is exact; an
-  // inferred one's is exact when the export gives it (`dateGiven`), else bounded by the
-  // export before, or unknown for an invoice first seen already paid.
+  // occurrence) is already there; how its date is known when it is new, nullopt when it was
+  // there. A listed payment's date is exact; an inferred one's is exact when the export gives
+  // it (`dateGiven`), else bounded by the export before, or unknown for an invoice first seen
+  // already paid.
   // A listed (not inferred) payment replaces the invoice's inferred ones: the export's
   // balance only stood in for the payments the books had not yet listed.
-  bool writePayment(std::int64_t importId, std::int64_t invoiceId, dates::Date day,
-                    const money::Money& amount, const std::string& reference, int occurrence,
-                    bool inferred, bool dateGiven = false);
+  std::optional<store::DateKnown> writePayment(std::int64_t importId, std::int64_t invoiceId,
+                                               dates::Date day, const money::Money& amount,
+                                               const std::string& reference, int occurrence,
+                                               bool inferred, bool dateGiven = false);
   // Applies a credit note to an invoice: a payment of the credit's amount on the invoice and
   // its opposite on the credit note, both dated `day`, referenced by the other's number. An
   // earlier application of the same credit note with other figures is replaced. True when

@@ -51,6 +51,7 @@ void writeInvoice(std::ostream& out, const aging::ExpectedPayment& payment) {
   object.set("invoice", payment.number);
   object.set("currency", payment.balance.currency().code());
   object.set("balance", payment.balance.toDecimal());
+  object.set("credited", payment.credited.toDecimal());
   object.set("due", payment.dueDate.iso());
   object.set("expected", payment.expectedDate.iso());
   object.set("promised", payment.promised);

@@ -46,7 +46,7 @@ void writeForecastTable(std::ostream& out, const aging::Forecast& forecast) {
     }
     line("Later", "from " + forecast.asOf.plusDays(7 * aging::kForecastWeeks).iso(),
          currency.later);
-    line("At risk", "never paid on time", currency.atRisk);
+    line("At risk", "no date worth expecting", currency.atRisk);
     out << std::string(33 + width, '-') << '\n';
     line("Total", "", currency.total);
   }

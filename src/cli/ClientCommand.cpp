@@ -54,7 +54,13 @@ std::vector<Event> timeline(store::Database& ledger, const store::ClientRef& cli
     }
     std::string text = "payment on " + payment.invoiceNumber + ": " + amountText(payment.amount);
     if (!payment.reference.empty()) text += ", ref " + payment.reference;
-    if (payment.inferred) text += " (inferred)";
+    if (payment.dateKnown == store::DateKnown::Unknown) {
+      text += " (inferred: paid by this day, on a day not known)";
+    } else if (payment.dateKnown == store::DateKnown::Bounded && payment.paidAfter) {
+      text += " (inferred: paid after " + payment.paidAfter->iso() + ", by this day)";
+    } else if (payment.inferred) {
+      text += " (inferred)";
+    }
     events.push_back({payment.day, std::move(text)});
   }
   for (const auto& record : store::ContactLog(ledger).forClient(client.id, asOf)) {

@@ -68,11 +68,15 @@ class ClientsCommand : public Command {
 class ForecastCommand : public Command {
  public:
   std::string name() const override { return "forecast"; }
-  std::string usage() const override { return "forecast [--as-of DATE] [--format table|csv|json]"; }
+  std::string usage() const override {
+    return "forecast [--as-of DATE] [--client CODE] [--format table|csv|json]";
+  }
   std::string summary() const override {
     return "expected collections per week for 13 weeks, from each client's own history";
   }
-  std::vector<std::string> options() const override { return {"as-of", "grace-days", "format"}; }
+  std::vector<std::string> options() const override {
+    return {"as-of", "grace-days", "client", "format"};
+  }
   int run(const std::vector<std::string>& args, Context& context) override;
 };
 

@@ -61,10 +61,15 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
   note(s.notOwed, "invoices are drafts or void: kept as the file says, with nothing owed on them");
   note(s.dueFromTerms, "invoices give no due date: due as their terms say");
   note(s.dueOnIssue, "invoices give no due date nor terms: taken as due on their issue date");
-  if (s.inferredPayments > 0) {
-    const std::string day = s.exportDate.value_or(asOf).iso();
-    const std::size_t onDay = s.inferredPayments - s.inferredOnPaidDate;
-    out << "  " << s.inferredPayments << " payments inferred from a fall in balance, dated "
+  const std::string day = s.exportDate.value_or(asOf).iso();
+  if (s.paidBeforeFirstSeen > 0) {
+    out << "  " << s.paidBeforeFirstSeen
+        << " payments of invoices already paid when first seen, by " << day
+        << ": the day is not known, so they count neither as late nor as on time\n";
+  }
+  if (const std::size_t fallen = s.inferredPayments - s.paidBeforeFirstSeen; fallen > 0) {
+    const std::size_t onDay = fallen - s.inferredOnPaidDate;
+    out << "  " << fallen << " payments inferred from a fall in balance, dated "
         << (onDay == 0 ? "as the export's paid dates say"
             : s.inferredOnPaidDate == 0
                 ? day

@@ -70,7 +70,7 @@ std::vector<ClientInvoice> ClientLedger::invoices(std::int64_t clientId, dates::
 std::vector<ClientPayment> ClientLedger::payments(std::int64_t clientId, dates::Date asOf) {
   Poco::Data::Statement select(database_.session());
   select << "SELECT p.id, i.number, p.payment_day, p.currency, p.amount, p.reference, "
-            "       p.inferred "
+            "       p.inferred, p.date_known, p.paid_after_day "
             "FROM payments p JOIN invoices i ON i.id = p.invoice_id "
             "WHERE i.client_id = ? AND p.payment_day <= ? "
             "ORDER BY p.payment_day, i.number, p.id",
@@ -85,7 +85,12 @@ std::vector<ClientPayment> ClientLedger::payments(std::int64_t clientId, dates::
                                 .amount = money::Money(rows[4].convert<std::int64_t>(),
                                                        currencyOf(rows[3].convert<std::string>())),
                                 .reference = rows[5].convert<std::string>(),
-                                .inferred = rows[6].convert<int>() != 0});
+                                .inferred = rows[6].convert<int>() != 0,
+                                .dateKnown = static_cast<DateKnown>(rows[7].convert<int>()),
+                                .paidAfter = std::nullopt});
+    if (!rows[8].isEmpty()) {
+      out.back().paidAfter = dates::Date::fromDayNumber(rows[8].convert<std::int32_t>());
+    }
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include "dates/Date.h"
 #include "money/Money.h"
 #include "store/Database.h"
+#include "store/DateKnown.h"
 
 namespace kindly::store {
 
@@ -49,6 +50,8 @@ struct ClientPayment {
   money::Money amount;
   std::string reference;
   bool inferred = false;  // deduced from a status or a balance, not read from a payment row
+  DateKnown dateKnown = DateKnown::Exact;
+  std::optional<dates::Date> paidAfter;  // a bounded payment was made after this day
 };
 
 class ClientLedger {

@@ -436,6 +436,39 @@ TEST(AgingWorkbook, dashboardChartsTheMainCurrencysBucketsAndLargestOverdue) {
                 {{"C" + std::to_string(kyoto), 205000}, {"C" + std::to_string(acme), 50000}});
 }
 
+// A client whose credit covers what it owes past due owes nothing overdue: it has no line
+// among the largest overdue balances, though the Summary still shows its bucket and credit.
+TEST(AgingWorkbook, dashboardLeavesOutAClientWhoseCreditCoversItsOverdue) {
+  ScratchFolder folder;
+  AgingReport report = sampleReport();
+  report.clients.push_back(ClientAging{"ZEN",
+                                       "Zen Garden Co",
+                                       jpy(0),
+                                       {jpy(0), jpy(0), jpy(80000), jpy(0), jpy(0)},
+                                       jpy(-80000),
+                                       jpy(0),
+                                       1,
+                                       45,
+                                       {}});
+  report.totals[0].buckets[2] += jpy(80000);
+  report.totals[0].credits += jpy(-80000);
+  const fs::path path = folder.path() / "aging.xlsx";
+  writeWorkbook(path, report, sampleOpenInvoices());
+  XlsxReader reader(path.string());
+  const testing::Sheet dashboard = reader.sheet("Dashboard");
+  for (int row = 1; row < 40; ++row) {
+    EXPECT_NE(text(dashboard, "B" + std::to_string(row)), "Zen Garden Co") << "row " << row;
+  }
+  bool onSummary = false;
+  const testing::Sheet summary = reader.sheet("Summary");
+  for (int row = 3; row < 10; ++row)
+    onSummary |= text(summary, "B" + std::to_string(row)) == "Zen Garden Co";
+  EXPECT_TRUE(onSummary);
+  // The JPY headline's overdue: 255,000 in the buckets past due, less the 80,000 credit,
+  // plus the 80,000 the credit covers: 255,000.
+  expectNumbers(dashboard, {{"C5", 255000}});
+}
+
 TEST(AgingWorkbook, dashboardHeadlinesPerCurrency) {
   WrittenWorkbook workbook;
   const testing::Sheet dashboard = workbook.reader.sheet("Dashboard");
