@@ -8,9 +8,10 @@
 #   KINDLY=PATH      the kindly binary (default build/kindly, built by scripts/bootstrap.sh
 #                    when missing)
 #   BENCH_DATA=DIR   where data and outputs go (default /tmp/kindly-bench), never the repository
-#   PEERS=DIR        the peers and generator (default ../shared/bench next to the repository)
+#   PEERS=DIR        the peers (default ../shared/bench next to the repository)
 #
-# For each size: generates DIR/SIZE with gen_invoices.py when missing; times the peers and
+# For each size: generates DIR/SIZE with bench/gen_invoices.py (the shared generator, the
+# same files) when missing; times the peers and
 # Kindly's weekly job (import into a fresh ledger, import again, aging, clients, plan,
 # remind, report, then import next week's export with one invoice more) RUNS times each
 # under /usr/bin/time; prints a Markdown table with the ratios and the DESIGN §11 targets; then
@@ -32,7 +33,7 @@ while (($#)); do
   case $1 in
     --kindly) kindly=${2:?--kindly needs a path}; shift 2 ;;
     --kindly=*) kindly=${1#*=}; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) sizes+=("$1"); shift ;;
   esac
@@ -46,7 +47,7 @@ case $(cd "$(dirname "$data")" 2>/dev/null && pwd)/$(basename "$data") in
   "$repo"|"$repo"/*) echo "run.sh: BENCH_DATA must be outside the repository" >&2; exit 2 ;;
 esac
 peers=$(cd "$peers" && pwd) || { echo "run.sh: no peers at $peers" >&2; exit 2; }
-for f in gen_invoices.py peer_pandas_aging.py peer_sqlite_import.sh; do
+for f in peer_pandas_aging.py peer_sqlite_import.sh; do
   [[ -r $peers/$f ]] || { echo "run.sh: missing $peers/$f" >&2; exit 2; }
 done
 
@@ -102,7 +103,7 @@ for size in "${sizes[@]}"; do
   n=$(invoices_of "$size") || { echo "run.sh: bad size $size (like 100k, 1m, 250000)" >&2; exit 2; }
   dir=$data/$size
   if [[ ! -s $dir/invoices.csv || ! -s $dir/payments.csv ]]; then
-    $py "$peers/gen_invoices.py" --invoices "$n" --as-of "$as_of" --out "$dir"
+    $py "$bench/gen_invoices.py" --invoices "$n" --as-of "$as_of" --out "$dir"
   fi
   out=$data/out-$size
   rm -rf "$out"

@@ -5,7 +5,10 @@ Reads the two generic CSV files (invoices, payments), ages every open balance on
 due-date basis with the default buckets and prints the same JSON document Kindly does.
 Deliberately simple and separate from Kindly's code, so the two can check each other.
 
-Usage: aging_reference.py INVOICES_CSV PAYMENTS_CSV --as-of YYYY-MM-DD [--grace-days 3]
+Usage: aging_reference.py INVOICES_CSV [PAYMENTS_CSV] --as-of YYYY-MM-DD [--grace-days 3]
+
+Without PAYMENTS_CSV the invoices file is a balance-only export: its amount_paid column says
+what was paid on each invoice by the as-of date (the day of the export), on a day not known.
 
 Rules (DESIGN.md §5, §6):
 - amounts are exact integer cents; balance = amount - payments dated on or before as-of;
@@ -13,9 +16,11 @@ Rules (DESIGN.md §5, §6):
 - per (client, currency) over invoices with a non-zero balance: one issued after as-of goes
   to not_yet_issued; otherwise positive balances go to the buckets, negative ones to
   credits; balance = buckets + credits + not_yet_issued;
-- "overdue": an open invoice more than grace days overdue;
+- "overdue": what is more than grace days overdue exceeds the row's credits (a credit is
+  used against the oldest first);
 - "repeat-late": the client (any currency) has 2 or more positive invoices fully paid
-  more than grace days after due, completed within the 365 days up to as-of.
+  more than grace days after due, completed within the 365 days up to as-of; an invoice
+  whose payment day is unknown is never late.
 Field values are trimmed of surrounding spaces, as an importer would.
 """
 
@@ -114,12 +119,24 @@ def read_invoices(path):
 
 
 def read_payments(path):
-    """Payments as (invoice number, date, cents)."""
+    """Payments as (invoice number, date, cents, earliest date): listed payments' dates are
+    exact, so the earliest day each can have been made is its date."""
     payments = []
     for line, row in read_rows(path, PAYMENT_COLUMNS):
         where = "%s:%d" % (path, line)
-        payments.append((row["invoice_number"], to_date(row["payment_date"], where),
-                         to_cents(row["amount"], where)))
+        day = to_date(row["payment_date"], where)
+        payments.append((row["invoice_number"], day, to_cents(row["amount"], where), day))
+    return payments
+
+
+def payments_from_balances(path, export_day):
+    """The payments a balance-only export implies: what its amount_paid column says was paid on
+    each invoice, by the export's day, the earliest day unknown (None)."""
+    payments = []
+    for line, row in read_rows(path, ["invoice_number", "amount_paid"]):
+        cents = to_cents(row["amount_paid"], "%s:%d" % (path, line))
+        if cents != 0:
+            payments.append((row["invoice_number"], export_day, cents, None))
     return payments
 
 
@@ -132,8 +149,9 @@ def aging(invoices, payments, as_of, grace_days):
     known = {inv["number"] for inv in invoices}
     paid = {}          # invoice number -> cents paid on or before as-of
     last_paid = {}     # invoice number -> latest payment date on or before as-of
+    earliest = {}      # invoice number -> the earliest day the last of it can have been paid
     unknown = 0
-    for number, day, cents in payments:
+    for number, day, cents, earliest_day in payments:
         if number not in known:
             unknown += 1
             continue
@@ -142,6 +160,10 @@ def aging(invoices, payments, as_of, grace_days):
         paid[number] = paid.get(number, 0) + cents
         if number not in last_paid or day > last_paid[number]:
             last_paid[number] = day
+        if earliest_day is None or earliest.get(number, earliest_day) is None:
+            earliest[number] = None
+        else:
+            earliest[number] = max(earliest.get(number, earliest_day), earliest_day)
     if unknown:
         print("aging_reference: ignored %d payment(s) for unknown invoices" % unknown,
               file=sys.stderr)
@@ -156,8 +178,10 @@ def aging(invoices, payments, as_of, grace_days):
         number = inv["number"]
         if inv["amount"] <= 0 or paid.get(number, 0) < inv["amount"]:
             continue
-        completed = last_paid[number]
-        if window_start < completed <= as_of and (completed - inv["due"]).days > grace_days:
+        completed, first_possible = last_paid[number], earliest[number]
+        # Late only when even the earliest day it can have been paid is past due + grace.
+        if (window_start < completed <= as_of and first_possible is not None
+                and (first_possible - inv["due"]).days > grace_days):
             late_count[inv["client"]] = late_count.get(inv["client"], 0) + 1
     repeat_late = {client for client, n in late_count.items() if n >= 2}
 
@@ -169,7 +193,7 @@ def aging(invoices, payments, as_of, grace_days):
             continue
         key = (inv["client"], inv["currency"])
         row = rows.setdefault(key, {"buckets": zero_buckets(), "credits": 0, "later": 0,
-                                    "open": 0, "oldest": 0, "overdue": False})
+                                    "open": 0, "oldest": 0, "past_grace": 0})
         if inv["issue"] > as_of:
             row["later"] += balance
             continue
@@ -181,7 +205,7 @@ def aging(invoices, payments, as_of, grace_days):
         row["open"] += 1
         row["oldest"] = max(row["oldest"], days)
         if days > grace_days:
-            row["overdue"] = True
+            row["past_grace"] += balance
 
     clients = []
     totals = {}
@@ -189,7 +213,7 @@ def aging(invoices, payments, as_of, grace_days):
         row = rows[(client, currency)]
         balance = sum(row["buckets"].values()) + row["credits"] + row["later"]
         flags = []
-        if row["overdue"]:
+        if row["past_grace"] + row["credits"] > 0:
             flags.append("overdue")
         if client in repeat_late:
             flags.append("repeat-late")
@@ -232,14 +256,15 @@ def aging(invoices, payments, as_of, grace_days):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("invoices", help="generic invoices CSV")
-    ap.add_argument("payments", help="generic payments CSV")
+    ap.add_argument("payments", nargs="?", help="generic payments CSV (none: balance-only)")
     ap.add_argument("--as-of", required=True, help="YYYY-MM-DD")
     ap.add_argument("--grace-days", type=int, default=3)
     args = ap.parse_args()
 
     as_of = to_date(args.as_of, "--as-of")
-    report = aging(read_invoices(args.invoices), read_payments(args.payments), as_of,
-                   args.grace_days)
+    payments = (read_payments(args.payments) if args.payments
+                else payments_from_balances(args.invoices, as_of))
+    report = aging(read_invoices(args.invoices), payments, as_of, args.grace_days)
     json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 
