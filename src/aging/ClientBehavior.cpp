@@ -114,8 +114,7 @@ ClientBehavior behaviorOf(const ClientTally& client, const AgingOptions& options
   ClientBehavior behavior;
   setBalancesAndDso(behavior, client, options);
   setLateness(behavior, client);
-  const bool overdue = client.overdue();
-  if (overdue) behavior.flags.push_back("overdue");
+  if (client.overdue()) behavior.flags.push_back("overdue");
   if (behavior.latePaid >= options.repeatLateAfter) behavior.flags.push_back("repeat-late");
   if (stoppedBuying(datesOf(client.issueDays), options.asOf)) {
     behavior.flags.push_back("stopped-buying");
@@ -176,12 +175,11 @@ std::optional<double> countbackDays(std::int64_t owed, const SalesByMonth& sales
   double days = 0;
   std::int64_t left = std::max<std::int64_t>(owed, 0);
   for (const std::int64_t sold : sales) {
+    if (left == 0) break;
     const auto monthStart = *dates::Date::fromYmd(monthEnd.year(), monthEnd.month(), 1);
     const int monthDays = monthEnd - monthStart + 1;
-    if (left == 0) break;
     if (sold > 0 && left < sold) {
       days += monthDays * static_cast<double>(left) / static_cast<double>(sold);
-      left = 0;
       break;
     }
     days += monthDays;

@@ -8,6 +8,10 @@ namespace kindly::aging {
 namespace {
 
 CurrencyTally& currencyOf(ClientTally& client, money::Currency currency) {
+  // Most clients are invoiced in one currency.
+  if (!client.currencies.empty() && client.currencies.back().currency == currency) {
+    return client.currencies.back();
+  }
   auto found = std::lower_bound(
       client.currencies.begin(), client.currencies.end(), currency,
       [](const CurrencyTally& tally, money::Currency wanted) { return tally.currency < wanted; });
@@ -28,17 +32,18 @@ void countLateIn(ClientTally& client, money::Currency currency) {
 }
 
 void keepLatestDay(std::vector<int>& days, int day) {
+  // Invoices mostly come in the order they were issued: a day already kept, or a later one.
+  if (!days.empty() && day >= days.back()) {
+    if (day == days.back()) return;
+    days.push_back(day);
+    if (days.size() > kRhythmDays) days.erase(days.begin());
+    return;
+  }
   if (days.size() == kRhythmDays && day < days.front()) return;
   const auto at = std::lower_bound(days.begin(), days.end(), day);
   if (at != days.end() && *at == day) return;
   days.insert(at, day);
   if (days.size() > kRhythmDays) days.erase(days.begin());
-}
-
-// Calendar months from the one `day` falls in to the as-of date's.
-int monthsBack(dates::Date asOf, int day) {
-  const auto issued = dates::Date::fromDayNumber(day);
-  return (asOf.year() - issued.year()) * 12 + asOf.month() - issued.month();
 }
 
 // An invoice issued by the as-of date: a sale, and what is still owed on it. One written off
@@ -48,11 +53,8 @@ void addIssued(ClientTally& client, const InvoiceAsOf& invoice, const AgingOptio
   CurrencyTally& currency = currencyOf(client, invoice.currency);
   if (invoice.amount > 0) {
     ++currency.invoices;
-    if (asOf - invoice.issueDay < 31 * static_cast<int>(kCountbackMonths)) {
-      const int month = monthsBack(options.asOf, invoice.issueDay);
-      if (month < static_cast<int>(kCountbackMonths)) {
-        currency.salesByMonth[static_cast<std::size_t>(month)] += invoice.amount;
-      }
+    if (invoice.issueMonth < kCountbackMonths) {
+      currency.salesByMonth[invoice.issueMonth] += invoice.amount;
     }
     keepLatestDay(client.issueDays, invoice.issueDay);
   }
@@ -108,6 +110,21 @@ void addIfPaidInWindow(ClientTally& client, const InvoiceAsOf& invoice,
 }
 
 }  // namespace
+
+CountbackMonths::CountbackMonths(dates::Date asOf) {
+  auto first = *dates::Date::fromYmd(asOf.year(), asOf.month(), 1);
+  for (std::size_t m = kCountbackMonths; m-- > 0;) {
+    starts_[m] = first.dayNumber();
+    first = first.plusDays(-1);
+    first = *dates::Date::fromYmd(first.year(), first.month(), 1);
+  }
+}
+
+std::size_t CountbackMonths::of(int day) const {
+  const auto after = std::upper_bound(starts_.begin(), starts_.end(), day);
+  if (after == starts_.begin()) return kCountbackMonths;
+  return static_cast<std::size_t>(starts_.end() - after);
+}
 
 Timing timingOf(int earliest, int latest, int due, int graceDays) {
   if (latest - due <= graceDays) return Timing::OnTime;

@@ -19,12 +19,29 @@ namespace kindly::aging {
 // An earliest payment day that is not known: the payment may have been made at any time.
 inline constexpr int kNoDayBefore = std::numeric_limits<int>::min();
 
+// Months of sales kept per client and currency for DSO by the countback method: two years.
+inline constexpr std::size_t kCountbackMonths = 24;
+using SalesByMonth = std::array<std::int64_t, kCountbackMonths>;  // [0]: the as-of month
+
+// Which of those months a day falls in, without a calendar conversion per invoice.
+class CountbackMonths {
+ public:
+  explicit CountbackMonths(dates::Date asOf);
+  // 0 for the as-of date's month (and later days), 1 for the month before, and so on;
+  // kCountbackMonths for a day before them all.
+  std::size_t of(int day) const;
+
+ private:
+  std::array<int, kCountbackMonths> starts_{};  // their first days, the earliest first
+};
+
 // One owed invoice as of the date: what was paid on it by then, and when the last of it was
 // paid. The number is a view, valid while the invoice is being tallied.
 struct InvoiceAsOf {
   std::string_view number;
   money::Currency currency;
   int issueDay = 0;
+  std::size_t issueMonth = kCountbackMonths;  // CountbackMonths::of(issueDay)
   int dueDay = 0;
   std::int64_t amount = 0;
   std::int64_t paid = 0;
@@ -43,10 +60,6 @@ enum class Timing { OnTime, Late, Unknown };
 // more than graceDays after `due`: Late when even the earliest day is, OnTime when even the
 // latest is not, Unknown otherwise. `earliest` may be kNoDayBefore.
 Timing timingOf(int earliest, int latest, int due, int graceDays);
-
-// Months of sales kept per client and currency for DSO by the countback method: two years.
-inline constexpr std::size_t kCountbackMonths = 24;
-using SalesByMonth = std::array<std::int64_t, kCountbackMonths>;  // [0]: the as-of month
 
 // What a client was invoiced in one currency by the as-of date, and what it owes in it.
 struct CurrencyTally {

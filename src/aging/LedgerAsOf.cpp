@@ -46,21 +46,50 @@ std::int64_t checkedSum(std::int64_t a, std::int64_t b) {
   return sum;
 }
 
+// How a payment's date is known, as the earliest day it can have been made: its own day when
+// the date is exact, the day after the earlier export when bounded, kNoDayBefore when unknown.
+int earliestDayOf(const store::PreparedStatement& row, int dayColumn, int knownColumn,
+                  int afterColumn) {
+  switch (static_cast<store::DateKnown>(row.columnInt(knownColumn))) {
+    case store::DateKnown::Exact:
+      return static_cast<int>(row.columnInt(dayColumn));
+    case store::DateKnown::Bounded:
+      if (const auto after = row.columnOptionalInt(afterColumn))
+        return static_cast<int>(*after) + 1;
+      break;
+    case store::DateKnown::Unknown:
+      break;
+  }
+  return kNoDayBefore;
+}
+
 // What was paid on each invoice by the as-of date, per currency, the day of the latest
-// payment, and the earliest day the last of it can have been paid (DESIGN §4: a bounded
-// payment was made after the earlier export's date, an unknown one at any time before). A payment
-// keeps the currency it was received in: one in another currency than its invoice's (the invoice's
-// currency was corrected since) does not pay it.
+// payment, and the earliest day the last of it can have been made (DESIGN §4). A payment
+// keeps the currency it was received in: one in another currency than its invoice's (the
+// invoice's currency was corrected since) does not pay it.
+//
+// A listed payment's date is exact; only inferred payments, none in a ledger of listed
+// payments, can have a bounded or unknown one. So every payment is read from the payments'
+// unique index, which holds all it takes but how the date is known, and the inferred ones
+// again from their own index, with it. An invoice paid by inferred payments alone takes its
+// earliest day from them; one paid by both kinds (rare: an import replaces an invoice's
+// inferred payments by the listed ones) is read again on its own.
 class PaymentsSoFar {
  public:
   struct Paid {
     std::int64_t amount = 0;
     int lastDay = 0;
-    int earliestLastDay = kNoDayBefore;  // max over the payments of their earliest day
-    std::uint32_t currency = 0;          // packedCode; 0 while nothing is paid
+    std::uint32_t currency = 0;  // packedCode; 0 while nothing is paid
+  };
+  // What paidOn() tells of one invoice in one currency.
+  struct PaidOn {
+    std::int64_t amount = 0;
+    int lastDay = 0;
+    int earliestLastDay = kNoDayBefore;
   };
 
-  PaymentsSoFar(store::Database& database, const AgingOptions& options) {
+  PaymentsSoFar(store::Database& database, const AgingOptions& options)
+      : database_(database), asOf_(options.asOf.dayNumber()) {
     store::PreparedStatement range(database, "SELECT MIN(id), MAX(id), COUNT(*) FROM invoices");
     range.step();
     first_ = range.columnInt(0);
@@ -69,31 +98,56 @@ class PaymentsSoFar {
     // few invoices, or ids far apart, are looked up by key instead.
     dense_ = options.client.empty() && count > 0 && last - first_ < 2 * count + 1024;
     if (dense_) paid_.assign(static_cast<std::size_t>(last - first_ + 1), Paid{});
+    const std::string ofClient = options.client.empty() ? "" : kClientsPayments;
     store::PreparedStatement select(
         database,
-        "SELECT invoice_id, payment_day, amount, currency, date_known, paid_after_day"
-        " FROM payments WHERE payment_day <= ?1" +
-            std::string(options.client.empty() ? "" : kClientsPayments));
-    select.bind(1, options.asOf.dayNumber());
+        "SELECT invoice_id, payment_day, amount, currency FROM payments WHERE payment_day <= ?1" +
+            ofClient);
+    select.bind(1, asOf_);
     if (!options.client.empty()) select.bind(8, options.client);
     while (select.step()) {
-      const int day = static_cast<int>(select.columnInt(1));
-      add(select.columnInt(0), day, earliestDayOf(select, day), select.columnInt(2),
+      add(select.columnInt(0), static_cast<int>(select.columnInt(1)), select.columnInt(2),
           select.columnText(3));
+    }
+    store::PreparedStatement inferred(
+        database,
+        "SELECT invoice_id, payment_day, currency, amount, date_known, paid_after_day"
+        " FROM payments WHERE inferred = 1 AND payment_day <= ?1" +
+            ofClient);
+    inferred.bind(1, asOf_);
+    if (!options.client.empty()) inferred.bind(8, options.client);
+    while (inferred.step()) {
+      Inferred& slot = inferredOf(inferred.columnInt(0));
+      const std::uint32_t currency = packedCode(inferred.columnText(2));
+      slot.mixed |= slot.currency != 0 && slot.currency != currency;
+      slot.currency = currency;
+      slot.amount = checkedSum(slot.amount, inferred.columnInt(3));
+      slot.earliest = std::max(slot.earliest, earliestDayOf(inferred, 1, 4, 5));
     }
   }
 
-  // What was paid on the invoice in `currency`, and the day of the latest such payment.
-  Paid paidOn(std::int64_t invoiceId, std::string_view currency) const {
+  // What was paid on the invoice in `currency`, the day of the latest such payment, and the
+  // earliest day that payment can have been made.
+  PaidOn paidOn(std::int64_t invoiceId, std::string_view currency) {
     const std::uint32_t wanted = packedCode(currency);
-    const Paid* first = slot(invoiceId);
-    if (first && first->currency == wanted) return *first;
-    if (const auto more = others_.find(invoiceId); more != others_.end()) {
-      for (const Paid& paid : more->second) {
-        if (paid.currency == wanted) return paid;
+    Paid paid;
+    if (const Paid* first = slot(invoiceId); first && first->currency == wanted) {
+      paid = *first;
+    } else if (const auto more = others_.find(invoiceId); more != others_.end()) {
+      for (const Paid& other : more->second) {
+        if (other.currency == wanted) paid = other;
       }
     }
-    return Paid{};
+    PaidOn result{.amount = paid.amount, .lastDay = paid.lastDay, .earliestLastDay = paid.lastDay};
+    if (paid.amount == 0 && paid.lastDay == 0) return result;
+    const Inferred* inferred = findInferred(invoiceId);
+    if (inferred == nullptr) return result;  // listed payments only: their dates are exact
+    if (!inferred->mixed && inferred->currency == wanted && inferred->amount == paid.amount) {
+      result.earliestLastDay = inferred->earliest;
+    } else {
+      result.earliestLastDay = earliestOfAll(invoiceId, currency);
+    }
+    return result;
   }
 
   // Payments on the invoice in other currencies than `currency`, each currency's summed.
@@ -111,6 +165,14 @@ class PaymentsSoFar {
   }
 
  private:
+  // An invoice's inferred payments added up: in one currency unless `mixed`.
+  struct Inferred {
+    std::int64_t amount = 0;
+    int earliest = kNoDayBefore;
+    std::uint32_t currency = 0;
+    bool mixed = false;
+  };
+
   const Paid* slot(std::int64_t invoiceId) const {
     if (dense_) {
       const auto at = static_cast<std::size_t>(invoiceId - first_);
@@ -120,22 +182,44 @@ class PaymentsSoFar {
     return found == sparse_.end() ? nullptr : &found->second;
   }
 
-  // The earliest day the payment of the current row can have been made.
-  static int earliestDayOf(const store::PreparedStatement& row, int day) {
-    switch (static_cast<store::DateKnown>(row.columnInt(4))) {
-      case store::DateKnown::Exact:
-        return day;
-      case store::DateKnown::Bounded:
-        if (const auto after = row.columnOptionalInt(5)) return static_cast<int>(*after) + 1;
-        return kNoDayBefore;
-      case store::DateKnown::Unknown:
-        break;
+  Inferred& inferredOf(std::int64_t invoiceId) {
+    const auto at = static_cast<std::size_t>(invoiceId - first_);
+    if (dense_ && invoiceId >= first_ && at < paid_.size()) {
+      // Sized on the first inferred payment: a ledger of listed payments never needs it.
+      if (inferred_.empty()) inferred_.resize(paid_.size());
+      return inferred_[at];
     }
-    return kNoDayBefore;
+    return inferredSparse_[invoiceId];
   }
 
-  void add(std::int64_t invoiceId, int day, int earliestDay, std::int64_t amount,
-           std::string_view code) {
+  const Inferred* findInferred(std::int64_t invoiceId) const {
+    if (dense_) {
+      // Every invoice's id is in range; an empty table: no inferred payment at all.
+      const auto at = static_cast<std::size_t>(invoiceId - first_);
+      if (inferred_.empty() || invoiceId < first_ || at >= inferred_.size()) return nullptr;
+      return inferred_[at].currency == 0 ? nullptr : &inferred_[at];
+    }
+    const auto found = inferredSparse_.find(invoiceId);
+    return found == inferredSparse_.end() ? nullptr : &found->second;
+  }
+
+  // The earliest day the latest payment of the invoice in `currency` can have been made,
+  // from all of its payments.
+  int earliestOfAll(std::int64_t invoiceId, std::string_view currency) {
+    if (!ofOneInvoice_) {
+      ofOneInvoice_.emplace(database_,
+                            "SELECT payment_day, date_known, paid_after_day FROM payments"
+                            " WHERE invoice_id = ?1 AND currency = ?2 AND payment_day <= ?3");
+    }
+    auto& select = *ofOneInvoice_;
+    select.reset();
+    select.bind(1, invoiceId).bind(2, currency).bind(3, asOf_);
+    int earliest = kNoDayBefore;
+    while (select.step()) earliest = std::max(earliest, earliestDayOf(select, 0, 1, 2));
+    return earliest;
+  }
+
+  void add(std::int64_t invoiceId, int day, std::int64_t amount, std::string_view code) {
     Paid* paid = nullptr;
     const auto at = static_cast<std::size_t>(invoiceId - first_);
     if (dense_ && invoiceId >= first_ && at < paid_.size()) {
@@ -160,14 +244,18 @@ class PaymentsSoFar {
     paid->currency = currency;
     paid->amount = checkedSum(paid->amount, amount);
     paid->lastDay = std::max(paid->lastDay, day);
-    paid->earliestLastDay = std::max(paid->earliestLastDay, earliestDay);
   }
 
+  store::Database& database_;
+  std::int64_t asOf_ = 0;
   std::int64_t first_ = 0;
   bool dense_ = false;
   std::vector<Paid> paid_;
   std::unordered_map<std::int64_t, Paid> sparse_;
   std::unordered_map<std::int64_t, std::vector<Paid>> others_;  // second currencies
+  std::vector<Inferred> inferred_;                              // beside paid_, once needed
+  std::unordered_map<std::int64_t, Inferred> inferredSparse_;
+  std::optional<store::PreparedStatement> ofOneInvoice_;  // for invoices paid both ways
 };
 
 // The invoices written off as of the date (and not undone by then), by id.
@@ -222,7 +310,7 @@ void LedgerAsOf::readClients(store::Database& database) {
 
 void LedgerAsOf::readInvoices(store::Database& database, const AgingOptions& options) {
   const auto writtenOff = writtenOffInvoices(database, options.asOf);
-  const PaymentsSoFar payments(database, options);
+  PaymentsSoFar payments(database, options);
   store::PreparedStatement select(
       database,
       "SELECT id, client_id, number, currency, issue_day, due_day, amount FROM invoices"
@@ -230,6 +318,7 @@ void LedgerAsOf::readInvoices(store::Database& database, const AgingOptions& opt
           store::notOwedSqlList() + (options.client.empty() ? "" : kClientsInvoices));
   if (!options.client.empty()) select.bind(8, options.client);
   CurrencyReader currencyOf;
+  const CountbackMonths months(options.asOf);
   while (select.step()) {
     const std::int64_t id = select.columnInt(0);
     const std::string_view currencyCode = select.columnText(3);
@@ -238,6 +327,7 @@ void LedgerAsOf::readInvoices(store::Database& database, const AgingOptions& opt
         .number = select.columnText(2),
         .currency = currencyOf(currencyCode),
         .issueDay = static_cast<int>(select.columnInt(4)),
+        .issueMonth = months.of(static_cast<int>(select.columnInt(4))),
         .dueDay = static_cast<int>(select.columnInt(5)),
         .amount = select.columnInt(6),
         .paid = paid.amount,

@@ -392,6 +392,23 @@ TEST(ClientBehavior, aBoundedPaymentIsJudgedOnlyWhereItsDatesSettleIt) {
   EXPECT_DOUBLE_EQ(*acme.onTimeRate, 0.5);
 }
 
+// An invoice paid partly by a listed payment and the rest found already paid: completed no
+// earlier than the listed payment, so late when that payment already was.
+TEST(ClientBehavior, anInvoicePaidBothWaysIsJudgedFromAllItsPayments) {
+  Ledger ledger;
+  ledger.add.invoice("INV-1", "ACME", day(2026, 8, 1), day(2026, 9, 1), usd(10000))
+      .payment("INV-1", day(2026, 9, 20), 4000)  // listed, 19 days after due
+      .paymentBy("INV-1", kAsOf, 6000)
+      .invoice("INV-2", "ACME", day(2026, 8, 1), day(2026, 9, 1), usd(10000))
+      .payment("INV-2", day(2026, 8, 20), 4000)  // listed, before due
+      .paymentBy("INV-2", kAsOf, 6000);
+  const auto acme = ledger.of("ACME", kAsOf);
+  EXPECT_EQ(acme.invoicesPaid, 2);
+  EXPECT_EQ(acme.latePaid, 1);
+  EXPECT_EQ(acme.timingUnknown, 1);
+  EXPECT_DOUBLE_EQ(*acme.avgDaysLate, 19.0);
+}
+
 // An invoice 154 days overdue is at least 154 days late, paid or not.
 TEST(ClientBehavior, anOpenInvoiceCountsAsLateAsItsDaysPastDue) {
   Ledger ledger;

@@ -162,6 +162,30 @@ TEST(Planner, aRegularClientWhoStoppedBuyingGetsACheckInWithoutMoney) {
   EXPECT_TRUE(nextFollowUp(client, day(2027, 3, 1), Cadence()).has_value());
 }
 
+// Mail has gone unanswered in money: whatever step is next, it is made by a person's call,
+// on the ladder's own schedule, and the reason says since when nothing was paid.
+TEST(Planner, aClientWhoStoppedPayingGetsACallAtTheNextStep) {
+  auto client = acme();
+  client.stoppedPaying = true;
+  client.lastPayment = day(2026, 6, 30);
+  const auto first = planned(client, day(2026, 12, 7));
+  EXPECT_EQ(first.step, "gentle-reminder");
+  EXPECT_EQ(first.channels, std::vector<Channel>{Channel::Call});
+  EXPECT_EQ(first.purpose, Purpose::Chase);
+  EXPECT_NE(first.reason.find("nothing paid since 2026-06-30: a personal call"), std::string::npos)
+      << first.reason;
+  client.contacts = {{day(2026, 12, 7), "gentle-reminder"},
+                     {day(2026, 12, 14), "second-reminder"},
+                     {day(2026, 12, 21), "personal-call"}};
+  const auto statement = planned(client, day(2026, 12, 28));
+  EXPECT_EQ(statement.step, "statement");
+  EXPECT_EQ(statement.channels, std::vector<Channel>{Channel::Call});
+  client.stoppedPaying = false;
+  EXPECT_EQ(planned(client, day(2026, 12, 28)).channels,
+            (std::vector<Channel>{Channel::Letter, Channel::Email}))
+      << "paying again: the ladder's own channels";
+}
+
 TEST(Planner, aLadderIsReadFromTheConfigurationOrRefusedWithAReason) {
   const auto ladder = Cadence::parseLadder("nudge:2:email, ring:10:call, post:25:letter+email");
   ASSERT_TRUE(ladder) << ladder.error();
