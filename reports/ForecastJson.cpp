@@ -1,11 +1,12 @@
 // Key order is part of the documented format, hence JSON_PRESERVE_KEY_ORDER; amounts are
 // decimal strings, the weeks an array of kForecastWeeks. The invoices are written one at a
 // time: one document of every open invoice would take many times the memory of the
-// forecast itself.
+// forecast itself, and are written straight to the stream.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
 #include "reports/ForecastOutput.h"
+#include "reports/JsonText.h"
 
 namespace kindly::reports {
 
@@ -44,19 +45,24 @@ Array::Ptr currenciesOf(const aging::Forecast& forecast) {
   return currencies;
 }
 
+// One per open invoice, straight to the stream (see JsonText.h).
 void writeInvoice(std::ostream& out, const aging::ExpectedPayment& payment) {
-  Object object(Poco::JSON_PRESERVE_KEY_ORDER);
-  object.set("client", payment.clientCode);
-  object.set("name", payment.clientName);
-  object.set("invoice", payment.number);
-  object.set("currency", payment.balance.currency().code());
-  object.set("balance", payment.balance.toDecimal());
-  object.set("credited", payment.credited.toDecimal());
-  object.set("due", payment.dueDate.iso());
-  object.set("expected", payment.expectedDate.iso());
-  object.set("promised", payment.promised);
-  object.set("column", columnText(payment));
-  object.stringify(out);
+  const auto field = [&out](const char* key, std::string_view value) {
+    out << ",\"" << key << "\":";
+    writeJsonString(out, value);
+  };
+  out << "{\"client\":";
+  writeJsonString(out, payment.clientCode);
+  field("name", payment.clientName);
+  field("invoice", payment.number);
+  field("currency", payment.balance.currency().code());
+  field("balance", payment.balance.toDecimal());
+  field("credited", payment.credited.toDecimal());
+  field("due", payment.dueDate.iso());
+  field("expected", payment.expectedDate.iso());
+  out << ",\"promised\":" << (payment.promised ? "true" : "false");
+  field("column", columnText(payment));
+  out << '}';
 }
 
 }  // namespace
