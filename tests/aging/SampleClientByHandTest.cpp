@@ -3,7 +3,8 @@
 // bookkeeper can follow, not against Kindly's own output.
 #include <gtest/gtest.h>
 
-#include <algorithm>
+#include <optional>
+#include <string>
 
 #include "aging/ClientBehavior.h"
 #include "tests/support/AgingFixtures.h"
@@ -14,6 +15,19 @@ namespace {
 
 using testing::day;
 using testing::usd;
+
+// One client of the sample business as of its demo date, 2026-11-20, as kindly clients shows it.
+std::optional<ClientBehavior> sampleClient(const std::string& code) {
+  testing::TempDir folder;
+  store::Database database(folder.file("kindly.db"));
+  AgingOptions options;
+  options.asOf = day(2026, 11, 20);
+  testing::importSamples(database, options.asOf);
+  for (auto& client : clientBehaviors(database, options)) {
+    if (client.clientCode == code) return client;
+  }
+  return std::nullopt;
+}
 
 // Marlowe Books (C013) as of 2026-11-20; the window is 2025-11-21 to 2026-11-20.
 // Invoices completed in the window (issue, due, paid: days late = paid - due, days to pay =
@@ -37,17 +51,8 @@ using testing::usd;
 // days) = 81 days. The part not past due (2932.50) counts back over November's 20 days: ADD
 // 81 - 20 = 61.
 TEST(SampleClientByHand, marloweBooksPaysEveryInvoiceLateButLessSoLately) {
-  testing::TempDir folder;
-  store::Database database(folder.file("kindly.db"));
-  const auto asOf = day(2026, 11, 20);
-  testing::importSamples(database, asOf);
-  AgingOptions options;
-  options.asOf = asOf;
-  const auto all = clientBehaviors(database, options);
-  const auto marlowe = std::find_if(all.begin(), all.end(), [](const ClientBehavior& client) {
-    return client.clientCode == "C013";
-  });
-  ASSERT_NE(marlowe, all.end());
+  const auto marlowe = sampleClient("C013");
+  ASSERT_TRUE(marlowe.has_value());
 
   EXPECT_EQ(marlowe->clientName, "Marlowe Books");
   EXPECT_EQ(marlowe->balances, std::vector<money::Money>{usd(535250)});
@@ -80,17 +85,8 @@ TEST(SampleClientByHand, marloweBooksPaysEveryInvoiceLateButLessSoLately) {
 // stopped paying. DSO: 6650.00 is the sales of November (20 days) back to May (31): 20 + 31 +
 // 30 + 31 + 31 + 30 + 31 = 204 days; the 950.00 not yet past due is November's: ADD 184.
 TEST(SampleClientByHand, greenleafHasStoppedPayingAndItsOpenInvoicesSaySo) {
-  testing::TempDir folder;
-  store::Database database(folder.file("kindly.db"));
-  const auto asOf = day(2026, 11, 20);
-  testing::importSamples(database, asOf);
-  AgingOptions options;
-  options.asOf = asOf;
-  const auto all = clientBehaviors(database, options);
-  const auto greenleaf = std::find_if(all.begin(), all.end(), [](const ClientBehavior& client) {
-    return client.clientCode == "C008";
-  });
-  ASSERT_NE(greenleaf, all.end());
+  const auto greenleaf = sampleClient("C008");
+  ASSERT_TRUE(greenleaf.has_value());
 
   EXPECT_EQ(greenleaf->balances, std::vector<money::Money>{usd(665000)});
   EXPECT_EQ(greenleaf->invoicesPaid, 7);
