@@ -51,8 +51,14 @@ std::vector<CurrencyHeadline> headlines(const OwnerReport& report) {
   std::vector<CurrencyHeadline> result;
   for (const auto& total : report.aging.totals) {
     const money::Currency currency = total.balance.currency();
-    CurrencyHeadline headline{total.balance, overdueNetOfCredits(total.buckets, total.credits),
-                              std::nullopt, std::nullopt, std::nullopt};
+    // Past due less credits client by client: one client's credit pays nothing of another's.
+    money::Money overdue = money::Money::zero(currency);
+    for (const auto& client : report.aging.clients) {
+      if (client.balance.currency() == currency) {
+        overdue += overdueNetOfCredits(client.buckets, client.credits);
+      }
+    }
+    CurrencyHeadline headline{total.balance, overdue, std::nullopt, std::nullopt, std::nullopt};
     std::int64_t inBuckets = 0, overDays = 0;
     for (std::size_t i = 0; i < total.buckets.size(); ++i) {
       inBuckets += total.buckets[i].minorUnits();

@@ -14,7 +14,7 @@ namespace kindly::reports {
 // One currency's headline figures.
 struct CurrencyHeadline {
   money::Money receivable;  // the aging total balance: buckets + credits + not yet issued
-  money::Money overdue;     // every bucket after "current", less the credits (>= 0)
+  money::Money overdue;     // every bucket after "current", less each client's credits
   // Of what sits in the buckets, the share more than kOverDays past due: the buckets starting
   // after day kOverDays. Undefined when nothing is in the buckets.
   std::optional<double> shareOverDays;

@@ -66,15 +66,15 @@ void setBalancesAndDso(ClientBehavior& behavior, const ClientTally& client,
   }
 }
 
-void setLateness(ClientBehavior& behavior, const ClientTally& client) {
+void setLateness(ClientBehavior& behavior, const ClientTally& client, const AgingOptions& options) {
   behavior.invoicesPaid = static_cast<int>(client.paid);
   behavior.latePaid = static_cast<int>(client.latePaid);
   behavior.timingUnknown = static_cast<int>(client.timingUnknown);
   std::int64_t openDaysLate = 0;
   for (const auto& tally : client.currencies) {
-    if (!tally.overdue()) continue;  // its credits cover what is past due
-    behavior.openLate += tally.openLate;
-    openDaysLate += tally.openDaysLate;
+    const auto late = tally.lateOpen(options.asOf.dayNumber());
+    behavior.openLate += late.count;
+    openDaysLate += late.daysLate;
   }
   if (client.lastPaymentDay != 0) {
     behavior.lastPayment = dates::Date::fromDayNumber(client.lastPaymentDay);
@@ -83,8 +83,9 @@ void setLateness(ClientBehavior& behavior, const ClientTally& client) {
   if (known > client.latePaid) {
     behavior.lastPaidOnTime = dates::Date::fromDayNumber(client.lastPaidOnTime);
   }
-  if (known > 0) {
-    behavior.avgDaysToPay = static_cast<double>(client.daysToPay) / static_cast<double>(known);
+  if (client.datedPaid > 0) {
+    behavior.avgDaysToPay =
+        static_cast<double>(client.daysToPay) / static_cast<double>(client.datedPaid);
   }
   const std::int64_t judged = known + behavior.openLate;
   if (judged > 0) {
@@ -113,13 +114,13 @@ ClientBehavior behaviorOf(const ClientTally& client, const AgingOptions& options
                           std::vector<std::string> contactFlags) {
   ClientBehavior behavior;
   setBalancesAndDso(behavior, client, options);
-  setLateness(behavior, client);
+  setLateness(behavior, client, options);
   if (client.overdue()) behavior.flags.push_back("overdue");
   if (behavior.latePaid >= options.repeatLateAfter) behavior.flags.push_back("repeat-late");
   if (stoppedBuying(datesOf(client.issueDays), options.asOf)) {
     behavior.flags.push_back("stopped-buying");
   }
-  if (stoppedPaying(datesOf(client.paymentDays), options.asOf, client.overdueSince())) {
+  if (stoppedPaying(datesOf(client.paymentDays), options.asOf, client.overdueSince(options))) {
     behavior.flags.push_back("stopped-paying");
   }
   // The query lists disputes before promises, the order of kClientFlags.

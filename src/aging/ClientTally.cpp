@@ -16,7 +16,14 @@ CurrencyTally& currencyOf(ClientTally& client, money::Currency currency) {
       client.currencies.begin(), client.currencies.end(), currency,
       [](const CurrencyTally& tally, money::Currency wanted) { return tally.currency < wanted; });
   if (found == client.currencies.end() || found->currency != currency) {
-    found = client.currencies.insert(found, CurrencyTally{.currency = currency});
+    found = client.currencies.insert(found, CurrencyTally{.currency = currency,
+                                                          .invoices = 0,
+                                                          .salesByMonth = {},
+                                                          .owed = 0,
+                                                          .pastDue = 0,
+                                                          .pastGrace = 0,
+                                                          .credits = 0,
+                                                          .pastGraceInvoices = {}});
   }
   return *found;
 }
@@ -70,16 +77,15 @@ void addIssued(ClientTally& client, const InvoiceAsOf& invoice, const AgingOptio
   if (asOf - invoice.dueDay > options.graceDays) {
     // Still unpaid this long after its due date: at least this late, whatever comes.
     currency.pastGrace += open;
-    ++currency.openLate;
-    currency.openDaysLate += asOf - invoice.dueDay;
-    currency.oldestLateDue = std::min(currency.oldestLateDue, invoice.dueDay);
+    currency.pastGraceInvoices.emplace_back(invoice.dueDay, open);
   }
 }
 
 // An invoice counts as paid in the window when the payment that completed it (the latest one
 // by the as-of date, the payments by then covering the amount) falls inside it. Its timing
-// counts only where the payment dates settle it; days late and to pay are then reckoned from
-// the earliest day the payment can have been made, the least lateness the facts allow.
+// counts only where the payment dates settle it; days late are then reckoned from the
+// earliest day the payment can have been made, the least lateness the facts allow, and days
+// to pay only where that day is known exactly.
 void addIfPaidInWindow(ClientTally& client, const InvoiceAsOf& invoice,
                        const AgingOptions& options) {
   const int asOf = options.asOf.dayNumber();
@@ -102,7 +108,10 @@ void addIfPaidInWindow(ClientTally& client, const InvoiceAsOf& invoice,
     client.lastPaidOnTime = std::max(client.lastPaidOnTime, completed);
   }
   client.daysLate += daysLate;
-  client.daysToPay += earliest - invoice.issueDay;
+  if (invoice.earliestLastPaymentDay == completed) {
+    ++client.datedPaid;
+    client.daysToPay += completed - invoice.issueDay;
+  }
   if (completed > asOf - kRecentDays) {
     ++client.recentPaid;
     client.recentDaysLate += daysLate;
@@ -146,14 +155,37 @@ bool ClientTally::overdue() const {
                      [](const CurrencyTally& currency) { return currency.overdue(); });
 }
 
-std::optional<dates::Date> ClientTally::overdueSince() const {
+void ClientTally::addCredit(money::Currency currency, std::int64_t amount) {
+  currencyOf(*this, currency).credits -= amount;
+}
+
+std::optional<dates::Date> ClientTally::overdueSince(const AgingOptions& options) const {
   std::optional<dates::Date> since;
   for (const auto& currency : currencies) {
-    if (!currency.overdue()) continue;
-    const auto due = dates::Date::fromDayNumber(currency.oldestLateDue);
+    const auto late = currency.lateOpen(options.asOf.dayNumber());
+    if (late.count == 0) continue;
+    const auto due = dates::Date::fromDayNumber(late.oldestDue);
     if (!since || due < *since) since = due;
   }
   return since;
+}
+
+CurrencyTally::LateOpen CurrencyTally::lateOpen(int asOf) const {
+  LateOpen late;
+  if (!overdue()) return late;
+  auto invoices = pastGraceInvoices;
+  std::sort(invoices.begin(), invoices.end());
+  std::int64_t credit = -credits;
+  for (const auto& [dueDay, open] : invoices) {
+    if (credit >= open) {  // covered by the credit
+      credit -= open;
+      continue;
+    }
+    credit = 0;
+    if (late.count++ == 0) late.oldestDue = dueDay;
+    late.daysLate += asOf - dueDay;
+  }
+  return late;
 }
 
 }  // namespace kindly::aging

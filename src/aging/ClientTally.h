@@ -72,25 +72,32 @@ struct CurrencyTally {
   std::int64_t pastDue = 0;
   std::int64_t pastGrace = 0;
   std::int64_t credits = 0;
-  // Open invoices more than grace days past due, their days past due so far, and the
-  // earliest of their due dates.
-  int openLate = 0;
-  std::int64_t openDaysLate = 0;
-  int oldestLateDue = std::numeric_limits<int>::max();
+  // The open invoices more than grace days past due: due day and what is open on each.
+  std::vector<std::pair<int, std::int64_t>> pastGraceInvoices;
 
   std::int64_t balance() const { return owed + credits; }
   // Owed more than grace days past due once the credits are used against the oldest first.
   bool overdue() const { return pastGrace + credits > 0; }
+  // Those of pastGraceInvoices the credits, used against the oldest first, leave owing: how
+  // many, their days past due as of `asOf` added up, and the earliest due day (0: none).
+  struct LateOpen {
+    int count = 0;
+    std::int64_t daysLate = 0;
+    int oldestDue = 0;
+  };
+  LateOpen lateOpen(int asOf) const;
 };
 
 struct ClientTally {
   std::vector<CurrencyTally> currencies;  // ordered by code; empty: nothing issued by then
   // Invoices completed inside the window: all, the late and the unknown ones among them; the
-  // days late and to pay of those whose timing is known, and the same inside kRecentDays.
+  // days late of those whose timing is known, and the same inside kRecentDays; the days to
+  // pay of those completed on a day known exactly.
   std::int64_t paid = 0;
   std::int64_t latePaid = 0;
   std::int64_t timingUnknown = 0;
   std::int64_t daysLate = 0;
+  std::int64_t datedPaid = 0;
   std::int64_t daysToPay = 0;
   std::int64_t recentPaid = 0;
   std::int64_t recentDaysLate = 0;
@@ -103,11 +110,14 @@ struct ClientTally {
 
   // Adds one owed invoice of the client.
   void add(const InvoiceAsOf& invoice, const AgingOptions& options);
+  // Adds a payment received in another currency than its invoice's: it pays nothing of the
+  // invoice and stands as the client's credit in its own currency.
+  void addCredit(money::Currency currency, std::int64_t amount);
   // Whether something is overdue in some currency, net of that currency's credits.
   bool overdue() const;
-  // The earliest due date of an invoice more than grace days past due in a currency that is
-  // overdue; nullopt when nothing is overdue.
-  std::optional<dates::Date> overdueSince() const;
+  // The earliest due date of an invoice more than grace days past due that the credits in
+  // its currency leave owing; nullopt when nothing is overdue.
+  std::optional<dates::Date> overdueSince(const AgingOptions& options) const;
 };
 
 // The last days that set a client's rhythm: twelve gaps, a year of a monthly client.

@@ -100,9 +100,10 @@ void applyCredits(std::vector<ExpectedPayment>& payments, std::size_t clientStar
       left -= used.minorUnits();
     }
   }
-  std::erase_if(payments, [&, i = std::size_t{0}](const ExpectedPayment& payment) mutable {
-    return i++ >= clientStart && payment.balance.isZero();
-  });
+  payments.erase(std::remove_if(payments.begin() + static_cast<std::ptrdiff_t>(clientStart),
+                                payments.end(),
+                                [](const ExpectedPayment& payment) { return payment.balance.isZero(); }),
+                 payments.end());
 }
 
 }  // namespace

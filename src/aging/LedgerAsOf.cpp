@@ -351,6 +351,9 @@ void LedgerAsOf::readInvoices(store::Database& database, const AgingOptions& opt
     // A payment in another currency than its invoice's pays nothing of it: it stands as the
     // client's credit in its own currency, beside the invoice.
     for (const auto& other : payments.paidInOtherCurrencies(id, currencyCode)) {
+      if (invoice.issueDay <= options.asOf.dayNumber()) {
+        clients_[position].tally.addCredit(currencyOf(unpackedCode(other.currency)), other.amount);
+      }
       open_.push_back(OpenEntry{.client = static_cast<std::uint32_t>(position),
                                 .numberAt = static_cast<std::uint32_t>(numbers_.size()),
                                 .numberLength = static_cast<std::uint32_t>(invoice.number.size()),

@@ -65,7 +65,7 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
   if (s.paidBeforeFirstSeen > 0) {
     out << "  " << s.paidBeforeFirstSeen
         << " payments of invoices already paid when first seen, by " << day
-        << ": the day is not known, so they count neither as late nor as on time\n";
+        << ", on a day not known: never counted as late\n";
   }
   if (const std::size_t fallen = s.inferredPayments - s.paidBeforeFirstSeen; fallen > 0) {
     const std::size_t onDay = fallen - s.inferredOnPaidDate;

@@ -53,7 +53,8 @@ constexpr OptionSpec kOptions[] = {
     {"out", "DIR", "remind.out", "where the drafts batch goes (default ./out)"},
     {"templates", "DIR", "remind.templates", "templates that replace the built-in ones"},
     {"flag", "FLAG", "clients.flag",
-     "only clients flagged overdue, repeat-late, stopped-buying, disputed or promised"},
+     "only clients flagged overdue, repeat-late, stopped-buying, stopped-paying, disputed or "
+     "promised"},
     {"sort", "KEY", "clients.sort", "order clients by code, name, balance, late or dso"},
     {"channel", "HOW", "log.channel", "email, call, letter, visit or other"},
     {"outcome", "WHAT", "log.outcome",

@@ -27,6 +27,21 @@ std::vector<OwedInvoice> chasedInvoices(const ClientSituation& client) {
   return chased;
 }
 
+// The oldest of the chased invoices that the client's credits, used against the oldest first
+// in each currency, leave owing: the ladder counts from its due date.
+const OwedInvoice& oldestOwing(const ClientSituation& client,
+                               const std::vector<OwedInvoice>& chased) {
+  money::Totals credit;  // per currency: what the invoices add up to beyond the net balance
+  for (const auto& invoice : chased) money::addTo(credit, invoice.balance);
+  for (auto& [currency, amount] : credit) amount -= client.balance.at(currency);
+  for (const auto& invoice : chased) {
+    money::Money& left = credit.at(invoice.balance.currency());
+    if (left.minorUnits() < invoice.balance.minorUnits()) return invoice;
+    left -= invoice.balance;
+  }
+  return chased.back();  // unreachable: the net balances are positive
+}
+
 // No email on file: what would be emailed is posted as a letter instead.
 std::vector<Channel> reachable(std::vector<Channel> channels, const ClientSituation& client) {
   if (!client.email.empty()) return channels;
@@ -54,7 +69,8 @@ std::string plural(int n, const std::string& one) {
 }
 
 FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& chased,
-               dates::Date anchor, dates::Date asOf, const Cadence& cadence) {
+               const OwedInvoice& oldest, dates::Date asOf, const Cadence& cadence) {
+  const dates::Date anchor = oldest.due;
   // Contacts made since the oldest overdue invoice fell due are the steps already taken.
   std::vector<dates::Date> made;
   for (const auto& contact : client.contacts) {
@@ -90,7 +106,7 @@ FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& ch
   next.purpose = client.disputed ? Purpose::Resolve : Purpose::Chase;
   next.invoices = chased;
   next.date = earliestDay(wanted, client, asOf, cadence);
-  next.reason = chased.front().number + " is " + plural(asOf - anchor, "day") + " overdue; " +
+  next.reason = oldest.number + " is " + plural(asOf - anchor, "day") + " overdue; " +
                 plural(static_cast<int>(taken), "follow-up") + " made";
   if (client.disputed) next.reason += "; a dispute stands: let's resolve it";
   if (client.stoppedPaying) {
@@ -139,8 +155,7 @@ std::optional<FollowUp> checkIn(const ClientSituation& client, dates::Date asOf,
 // Nothing overdue yet: a repeat-late client hears a heads-up before the next due date; every
 // other client's next follow-up is the first reminder, the day after it.
 FollowUp beforeDue(const ClientSituation& client, const std::vector<OwedInvoice>& chased,
-                   dates::Date asOf, const Cadence& cadence) {
-  const OwedInvoice& first = chased.front();
+                   const OwedInvoice& first, dates::Date asOf, const Cadence& cadence) {
   if (client.repeatLate) {
     const bool told = std::any_of(client.contacts.begin(), client.contacts.end(), [&](auto& c) {
       return c.step == kHeadsUp && c.day >= first.issued;
@@ -187,11 +202,10 @@ std::string_view purposeName(Purpose purpose) {
 std::optional<FollowUp> nextFollowUp(const ClientSituation& client, dates::Date asOf,
                                      const Cadence& cadence) {
   const auto chased = chasedInvoices(client);
-  if (!chased.empty() && chased.front().due < asOf) {
-    return chase(client, chased, chased.front().due, asOf, cadence);
-  }
+  const OwedInvoice* oldest = chased.empty() ? nullptr : &oldestOwing(client, chased);
+  if (oldest && oldest->due < asOf) return chase(client, chased, *oldest, asOf, cadence);
   if (auto thanks = thankYou(client, asOf, cadence)) return thanks;
-  if (!chased.empty()) return beforeDue(client, chased, asOf, cadence);
+  if (oldest) return beforeDue(client, chased, *oldest, asOf, cadence);
   return checkIn(client, asOf, cadence);
 }
 

@@ -370,6 +370,7 @@ TEST(ClientBehavior, aPaymentOfUnknownDateNeverMakesAClientLate) {
 
 // A payment found between two exports was made after the earlier one: late only when even
 // that earliest day is past due + grace, on time only when even the later export's is not.
+// Its days late are counted from the earliest day; its days to pay are not known.
 TEST(ClientBehavior, aBoundedPaymentIsJudgedOnlyWhereItsDatesSettleIt) {
   Ledger ledger;
   ledger
@@ -388,8 +389,8 @@ TEST(ClientBehavior, aBoundedPaymentIsJudgedOnlyWhereItsDatesSettleIt) {
   EXPECT_EQ(acme.latePaid, 1);
   EXPECT_EQ(acme.timingUnknown, 1);
   EXPECT_DOUBLE_EQ(*acme.avgDaysLate, (9.0 + 0) / 2);
-  EXPECT_DOUBLE_EQ(*acme.avgDaysToPay, (40.0 + 23) / 2);
   EXPECT_DOUBLE_EQ(*acme.onTimeRate, 0.5);
+  EXPECT_FALSE(acme.avgDaysToPay.has_value()) << "no payment day is known exactly";
 }
 
 // An invoice paid partly by a listed payment and the rest found already paid: completed no
@@ -479,6 +480,35 @@ TEST(ClientBehavior, aCreditCoveringWhatIsPastDueLeavesNothingOverdue) {
   const auto bolt = ledger.of("BOLT", kAsOf);
   EXPECT_EQ(bolt.balances, std::vector<money::Money>{usd(10000)});
   EXPECT_TRUE(hasFlag(bolt, "overdue")) << "100.00 is still owed past due";
+}
+
+// A credit is used against the oldest invoice first: the one it covers is neither late nor
+// where the silence of a client who stopped paying is counted from.
+TEST(ClientBehavior, aCreditCoversTheOldestInvoiceFirst) {
+  Ledger ledger;
+  ledger.add.invoice("OLD", "ACME", day(2026, 5, 1), kAsOf.plusDays(-150), usd(10000))
+      .invoice("CN-1", "ACME", day(2026, 7, 1), day(2026, 7, 1), usd(-10000))
+      .invoice("NEXT", "ACME", day(2026, 9, 1), kAsOf.plusDays(-40), usd(10000))
+      .invoice("PAID", "ACME", day(2026, 7, 1), day(2026, 8, 1), usd(5000))
+      .payment("PAID", kAsOf.plusDays(-100), 5000);
+  const auto acme = ledger.of("ACME", kAsOf);
+  EXPECT_EQ(acme.openLate, 1);
+  EXPECT_DOUBLE_EQ(*acme.avgDaysLate, (11.0 + 40) / 2) << "PAID was paid on 2026-08-12";
+  EXPECT_TRUE(hasFlag(acme, "overdue"));
+  EXPECT_FALSE(hasFlag(acme, "stopped-paying")) << "NEXT fell due 40 days ago, not 150";
+}
+
+// A payment received in another currency than its invoice's (the invoice's currency was
+// corrected since) pays nothing of it: it is the client's credit in its own currency, as the
+// aging shows it.
+TEST(ClientBehavior, aPaymentInAnotherCurrencyIsACredit) {
+  Ledger ledger;
+  ledger.add.invoice("E-1", "ACME", day(2026, 10, 1), day(2026, 10, 31), usd(10000))
+      .payment("E-1", day(2026, 10, 20), 10000);
+  ledger.database.session() << "UPDATE invoices SET currency = 'EUR' WHERE number = 'E-1'",
+      Poco::Data::Keywords::now;
+  const auto acme = ledger.of("ACME", kAsOf);
+  EXPECT_EQ(acme.balances, (std::vector<money::Money>{testing::eur(10000), usd(-10000)}));
 }
 
 // DSO by the countback method: what is owed is matched against each month's sales from the

@@ -123,10 +123,18 @@ ClientSituation situation(const Client& client, dates::Date asOf) {
   return now;
 }
 
+// Something is overdue when, in some currency, what is past due exceeds the credits (what the
+// invoices add up to beyond the net balance): a credit is used against the oldest first.
 bool owesOverdue(const ClientSituation& now, dates::Date asOf) {
+  std::map<std::string, std::int64_t> pastDue, beyondNet;
   for (const auto& invoice : now.invoices) {
-    if (invoice.due < asOf && now.balance.at(invoice.balance.currency()).minorUnits() > 0)
-      return true;
+    const std::string code = invoice.balance.currency().code();
+    if (invoice.due < asOf) pastDue[code] += invoice.balance.minorUnits();
+    beyondNet[code] += invoice.balance.minorUnits();
+  }
+  for (const auto& [currency, net] : now.balance) beyondNet[currency.code()] -= net.minorUnits();
+  for (const auto& [code, amount] : pastDue) {
+    if (amount > beyondNet[code]) return true;
   }
   return false;
 }

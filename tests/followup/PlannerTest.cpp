@@ -162,6 +162,19 @@ TEST(Planner, aRegularClientWhoStoppedBuyingGetsACheckInWithoutMoney) {
   EXPECT_TRUE(nextFollowUp(client, day(2027, 3, 1), Cadence()).has_value());
 }
 
+// A credit is used against the oldest invoice first: the ladder counts from the oldest one it
+// leaves owing.
+TEST(Planner, theLadderCountsFromTheOldestInvoiceTheCreditsLeaveOwing) {
+  auto client = acme();  // INV-1, 100.00 due 2026-10-02
+  client.invoices.push_back({"INV-2", day(2026, 10, 15), day(2026, 11, 16), usd(20000)});
+  client.balance = {{usd(0).currency(), usd(20000)}};  // a 100.00 credit covers INV-1
+  const auto next = planned(client, day(2026, 11, 9));
+  EXPECT_EQ(next.step, "gentle-reminder");
+  EXPECT_EQ(next.date, day(2026, 11, 17)) << "the day after INV-2 falls due";
+  EXPECT_NE(next.reason.find("INV-2"), std::string::npos) << next.reason;
+  EXPECT_EQ(planned(client, day(2026, 11, 20)).reason.substr(0, 23), "INV-2 is 4 days overdue");
+}
+
 // Mail has gone unanswered in money: whatever step is next, it is made by a person's call,
 // on the ladder's own schedule, and the reason says since when nothing was paid.
 TEST(Planner, aClientWhoStoppedPayingGetsACallAtTheNextStep) {

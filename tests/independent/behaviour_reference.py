@@ -12,12 +12,13 @@ Rules (DESIGN.md §4-§6, with a grace of 3 days and a window of 365):
   export's day, on a day not known. An invoice is completed by its latest payment; it was
   paid late when even the earliest day that payment can have been made is more than grace
   days past due, on time when even its latest day is not, else its timing is unknown.
-- Paid in the window: completed within the 365 days up to as-of. Days late and to pay are
-  taken from the earliest possible day (never before the issue date), over the invoices
-  whose timing is known.
+- Paid in the window: completed within the 365 days up to as-of. Days late are taken from
+  the earliest possible day (never before the issue date), over the invoices whose timing
+  is known; days to pay over those paid on a day known exactly.
 - Open: issued by as-of, positive balance; credits: negative balances. Per currency the
-  client is overdue when what is more than grace days past due exceeds its credits; then
-  each such open invoice counts as late by its days past due so far.
+  client is overdue when what is more than grace days past due exceeds its credits; the
+  credits are used against the oldest first, and each open invoice past grace they leave
+  owing counts as late by its days past due so far.
 - avg_days_late over known paid + open late; on_time_rate = on time / (known + open late);
   trend: the known paid of the last 90 days against the rest, two each, 5 days margin.
 - DSO by countback in the main currency (most invoices): what is owed net of credits
@@ -92,7 +93,7 @@ class Client:
         self.name = ""
         self.currencies = {}  # code -> dict of sums
         self.paid = self.late = self.unknown = 0
-        self.days_late = self.days_to_pay = 0
+        self.days_late = self.days_to_pay = self.dated = 0
         self.recent = self.recent_late_days = 0
         self.issue_days = set()
         self.payment_days = set()
@@ -101,8 +102,7 @@ class Client:
     def currency(self, code):
         return self.currencies.setdefault(code, {
             "invoices": 0, "sales": [0] * MONTHS, "owed": 0, "past_due": 0, "past_grace": 0,
-            "credits": 0, "open_late": 0, "open_late_days": 0, "oldest_late_due": None,
-            "open": []})
+            "credits": 0, "late_open": [], "open": []})
 
 
 def behaviour(invoices, payments, as_of):
@@ -142,9 +142,7 @@ def behaviour(invoices, payments, as_of):
                     c["past_due"] += balance
                 if (as_of - due).days > GRACE:
                     c["past_grace"] += balance
-                    c["open_late"] += 1
-                    c["open_late_days"] += (as_of - due).days
-                    c["oldest_late_due"] = min(c["oldest_late_due"] or due, due)
+                    c["late_open"].append((due, balance))
         if amount <= 0 or got < amount or (as_of - last[number]).days >= WINDOW:
             continue
         client.paid += 1
@@ -160,7 +158,9 @@ def behaviour(invoices, payments, as_of):
         days_late = max((start - due).days, 0)
         client.late += late
         client.days_late += days_late
-        client.days_to_pay += (start - issue).days
+        if first == completed:  # paid on a day known exactly
+            client.dated += 1
+            client.days_to_pay += (completed - issue).days
         if (as_of - completed).days < RECENT:
             client.recent += 1
             client.recent_late_days += days_late
@@ -169,9 +169,21 @@ def behaviour(invoices, payments, as_of):
 
 def figures(client, as_of):
     """The client's entry of `kindly clients --format json`, and the raw average lateness."""
-    overdue = {k: c for k, c in client.currencies.items() if c["past_grace"] + c["credits"] > 0}
-    open_late = sum(c["open_late"] for c in overdue.values())
-    open_days = sum(c["open_late_days"] for c in overdue.values())
+    # The open invoices past grace the credits leave owing, credits used oldest first.
+    late = {}  # currency -> [(due, balance)] still owed
+    for code, c in client.currencies.items():
+        credit, owing = -c["credits"], []
+        for due, balance in sorted(c["late_open"]):
+            if credit >= balance:
+                credit -= balance
+            else:
+                credit = 0
+                owing.append(due)
+        if owing:
+            late[code] = owing
+    overdue = late
+    open_late = sum(len(dues) for dues in late.values())
+    open_days = sum((as_of - due).days for dues in late.values() for due in dues)
     known = client.paid - client.unknown
     judged = known + open_late
     avg_late = (client.days_late + open_days) / judged if judged else None
@@ -206,7 +218,7 @@ def figures(client, as_of):
         flags.append("stopped-buying")
     pay_days = sorted(client.payment_days)[-13:]
     if overdue and pay_days:
-        since = min(c["oldest_late_due"] for c in overdue.values())
+        since = min(dues[0] for dues in overdue.values())
         usual = STOPPED_PAYING_DAYS
         if len(pay_days) >= 2:
             usual = max(usual, twice_median_gap(pay_days) // 2)
@@ -228,7 +240,7 @@ def figures(client, as_of):
         "timing_unknown": client.unknown,
         "open_late": open_late,
         "avg_days_late": one_decimal(avg_late),
-        "avg_days_to_pay": one_decimal(client.days_to_pay / known if known else None),
+        "avg_days_to_pay": one_decimal(client.days_to_pay / client.dated if client.dated else None),
         "on_time_rate": float("%.2f" % ((known - client.late) / judged)) if judged else None,
         "trend": trend,
         "dso": dso,

@@ -450,8 +450,19 @@ TEST(AgingWorkbook, dashboardLeavesOutAClientWhoseCreditCoversItsOverdue) {
                                        1,
                                        45,
                                        {}});
+  // And a client with nothing but a credit: it pays nothing of what the others owe.
+  report.clients.push_back(ClientAging{"ZZZ",
+                                       "Zephyr Ltd",
+                                       jpy(-30000),
+                                       {jpy(0), jpy(0), jpy(0), jpy(0), jpy(0)},
+                                       jpy(-30000),
+                                       jpy(0),
+                                       0,
+                                       0,
+                                       {}});
   report.totals[0].buckets[2] += jpy(80000);
-  report.totals[0].credits += jpy(-80000);
+  report.totals[0].credits += jpy(-110000);
+  report.totals[0].balance += jpy(-30000);
   const fs::path path = folder.path() / "aging.xlsx";
   writeWorkbook(path, report, sampleOpenInvoices());
   XlsxReader reader(path.string());
@@ -464,8 +475,8 @@ TEST(AgingWorkbook, dashboardLeavesOutAClientWhoseCreditCoversItsOverdue) {
   for (int row = 3; row < 10; ++row)
     onSummary |= text(summary, "B" + std::to_string(row)) == "Zen Garden Co";
   EXPECT_TRUE(onSummary);
-  // The JPY headline's overdue: 255,000 in the buckets past due, less the 80,000 credit,
-  // plus the 80,000 the credit covers: 255,000.
+  // The JPY headline's overdue, client by client: Acme's 50,000 and Kyoto's 205,000; Zen's
+  // 80,000 its own credit covers, and Zephyr's credit covers nothing of the others'.
   expectNumbers(dashboard, {{"C5", 255000}});
 }
 
