@@ -9,7 +9,7 @@ namespace kindly::cli {
 int AgingCommand::run(const std::vector<std::string>& args, Context& context) {
   if (!args.empty()) throw UsageError("aging takes no arguments; usage: kindly " + usage());
   const auto format = outputFormat(context.config);
-  const auto options = agingOptions(context.config, context.ledger());
+  const auto options = agingOptions(context);
   const auto report = aging::AgingEngine(context.ledger()).age(options);
   switch (format) {
     case OutputFormat::Table:

@@ -22,7 +22,8 @@ class Context {
   Context(Poco::Util::AbstractConfiguration& config, std::ostream& out, std::ostream& err)
       : config(config), out(out), err(err) {}
 
-  // The ledger at --db, else $KINDLY_DB, else ./kindly.db; created when missing.
+  // The ledger at --db, else $KINDLY_DB, else ./kindly.db. Throws UsageError when there is
+  // none: only an import creates a ledger (see ImportCommand).
   store::Database& ledger();
 
   Poco::Util::AbstractConfiguration& config;

@@ -3,6 +3,9 @@
 
 #include <Poco/Environment.h>
 
+#include <filesystem>
+
+#include "base/Error.h"
 #include "cli/Command.h"
 
 namespace kindly::cli {
@@ -13,7 +16,15 @@ std::string ledgerPath(const Poco::Util::AbstractConfiguration& config) {
 
 store::Database& Context::ledger() {
   if (!ledger_) {
-    ledger_ = std::make_unique<store::Database>(ledgerPath(config));
+    const auto path = ledgerPath(config);
+    // A command run in the wrong folder must not answer "nothing is owed" from an empty ledger
+    // it made itself: only an import creates one.
+    if (path != ":memory:" && !std::filesystem::exists(path)) {
+      throw UsageError("no ledger at " + path +
+                       "; `kindly import FILE` creates one, or choose another with --db FILE "
+                       "or $KINDLY_DB");
+    }
+    ledger_ = std::make_unique<store::Database>(path);
   }
   return *ledger_;
 }

@@ -9,8 +9,8 @@ namespace kindly::cli {
 int ForecastCommand::run(const std::vector<std::string>& args, Context& context) {
   if (!args.empty()) throw UsageError("forecast takes no arguments; usage: kindly " + usage());
   const auto format = outputFormat(context.config);
-  const auto forecast =
-      aging::forecast(context.ledger(), agingOptions(context.config, context.ledger()));
+  const auto options = agingOptions(context);
+  const auto forecast = aging::forecast(context.ledger(), options);
   switch (format) {
     case OutputFormat::Table:
       reports::writeForecastTable(context.out, forecast);

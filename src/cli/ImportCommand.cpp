@@ -155,7 +155,10 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
   if (path != ":memory:" && !std::filesystem::exists(path)) {
     store::NewLedger ledger(path);
     summaries = importers::ImportJob(ledger.database(), options).run(std::move(sources));
-    if (!options.dryRun) ledger.putInPlace();
+    if (!options.dryRun) {
+      ledger.putInPlace();
+      context.out << "new ledger " << path << '\n';
+    }
   } else {
     summaries = importers::ImportJob(context.ledger(), options).run(std::move(sources));
   }

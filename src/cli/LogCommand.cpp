@@ -71,6 +71,13 @@ std::vector<store::ContactRecord> recordsAsked(const Config& config, dates::Date
     }
   }
 
+  // A promise with no day would pause nothing: the planner could not know until when.
+  if (!promisedDay && outcome == "promised") {
+    throw UsageError(
+        "--outcome promised needs --promise DATE, the day the client said it would "
+        "pay");
+  }
+
   const std::string step = toLower(option(config, "log.step"));
   if (!step.empty() && !isFollowUpStep(step, cadence(config))) {
     throw UsageError("--step: '" + step + "' is not a step of the cadence (" +

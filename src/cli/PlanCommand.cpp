@@ -9,7 +9,7 @@ namespace kindly::cli {
 int PlanCommand::run(const std::vector<std::string>& args, Context& context) {
   if (!args.empty()) throw UsageError("plan takes no arguments; usage: kindly " + usage());
   const auto format = outputFormat(context.config);
-  const auto options = agingOptions(context.config, context.ledger());
+  const auto options = agingOptions(context);
   const auto plan = followup::planFollowUps(context.ledger(), options, cadence(context.config));
   switch (format) {
     case OutputFormat::Table:

@@ -9,8 +9,10 @@
 #include "base/Text.h"
 #include "cli/Commands.h"
 #include "cli/Settings.h"
+#include "drafts/Manifest.h"
 #include "send/BatchSender.h"
 #include "send/SmtpSettings.h"
+#include "store/ClientLedger.h"
 
 namespace kindly::cli {
 
@@ -58,6 +60,22 @@ int SendCommand::run(const std::vector<std::string>& args, Context& context) {
   options.only = listOption(context.config, "send.only");
   options.resend = listOption(context.config, "send.resend");
   options.limit = limitOption(context.config);
+  // A mistyped code would send nothing and say nothing of it.
+  if (!options.only.empty()) {
+    std::set<std::string> inBatch;
+    for (const auto& entry : drafts::readManifestJson(batchDir)) inBatch.insert(entry.clientCode);
+    store::ClientLedger clients(context.ledger());
+    std::set<std::string> codes;
+    for (const auto& code : options.only) {
+      const auto client = clients.findClient(code);
+      if (!client) throw UsageError("--only: no client '" + code + "' in the ledger");
+      if (!inBatch.contains(client->code)) {
+        throw UsageError("--only: " + batchDir + " holds no draft for " + client->code);
+      }
+      codes.insert(client->code);
+    }
+    options.only = std::move(codes);
+  }
   // A dry run needs no password: it only says what would go out.
   const send::SmtpSettings settings =
       options.dryRun ? send::SmtpSettings() : send::smtpSettings(context.config);

@@ -6,6 +6,7 @@
 
 #include "base/Error.h"
 #include "base/Text.h"
+#include "cli/Command.h"
 #include "dates/DateParser.h"
 #include "importers/profiles/MappedProfile.h"
 #include "store/ClientLedger.h"
@@ -87,10 +88,10 @@ aging::AgingOptions agingOptions(const Config& config) {
   return options;
 }
 
-aging::AgingOptions agingOptions(const Config& config, store::Database& ledger) {
-  auto options = agingOptions(config);
+aging::AgingOptions agingOptions(Context& context) {
+  auto options = agingOptions(context.config);
   if (options.client.empty()) return options;
-  const auto client = store::ClientLedger(ledger).findClient(options.client);
+  const auto client = store::ClientLedger(context.ledger()).findClient(options.client);
   if (!client) throw UsageError("--client: no client '" + options.client + "' in the ledger");
   options.client = client->code;
   return options;

@@ -13,6 +13,8 @@
 
 namespace kindly::cli {
 
+class Context;
+
 using Config = Poco::Util::AbstractConfiguration;
 
 enum class OutputFormat { Table, Csv, Json };
@@ -21,9 +23,9 @@ enum class OutputFormat { Table, Csv, Json };
 dates::Date asOf(const Config& config);
 OutputFormat outputFormat(const Config& config);
 aging::AgingOptions agingOptions(const Config& config);
-// The same, with --client checked against the ledger: a mistyped code would otherwise read as
-// a client who owes nothing.
-aging::AgingOptions agingOptions(const Config& config, store::Database& ledger);
+// The same, with --client checked against the context's ledger: a mistyped code would otherwise
+// read as a client who owes nothing. The ledger is opened after the options are checked.
+aging::AgingOptions agingOptions(Context& context);
 importers::ImportOptions importOptions(const Config& config);
 drafts::Sender sender(const Config& config);
 // [cadence] ladder, min_gap_days, repeat_every_days, heads_up_days; [calendar] holidays.

@@ -4,6 +4,7 @@
 #include "followup/Planner.h"
 
 #include <algorithm>
+#include <set>
 
 namespace kindly::followup {
 
@@ -71,10 +72,15 @@ std::string plural(int n, const std::string& one) {
 FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& chased,
                const OwedInvoice& oldest, dates::Date asOf, const Cadence& cadence) {
   const dates::Date anchor = oldest.due;
-  // Contacts made since the oldest overdue invoice fell due are the steps already taken.
+  // Contacts made since the oldest overdue invoice fell due are the steps already taken. A step
+  // is one follow-up whatever its channels and however often it is logged: the email and the
+  // letter of a statement, or a call logged twice, take one step.
   std::vector<dates::Date> made;
+  std::set<std::string> stepsTaken;
   for (const auto& contact : client.contacts) {
-    if (contact.day > anchor && !isTouchPoint(contact.step)) made.push_back(contact.day);
+    if (contact.day <= anchor || isTouchPoint(contact.step)) continue;
+    if (!contact.step.empty() && !stepsTaken.insert(contact.step).second) continue;
+    made.push_back(contact.day);
   }
   const std::size_t taken = made.size();
   FollowUp next;

@@ -208,11 +208,18 @@ def run(binary, entry):
             if read != sum(parts):
                 problems.append(f"the summary does not add up: {m.group(0)}")
 
-        # What the ledger now holds can be aged, planned and reported.
+        # What the ledger now holds can be aged, planned and reported; with no ledger made,
+        # each says so and makes none.
+        has_ledger = os.path.exists(os.path.join(folder, "kindly.db"))
         for command in (["aging", "--format", "json"], ["plan", "--format", "json"],
                         ["clients", "--format", "json"], ["report", "report.xlsx"]):
             c_status, c_out, c_err = kindly(binary, folder, *command, "--as-of", AS_OF)
-            if c_status != 0 or "\0" in c_out + c_err:
+            if not has_ledger:
+                if c_status != 2 or "no ledger at" not in c_err or \
+                        os.path.exists(os.path.join(folder, "kindly.db")):
+                    problems.append(f"kindly {' '.join(command)} with no ledger: exit "
+                                    f"{c_status}: {c_err.strip()}")
+            elif c_status != 0 or "\0" in c_out + c_err:
                 problems.append(f"kindly {' '.join(command)} afterwards: exit {c_status}: "
                                 f"{c_err.strip()}")
         if os.path.exists(os.path.join(folder, "report.xlsx")):

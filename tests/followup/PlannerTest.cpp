@@ -60,6 +60,19 @@ TEST(Planner, stepsAdvanceOnlyOnContactsMadeOneAtATime) {
   EXPECT_EQ(fourth.channels, (std::vector<Channel>{Channel::Letter, Channel::Email}));
 }
 
+TEST(Planner, aStepIsOneFollowUpWhateverItsChannelsAndHoweverOftenLogged) {
+  auto client = acme();
+  client.contacts = {{day(2026, 10, 5), "gentle-reminder"},
+                     {day(2026, 10, 9), "second-reminder"},
+                     {day(2026, 10, 16), "personal-call"},
+                     {day(2026, 11, 2), "statement"},   // the email, sent by Kindly
+                     {day(2026, 11, 3), "statement"}};  // the letter, logged by a person
+  EXPECT_EQ(planned(client, day(2026, 11, 3)).step, "persistent-1");
+  client.contacts.push_back({day(2026, 11, 16), "persistent-1"});
+  client.contacts.push_back({day(2026, 11, 16), "persistent-1"});  // logged twice by mistake
+  EXPECT_EQ(planned(client, day(2026, 11, 16)).step, "persistent-2");
+}
+
 TEST(Planner, afterTheLadderItGoesOnForEverAlternatingEmailAndCall) {
   auto client = acme();
   dates::Date last = day(2026, 10, 5);
