@@ -140,6 +140,7 @@ followup::Cadence cadence(const Config& config) {
     cadence.ladder = std::move(*ladder);
   }
   cadence.minGapDays = wholeNumber(config, "cadence.min_gap_days", cadence.minGapDays);
+  cadence.graceDays = wholeNumber(config, "aging.grace_days", cadence.graceDays);
   cadence.repeatEveryDays =
       wholeNumber(config, "cadence.repeat_every_days", cadence.repeatEveryDays);
   if (cadence.repeatEveryDays < 1) {

@@ -110,6 +110,10 @@ Result<std::vector<LadderStep>> Cadence::parseLadder(std::string_view text) {
   return ladder;
 }
 
+int Cadence::daysAfterDue(const LadderStep& step) const {
+  return std::max(step.daysAfterDue, graceDays + 1);
+}
+
 int Cadence::longestInterval() const {
   int longest = std::max(repeatEveryDays, minGapDays);
   for (std::size_t i = 1; i < ladder.size(); ++i) {

@@ -54,6 +54,8 @@ struct Cadence {
   int repeatEveryDays = 14;
   int minGapDays = 5;
   int headsUpDaysBefore = 3;  // repeat-late clients hear from us before a due date
+  // A payment made within these days of the due date is on time: no reminder falls in them.
+  int graceDays = 3;
   BusinessCalendar calendar;
 
   // Parses a ladder written "gentle-reminder:1:email, call:14:call, statement:30:letter+email":
@@ -63,6 +65,8 @@ struct Cadence {
   // The longest wait the cadence itself can put between two follow-ups of a client being
   // chased, business days and holidays included: what "never gives up" is measured against.
   int longestInterval() const;
+  // The days after the due date on which `step` falls: its own, but never inside the grace.
+  int daysAfterDue(const LadderStep& step) const;
 };
 
 }  // namespace kindly::followup

@@ -69,6 +69,15 @@ std::string plural(int n, const std::string& one) {
   return std::to_string(n) + ' ' + one + (n == 1 ? "" : "s");
 }
 
+// About how many days after the step at `taken` (0 for the first) the one after it comes.
+int stepAfter(std::size_t taken, const Cadence& cadence) {
+  const auto& ladder = cadence.ladder;
+  const int gap = taken + 1 < ladder.size() ? cadence.daysAfterDue(ladder[taken + 1]) -
+                                                  cadence.daysAfterDue(ladder[taken])
+                                            : cadence.repeatEveryDays;
+  return std::max(gap, cadence.minGapDays);
+}
+
 FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& chased,
                const OwedInvoice& oldest, dates::Date asOf, const Cadence& cadence) {
   const dates::Date anchor = oldest.due;
@@ -89,11 +98,11 @@ FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& ch
     const LadderStep& step = cadence.ladder[taken];
     next.step = step.name;
     next.channels = step.channels;
-    wanted = anchor.plusDays(step.daysAfterDue);
+    wanted = anchor.plusDays(cadence.daysAfterDue(step));
     // Never further from the last step taken than the ladder puts them (the oldest overdue
     // invoice may have been paid, and a younger one's due date taken its place).
     if (taken > 0) {
-      const int gap = step.daysAfterDue - cadence.ladder[taken - 1].daysAfterDue;
+      const int gap = cadence.daysAfterDue(step) - cadence.daysAfterDue(cadence.ladder[taken - 1]);
       wanted = std::min(wanted, made.back().plusDays(gap));
     }
   } else {
@@ -109,6 +118,7 @@ FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& ch
     next.channels = {Channel::Call};
   }
   next.channels = reachable(next.channels, client);
+  next.thenAfterDays = stepAfter(taken, cadence);
   next.purpose = client.disputed ? Purpose::Resolve : Purpose::Chase;
   next.invoices = chased;
   next.date = earliestDay(wanted, client, asOf, cadence);
@@ -175,16 +185,19 @@ FollowUp beforeDue(const ClientSituation& client, const std::vector<OwedInvoice>
           .step = kHeadsUp,
           .channels = reachable({Channel::Email}, client),
           .invoices = chased,
-          .reason = first.number + " falls due on " + first.due.iso() + ": a friendly heads-up"};
+          .reason = first.number + " falls due on " + first.due.iso() + ": a friendly heads-up",
+          .thenAfterDays = first.due.plusDays(cadence.daysAfterDue(cadence.ladder.front())) - day};
     }
   }
   const LadderStep& step = cadence.ladder.front();
-  return FollowUp{.date = earliestDay(first.due.plusDays(step.daysAfterDue), client, asOf, cadence),
-                  .purpose = client.disputed ? Purpose::Resolve : Purpose::Chase,
-                  .step = step.name,
-                  .channels = reachable(step.channels, client),
-                  .invoices = chased,
-                  .reason = first.number + " falls due on " + first.due.iso()};
+  return FollowUp{
+      .date = earliestDay(first.due.plusDays(cadence.daysAfterDue(step)), client, asOf, cadence),
+      .purpose = client.disputed ? Purpose::Resolve : Purpose::Chase,
+      .step = step.name,
+      .channels = reachable(step.channels, client),
+      .invoices = chased,
+      .reason = first.number + " falls due on " + first.due.iso(),
+      .thenAfterDays = stepAfter(0, cadence)};
 }
 
 }  // namespace

@@ -29,20 +29,41 @@ FollowUp planned(const ClientSituation& client, dates::Date asOf, const Cadence&
   return *next;
 }
 
-TEST(Planner, theDayAfterTheDueDateBringsTheGentleReminder) {
-  const auto next = planned(acme(), day(2026, 10, 5));  // Monday
+TEST(Planner, theGentleReminderComesOnceTheGraceDaysArePast) {
+  // Due Friday 2026-10-02: a payment made by Monday 5 is on time, so nothing is sent before
+  // Tuesday, the first day that is not.
+  const auto next = planned(acme(), day(2026, 10, 5));
   EXPECT_EQ(next.step, "gentle-reminder");
-  EXPECT_EQ(next.date, day(2026, 10, 5));
+  EXPECT_EQ(next.date, day(2026, 10, 6));
   EXPECT_EQ(next.purpose, Purpose::Chase);
   EXPECT_EQ(next.channels, std::vector<Channel>{Channel::Email});
   ASSERT_EQ(next.invoices.size(), 1u);
   EXPECT_EQ(next.invoices[0].number, "INV-1");
+  EXPECT_EQ(next.thenAfterDays, 5) << "the second reminder, no sooner than five days on";
 }
 
-TEST(Planner, beforeTheDueDateTheFirstReminderIsPlannedForTheDayAfter) {
-  const auto next = planned(acme(), day(2026, 9, 20));
+TEST(Planner, withoutGraceDaysTheGentleReminderComesTheBusinessDayAfterTheDueDate) {
+  Cadence cadence;
+  cadence.graceDays = 0;
+  const auto next = planned(acme(), day(2026, 10, 3), cadence);
   EXPECT_EQ(next.step, "gentle-reminder");
   EXPECT_EQ(next.date, day(2026, 10, 5)) << "due Friday: Saturday and Sunday are not business days";
+}
+
+TEST(Planner, beforeTheDueDateTheFirstReminderIsPlannedForAfterTheGrace) {
+  const auto next = planned(acme(), day(2026, 9, 20));
+  EXPECT_EQ(next.step, "gentle-reminder");
+  EXPECT_EQ(next.date, day(2026, 10, 6));
+}
+
+TEST(Planner, eachFollowUpSaysWhenTheNextWouldCome) {
+  auto client = acme();
+  client.contacts = {{day(2026, 10, 6), "gentle-reminder"}};
+  EXPECT_EQ(planned(client, day(2026, 10, 9)).thenAfterDays, 7);  // the call, a week on
+  client.contacts.push_back({day(2026, 10, 9), "second-reminder"});
+  EXPECT_EQ(planned(client, day(2026, 10, 16)).thenAfterDays, 16);  // the statement
+  client.contacts.push_back({day(2026, 10, 16), "personal-call"});
+  EXPECT_EQ(planned(client, day(2026, 11, 2)).thenAfterDays, 14);  // then every two weeks
 }
 
 TEST(Planner, stepsAdvanceOnlyOnContactsMadeOneAtATime) {
@@ -144,7 +165,7 @@ TEST(Planner, aRepeatLatePayerHearsAHeadsUpBeforeTheDueDate) {
   client.contacts = {{day(2026, 9, 29), "heads-up"}};
   const auto then = planned(client, day(2026, 9, 29));
   EXPECT_EQ(then.step, "gentle-reminder") << "a heads-up is not a step of the ladder";
-  EXPECT_EQ(then.date, day(2026, 10, 5));
+  EXPECT_EQ(then.date, day(2026, 10, 6));
 }
 
 TEST(Planner, aRepeatLatePayerWhoPaidOnTimeIsThanked) {
@@ -183,7 +204,7 @@ TEST(Planner, theLadderCountsFromTheOldestInvoiceTheCreditsLeaveOwing) {
   client.balance = {{usd(0).currency(), usd(20000)}};  // a 100.00 credit covers INV-1
   const auto next = planned(client, day(2026, 11, 9));
   EXPECT_EQ(next.step, "gentle-reminder");
-  EXPECT_EQ(next.date, day(2026, 11, 17)) << "the day after INV-2 falls due";
+  EXPECT_EQ(next.date, day(2026, 11, 20)) << "INV-2's grace days past";
   EXPECT_NE(next.reason.find("INV-2"), std::string::npos) << next.reason;
   EXPECT_EQ(planned(client, day(2026, 11, 20)).reason.substr(0, 23), "INV-2 is 4 days overdue");
 }
