@@ -114,13 +114,14 @@ class RemindCommand : public Command {
  public:
   std::string name() const override { return "remind"; }
   std::string usage() const override {
-    return "remind [--as-of DATE] [--out DIR] [--templates DIR]";
+    return "remind [--as-of DATE] [--through DATE] [--out DIR] [--templates DIR] [--stale-ok]";
   }
   std::string summary() const override {
-    return "draft the follow-ups due today (emails, call scripts, letters) for a person to review";
+    return "draft the follow-ups due today (emails, call scripts, letters) for a person to review; "
+           "a person's changes to the day's batch are kept";
   }
   std::vector<std::string> options() const override {
-    return {"as-of", "out", "templates", "grace-days"};
+    return {"as-of", "through", "out", "templates", "grace-days", "stale-ok"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };
@@ -182,13 +183,13 @@ class SendCommand : public Command {
   std::string name() const override { return "send"; }
   std::string usage() const override {
     return "send BATCH_DIR [--dry-run] [--only CLIENT...] [--limit N] [--resend FILE...] "
-           "[--as-of DATE]";
+           "[--as-of DATE] [--stale-ok]";
   }
   std::string summary() const override {
     return "send a reviewed batch's emails, each exactly once, and log them as contacts";
   }
   std::vector<std::string> options() const override {
-    return {"as-of", "dry-run", "only", "limit", "resend"};
+    return {"as-of", "dry-run", "only", "limit", "resend", "stale-ok"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };

@@ -52,6 +52,10 @@ constexpr OptionSpec kOptions[] = {
     {"all", nullptr, "rejects.all", "include rejects of earlier imports"},
     {"out", "DIR", "remind.out", "where the drafts batch goes (default ./out)"},
     {"templates", "DIR", "remind.templates", "templates that replace the built-in ones"},
+    {"through", "DATE", "remind.through",
+     "remind: also draft what falls due up to DATE (on a Friday, Monday's follow-ups)"},
+    {"stale-ok", nullptr, "remind.stale_ok",
+     "remind, send: go on although the latest import is older than [remind] max_import_age_days"},
     {"flag", "FLAG", "clients.flag",
      "only clients flagged overdue, repeat-late, stopped-buying, stopped-paying, disputed or "
      "promised"},

@@ -1,6 +1,8 @@
 // `kindly send BATCH_DIR`: the reviewed emails of a batch out through the mail server, each
 // once, each logged as a contact; the calls and letters listed for a person.
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/File.h>
+#include <Poco/LocalDateTime.h>
 
 #include <charconv>
 #include <sstream>
@@ -8,6 +10,7 @@
 #include "base/Error.h"
 #include "base/Text.h"
 #include "cli/Commands.h"
+#include "cli/Freshness.h"
 #include "cli/Settings.h"
 #include "drafts/Manifest.h"
 #include "send/BatchSender.h"
@@ -76,6 +79,12 @@ int SendCommand::run(const std::vector<std::string>& args, Context& context) {
     }
     options.only = std::move(codes);
   }
+  // Balances that old may have been paid since: nothing goes out on them unless a person says.
+  if (!freshBalancesDay(context, options.day)) return kNeedsAttention;
+  // The moment each message is handed over, not the day it was drafted (RFC 5322 date).
+  options.dateNow = [] {
+    return Poco::DateTimeFormatter::format(Poco::LocalDateTime(), "%w, %e %b %Y %H:%M:%S %z");
+  };
   // A dry run needs no password: it only says what would go out.
   const send::SmtpSettings settings =
       options.dryRun ? send::SmtpSettings() : send::smtpSettings(context.config);

@@ -24,17 +24,6 @@ std::string settingName(const Config& config, const std::string& key) {
          "] " + key.substr(dot + 1);
 }
 
-int wholeNumber(const Config& config, const std::string& key, int fallback) {
-  const std::string text = config.getString(key, std::to_string(fallback));
-  try {
-    std::size_t used = 0;
-    const int value = std::stoi(text, &used);
-    if (used == text.size() && value >= 0) return value;
-  } catch (const std::exception&) {
-  }
-  throw UsageError(settingName(config, key) + ": '" + text + "' is not a whole number of days");
-}
-
 money::Currency currency(const Config& config, const std::string& key, const std::string& code) {
   const auto currency = money::Currency::fromCode(code);
   if (!currency) {
@@ -46,6 +35,17 @@ money::Currency currency(const Config& config, const std::string& key, const std
 
 }  // namespace
 
+int wholeNumber(const Config& config, const std::string& key, int fallback) {
+  const std::string text = config.getString(key, std::to_string(fallback));
+  try {
+    std::size_t used = 0;
+    const int value = std::stoi(text, &used);
+    if (used == text.size() && value >= 0) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError(settingName(config, key) + ": '" + text + "' is not a whole number of days");
+}
+
 dates::Date asOf(const Config& config) {
   if (!config.hasProperty("run.as_of")) {
     const Poco::LocalDateTime now;
@@ -54,6 +54,20 @@ dates::Date asOf(const Config& config) {
   const std::string text = config.getString("run.as_of");
   const auto date = dates::parseDate(text, dates::DateOrder::YMD);
   if (!date) throw UsageError("--as-of: " + date.error());
+  return *date;
+}
+
+dates::Date throughDay(const Config& config, dates::Date asOf) {
+  if (!config.hasProperty("remind.through")) return asOf;
+  const auto date = dates::parseDate(config.getString("remind.through"), dates::DateOrder::YMD);
+  if (!date) throw UsageError("--through: " + date.error());
+  if (*date < asOf) {
+    throw UsageError("--through: " + date->iso() + " is before the as-of date, " + asOf.iso());
+  }
+  // A batch is a week's work at most: further ahead, the plan will have moved.
+  if (*date - asOf > 7) {
+    throw UsageError("--through: " + date->iso() + " is more than a week after " + asOf.iso());
+  }
   return *date;
 }
 

@@ -2,12 +2,18 @@
 // folder is renamed into place, so a person never reviews half a batch.
 #include "drafts/BatchWriter.h"
 
+#include <Poco/DigestEngine.h>
+#include <Poco/SHA1Engine.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
+#include <sstream>
 #include <utility>
 
 #include "base/Error.h"
@@ -132,6 +138,191 @@ std::string randomSuffix() {
   return suffix;
 }
 
+// The hidden record of what the batch was given, one line per draft ever written into it
+// (deleted ones too): file, client, channel, sequence and the SHA-1 of the bytes written.
+// It tells a draft a person changed or deleted from one nobody touched.
+constexpr std::string_view kDrafted = ".drafted";
+
+struct WrittenDraft {
+  std::string file;
+  std::string client;
+  std::string channel;
+  std::size_t sequence = 0;
+  std::string digest;
+};
+
+std::string digestOf(const std::string& content) {
+  Poco::SHA1Engine engine;
+  engine.update(content);
+  return Poco::DigestEngine::digestToHex(engine.digest());
+}
+
+WrittenDraft writtenDraft(const BatchEntry& entry, const std::string& content) {
+  return {entry.file, entry.clientCode, entry.channel, entry.sequence, digestOf(content)};
+}
+
+std::string draftedText(const std::vector<WrittenDraft>& drafts) {
+  std::string text =
+      "# What kindly remind wrote into this batch: file, client, channel, sequence, SHA-1\n";
+  for (const WrittenDraft& draft : drafts) {
+    std::string client = oneLine(draft.client);
+    std::replace(client.begin(), client.end(), '\t', ' ');
+    text += draft.file + '\t' + client + '\t' + draft.channel + '\t' +
+            std::to_string(draft.sequence) + '\t' + draft.digest + '\n';
+  }
+  return text;
+}
+
+// The drafts a batch was given, from its .drafted; for a batch written before there was one,
+// the manifest's entries with no digest (every draft then counts as a person's).
+std::vector<WrittenDraft> readDrafted(const fs::path& batch) {
+  std::vector<WrittenDraft> drafts;
+  std::ifstream in(batch / kDrafted, std::ios::binary);
+  if (!in) {
+    for (const BatchEntry& entry : readManifestJson(batch.string())) {
+      drafts.push_back({entry.file, entry.clientCode, entry.channel, entry.sequence, ""});
+    }
+    return drafts;
+  }
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line.front() == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream cells(line);
+    for (std::string cell; std::getline(cells, cell, '\t');) fields.push_back(cell);
+    if (fields.size() != 5 || fields[0].empty() || fields[0].find('/') != std::string::npos ||
+        fields[0].starts_with('.')) {
+      throw Error((batch / kDrafted).string() + ": not a record of kindly remind's drafts");
+    }
+    drafts.push_back({fields[0], fields[1], fields[2],
+                      std::strtoull(fields[3].c_str(), nullptr, 10), fields[4]});
+  }
+  return drafts;
+}
+
+std::string readAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Copies `from` to `to`, naming the batch when it cannot.
+void copyInto(const fs::path& from, const fs::path& to, const fs::path& batch) {
+  std::error_code error;
+  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks, error);
+  if (error) {
+    throw Error("cannot keep " + from.filename().string() + " of " + batch.string() + ": " +
+                error.message());
+  }
+}
+
+using Draft = std::pair<BatchEntry, std::string>;  // an entry and its bytes
+
+// Brings the batch already at `target` into `scratch` with the new `drafts` (see write()):
+// fills `entries` (what the manifests list) and `written` (what .drafted keeps).
+void mergeWithBatch(const fs::path& target, const fs::path& scratch,
+                    const std::set<std::string>& sentFiles, std::vector<Draft>& drafts,
+                    std::vector<BatchEntry>& entries, std::vector<WrittenDraft>& written,
+                    BatchChanges& done) {
+  const std::vector<WrittenDraft> before = readDrafted(target);
+  std::map<std::string, BatchEntry> listed;  // the old manifest's entries, by file
+  for (BatchEntry& entry : readManifestJson(target.string())) {
+    listed.emplace(entry.file, std::move(entry));
+  }
+  // Files the batch did not write (a reviewer's notes, say) move with it untouched.
+  std::set<std::string> ours = {"manifest.csv", "manifest.json", std::string(kDrafted)};
+  for (const WrittenDraft& old : before) ours.insert(old.file);
+  for (const fs::directory_entry& file : fs::directory_iterator(target)) {
+    const std::string fileName = file.path().filename().string();
+    if (!ours.contains(fileName)) copyInto(file.path(), scratch / fileName, target);
+  }
+
+  // The new drafts by client and channel: a batch holds one follow-up per client.
+  std::map<std::pair<std::string, std::string>, Draft*> planned;
+  for (Draft& draft : drafts) planned[{draft.first.clientCode, draft.first.channel}] = &draft;
+  std::size_t lastSequence = 0;
+  std::map<std::string, std::size_t> sequenceOfClient;
+  for (const WrittenDraft& old : before) {
+    lastSequence = std::max(lastSequence, old.sequence);
+    sequenceOfClient.emplace(old.client, old.sequence);
+    const auto found = planned.find({old.client, old.channel});
+    Draft* now = found == planned.end() ? nullptr : found->second;
+    if (now) planned.erase(found);
+    const fs::path path = target / old.file;
+    const bool present = fs::is_regular_file(path);
+    const std::string content = present ? readAll(path) : "";
+    const bool changed = present && (old.digest.empty() || digestOf(content) != old.digest);
+    const auto keep = [&](std::vector<std::string>& list) {
+      list.push_back(old.file);
+      writeFile(scratch / old.file, content, target);
+      written.push_back(old);
+      const auto entry = listed.find(old.file);
+      if (entry != listed.end()) {
+        entries.push_back(entry->second);
+        return;
+      }
+      BatchEntry unlisted;
+      unlisted.sequence = old.sequence;
+      unlisted.clientCode = old.client;
+      unlisted.channel = old.channel;
+      unlisted.file = old.file;
+      entries.push_back(std::move(unlisted));
+    };
+    if (!present) {
+      // A person deleted it: it stays deleted, and is remembered as such.
+      done.keptDeleted.push_back(old.file);
+      written.push_back(old);
+    } else if (sentFiles.contains(old.file)) {
+      keep(done.keptSent);
+    } else if (changed) {
+      keep(done.keptEdited);
+      if (!now) {
+        done.toCheck.push_back(old.file +
+                               ": changed by a person and kept, but its follow-up is "
+                               "no longer due; check it before sending");
+      } else if (digestOf(now->second) != old.digest) {
+        done.toCheck.push_back(old.file +
+                               ": changed by a person and kept, but the plan for it "
+                               "changed (" +
+                               now->first.step + "); check it before sending");
+      }
+    } else if (now) {
+      // Nobody touched it: it follows the plan, under its own name.
+      now->first.sequence = old.sequence;
+      now->first.file = old.file;
+      if (digestOf(now->second) != old.digest) ++done.updated;
+      writeFile(scratch / old.file, now->second, target);
+      written.push_back(writtenDraft(now->first, now->second));
+      entries.push_back(now->first);
+    } else {
+      ++done.removed;  // nobody touched it and its follow-up is no longer due
+    }
+  }
+  // Follow-ups new to the batch, numbered after every draft it ever held.
+  std::map<std::size_t, std::size_t> renumbered;
+  for (Draft& draft : drafts) {
+    if (!planned.contains({draft.first.clientCode, draft.first.channel})) continue;
+    const auto client = sequenceOfClient.find(draft.first.clientCode);
+    std::size_t sequence = 0;
+    if (client != sequenceOfClient.end()) {
+      sequence = client->second;  // another channel of a follow-up the batch holds
+    } else {
+      auto [at, isNew] = renumbered.emplace(draft.first.sequence, lastSequence + 1);
+      if (isNew) ++lastSequence;
+      sequence = at->second;
+    }
+    const std::string oldStem = sequenceText(draft.first.sequence);
+    draft.first.file = sequenceText(sequence) + draft.first.file.substr(oldStem.size());
+    draft.first.sequence = sequence;
+    writeFile(scratch / draft.first.file, draft.second, target);
+    written.push_back(writtenDraft(draft.first, draft.second));
+    entries.push_back(draft.first);
+    ++done.added;
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const BatchEntry& a, const BatchEntry& b) {
+    return a.sequence < b.sequence;
+  });
+}
 }  // namespace
 
 std::string clientSlug(std::string_view clientName, std::string_view clientCode) {
@@ -151,10 +342,10 @@ std::string BatchWriter::batchPath() const {
 }
 
 std::string BatchWriter::emailDraft(const Reminder& reminder, const BatchEntry& entry,
-                                    const std::string& slug) const {
-  const RenderedReminder rendered = templates_.renderReminder(reminder, sender_, asOf_);
+                                    const std::string& slug, dates::Date day) const {
+  const RenderedReminder rendered = templates_.renderReminder(reminder, sender_, day);
   EmailMessage message;
-  message.date = asOf_;
+  message.date = day;
   message.messageId = EmailMessage::makeMessageId(asOf_, slug, entry.clientCode, sender_.from);
   message.from = sender_.from;
   message.toName = reminder.clientName;
@@ -166,7 +357,56 @@ std::string BatchWriter::emailDraft(const Reminder& reminder, const BatchEntry& 
   return message.toMime();
 }
 
-std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminders) {
+std::vector<std::pair<BatchEntry, std::string>> BatchWriter::render(
+    const std::vector<Reminder>& reminders) const {
+  std::vector<std::pair<BatchEntry, std::string>> drafts;
+  std::size_t sequence = 0;
+  for (const Reminder& reminder : reminders) {
+    ++sequence;
+    const dates::Date day = reminder.day.value_or(asOf_);
+    const std::string slug = clientSlug(reminder.clientName, reminder.clientCode);
+    const std::string stem = sequenceText(sequence) + "-" + slug;
+    BatchEntry entry;
+    entry.sequence = sequence;
+    entry.clientCode = reminder.clientCode;
+    entry.clientName = reminder.clientName;
+    const std::string_view email = trim(reminder.email);
+    if (isUsableAddress(email)) entry.email = std::string(email);
+    entry.purpose = std::string(followup::purposeName(reminder.purpose));
+    entry.step = reminder.step;
+    for (const followup::OwedInvoice& invoice : reminder.invoices) {
+      entry.invoiceNumbers.push_back(invoice.number);
+    }
+    entry.balance = reminder.balance;
+    entry.day = day.iso();
+    if (reminder.balancesAsAt) entry.balancesAsAt = reminder.balancesAsAt->iso();
+    for (const followup::Channel channel : reminder.channels) {
+      entry.channel = std::string(followup::channelName(channel));
+      std::string content;
+      switch (channel) {
+        case followup::Channel::Email:
+          entry.file = stem + ".eml";
+          content = emailDraft(reminder, entry, slug, day);
+          break;
+        case followup::Channel::Call:
+          entry.file = stem + ".call.txt";
+          content = templates_.renderCallScript(reminder, sender_, day);
+          break;
+        case followup::Channel::Letter:
+          entry.file = stem + ".letter.html";
+          content = templates_.renderLetter(reminder, sender_, day);
+          break;
+      }
+      drafts.emplace_back(entry, std::move(content));
+    }
+  }
+  return drafts;
+}
+
+std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminders,
+                                           const std::set<std::string>& sentFiles,
+                                           BatchChanges* changes) {
+  BatchChanges done;
   const fs::path outDir(outDir_);
   std::error_code error;
   // A folder made for a batch that then fails is taken away again: nothing is left behind.
@@ -186,55 +426,31 @@ std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminder
                 (error ? ": " + error.message() : ": not a folder"));
   }
   const std::string name = "batch-" + asOf_.iso();
+  const fs::path target = outDir / name;
   files::PrivateFolder scratch(outDir, "." + name + ".tmp-", "the drafts batch");
 
+  std::vector<Draft> drafts = render(reminders);
   std::vector<BatchEntry> entries;
-  std::size_t sequence = 0;
-  for (const Reminder& reminder : reminders) {
-    ++sequence;
-    const std::string slug = clientSlug(reminder.clientName, reminder.clientCode);
-    const std::string stem = sequenceText(sequence) + "-" + slug;
-    BatchEntry entry;
-    entry.sequence = sequence;
-    entry.clientCode = reminder.clientCode;
-    entry.clientName = reminder.clientName;
-    const std::string_view email = trim(reminder.email);
-    if (isUsableAddress(email)) entry.email = std::string(email);
-    entry.purpose = std::string(followup::purposeName(reminder.purpose));
-    entry.step = reminder.step;
-    for (const followup::OwedInvoice& invoice : reminder.invoices) {
-      entry.invoiceNumbers.push_back(invoice.number);
-    }
-    entry.balance = reminder.balance;
-    for (const followup::Channel channel : reminder.channels) {
-      entry.channel = std::string(followup::channelName(channel));
-      std::string content;
-      switch (channel) {
-        case followup::Channel::Email:
-          entry.file = stem + ".eml";
-          content = emailDraft(reminder, entry, slug);
-          break;
-        case followup::Channel::Call:
-          entry.file = stem + ".call.txt";
-          content = templates_.renderCallScript(reminder, sender_, asOf_);
-          break;
-        case followup::Channel::Letter:
-          entry.file = stem + ".letter.html";
-          content = templates_.renderLetter(reminder, sender_, asOf_);
-          break;
-      }
-      writeFile(scratch.path() / entry.file, content, outDir / name);
-      entries.push_back(entry);
+  std::vector<WrittenDraft> written;  // what .drafted will say
+  if (fs::exists(target, error)) {
+    done.existed = true;
+    mergeWithBatch(target, scratch.path(), sentFiles, drafts, entries, written, done);
+  } else {
+    for (auto& [entry, content] : drafts) {
+      writeFile(scratch.path() / entry.file, content, target);
+      written.push_back(writtenDraft(entry, content));
+      entries.push_back(std::move(entry));
+      ++done.added;
     }
   }
-  writeFile(scratch.path() / "manifest.csv", manifestCsv(entries), outDir / name);
-  writeFile(scratch.path() / "manifest.json", manifestJson(asOf_, entries), outDir / name);
+  writeFile(scratch.path() / "manifest.csv", manifestCsv(entries), target);
+  writeFile(scratch.path() / "manifest.json", manifestJson(asOf_, entries), target);
+  writeFile(scratch.path() / kDrafted, draftedText(written), target);
 
   // The old batch of the same date steps aside only now that the new one is complete, and
   // comes back if the new one cannot take its place.
-  const fs::path target = outDir / name;
   fs::path previous;
-  if (fs::exists(target, error)) {
+  if (done.existed) {
     previous = outDir / ("." + name + ".old-" + randomSuffix());
     fs::rename(target, previous, error);
     if (error) throw Error("cannot replace " + target.string() + ": " + error.message());
@@ -249,10 +465,11 @@ std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminder
   scratch.release();
   newFolder.keep = true;
   if (!previous.empty()) {
-    // The new batch is in place; a leftover hidden copy of the old one is only clutter.
+    // The new batch is in place, holding all that was kept; the old folder is only clutter.
     std::error_code ignored;
     fs::remove_all(previous, ignored);
   }
+  if (changes) *changes = std::move(done);
   return entries;
 }
 

@@ -131,6 +131,36 @@ std::string formatAmount(const money::Money& amount) {
   return amount.currency().code() + " " + (negative ? "-" : "") + grouped + fraction;
 }
 
+namespace {
+
+// The persistent emails take turns among three wordings, so that a client who hears from us
+// every four weeks does not read the same note twice in a row: persistent-1 and -2 (an email
+// and a call) are turn 1, -3 and -4 turn 2, -5 and -6 turn 3, -7 turn 1 again. Every other
+// step is turn 1.
+int turnOf(std::string_view step) {
+  constexpr std::string_view kPersistent = "persistent-";
+  if (!step.starts_with(kPersistent)) return 1;
+  int n = 0;
+  for (const char c : step.substr(kPersistent.size())) {
+    if (c < '0' || c > '9' || n > 100000) return 1;
+    n = n * 10 + (c - '0');
+  }
+  return n < 1 ? 1 : (n - 1) / 2 % 3 + 1;
+}
+
+}  // namespace
+
+std::string timeFrame(dates::Date day, int days) {
+  if (days <= 0) return "soon";
+  const auto monday = [](dates::Date d) { return d.plusDays(-static_cast<int>(d.weekday())); };
+  const int weeks = (monday(day.plusDays(days)) - monday(day)) / 7;
+  if (weeks == 0) return "later this week";
+  if (weeks == 1) return "next week";
+  if (weeks == 2) return "in a couple of weeks";
+  if (weeks <= 5) return "in a few weeks";
+  return "in a month or two";
+}
+
 std::string greetingFor(std::string_view contactName, std::string_view clientName) {
   const std::string contact = oneLine(contactName);
   if (!contact.empty()) return "Dear " + contact;
@@ -179,6 +209,12 @@ mstch::map draftValues(const Reminder& reminder, const Sender& sender, dates::Da
       {"has_payment_instructions", !instructions.empty()},
       {"as_of", asOf.iso()},
       {"as_of_long", longDate(asOf)},
+      {"balances_as_at", reminder.balancesAsAt.value_or(asOf).iso()},
+      {"balances_as_at_long", longDate(reminder.balancesAsAt.value_or(asOf))},
+      {"next_contact", timeFrame(asOf, reminder.thenAfterDays)},
+      {"turn_1", turnOf(reminder.step) == 1},
+      {"turn_2", turnOf(reminder.step) == 2},
+      {"turn_3", turnOf(reminder.step) == 3},
       {"purpose", std::string(followup::purposeName(reminder.purpose))},
       {"step", oneLine(reminder.step)},
       {"channel", std::string(followup::channelName(channel))},

@@ -20,6 +20,11 @@ namespace kindly::drafts {
 mstch::map draftValues(const Reminder& reminder, const Sender& sender, dates::Date asOf,
                        followup::Channel channel);
 
+// When a follow-up `days` after `day` comes, vague but true, counted in calendar weeks:
+// "later this week", "next week", "in a couple of weeks", "in a few weeks", "in a month or
+// two"; "soon" when `days` is 0 (no date planned).
+std::string timeFrame(dates::Date day, int days);
+
 // "USD 1,234.50": the exact decimal with the whole part grouped by thousands.
 std::string formatAmount(const money::Money& amount);
 

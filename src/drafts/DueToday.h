@@ -1,4 +1,4 @@
-// The plan's follow-ups due on a day, as reminders to draft: what `kindly remind` writes.
+// The plan's follow-ups due over some days, as reminders to draft: what `kindly remind` writes.
 #pragma once
 
 #include <vector>
@@ -9,11 +9,12 @@
 
 namespace kindly::drafts {
 
-// One reminder per client of `plan` whose next follow-up falls on `day` (the planner never
-// plans one before its as-of date), in the plan's order, with the follow-up's purpose,
-// step, channels, invoices and reason. Its balance is the client's net balance in the
-// currencies of those invoices: none for a thank-you or a check-in.
-std::vector<Reminder> remindersDueOn(const std::vector<followup::PlannedFollowUp>& plan,
-                                     dates::Date day);
+// One reminder per client of `plan` whose next follow-up falls from `firstDay` to `lastDay`
+// (the planner never plans one before its as-of date), in the plan's order, with the
+// follow-up's day, purpose, step, channels, invoices, reason and the days to the one after.
+// Its balance is the client's net balance in the currencies of those invoices: none for a
+// thank-you or a check-in.
+std::vector<Reminder> remindersDue(const std::vector<followup::PlannedFollowUp>& plan,
+                                   dates::Date firstDay, dates::Date lastDay);
 
 }  // namespace kindly::drafts

@@ -38,7 +38,9 @@ std::string csvCell(std::string value) {
 }  // namespace
 
 std::string manifestCsv(const std::vector<BatchEntry>& entries) {
-  std::string csv = "sequence,client,name,email,purpose,step,channel,invoices,balance,file\r\n";
+  std::string csv =
+      "sequence,client,name,email,purpose,step,channel,invoices,balance,file,day,balances_as_"
+      "at\r\n";
   for (const BatchEntry& entry : entries) {
     std::string invoices;
     for (const std::string& number : entry.invoiceNumbers) {
@@ -54,7 +56,9 @@ std::string manifestCsv(const std::vector<BatchEntry>& entries) {
                                  entry.channel,
                                  invoices,
                                  balanceText(entry.balance),
-                                 entry.file};
+                                 entry.file,
+                                 entry.day,
+                                 entry.balancesAsAt};
     bool first = true;
     for (const std::string& cell : cells) {
       if (!first) csv += ',';
@@ -86,6 +90,8 @@ std::string manifestJson(dates::Date asOf, const std::vector<BatchEntry>& entrie
     }
     item->set("balance", balance);
     item->set("file", entry.file);
+    item->set("day", entry.day);
+    item->set("balances_as_at", entry.balancesAsAt);
     drafts->add(item);
   }
   Poco::JSON::Object manifest(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -10,6 +10,7 @@
 
 #include "base/Error.h"
 #include "drafts/Manifest.h"
+#include "money/AmountParser.h"
 
 namespace kindly::drafts {
 
@@ -37,6 +38,28 @@ std::vector<BatchEntry> readManifestJson(const std::string& batchDir) {
       entry.step = draft->optValue<std::string>("step", "");
       entry.channel = draft->optValue<std::string>("channel", "");
       entry.file = draft->optValue<std::string>("file", "");
+      entry.day = draft->optValue<std::string>("day", "");
+      entry.balancesAsAt = draft->optValue<std::string>("balances_as_at", "");
+      // What the draft is about, so that a batch written again lists a kept draft whole.
+      if (const auto invoices = draft->getArray("invoices")) {
+        for (std::size_t k = 0; k < invoices->size(); ++k) {
+          entry.invoiceNumbers.push_back(
+              invoices->getElement<std::string>(static_cast<unsigned>(k)));
+        }
+      }
+      if (const auto balance = draft->getObject("balance")) {
+        for (const auto& [code, amount] : *balance) {
+          const auto currency = money::Currency::fromCode(code);
+          const auto parsed =
+              currency ? money::parseAmount(amount.toString(), *currency, money::DecimalMark::Point)
+                       : Result<money::ParsedAmount>(Failure{"no currency " + code});
+          if (!parsed) {
+            throw Error(path + ": draft " + std::to_string(i + 1) +
+                        " has a balance Kindly cannot read: " + parsed.error());
+          }
+          entry.balance.emplace(parsed->money.currency(), parsed->money);
+        }
+      }
       // A name is printed and put in commands to copy: what Kindly itself writes
       // ("003-cafe-lumiere.eml"), letters, digits, '.', '-' and '_', nothing else.
       const bool plain = entry.file.find_first_not_of(

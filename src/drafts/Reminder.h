@@ -2,9 +2,11 @@
 // invoice it is about, in one consolidated draft per channel.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "dates/Date.h"
 #include "followup/Planner.h"
 #include "money/Money.h"
 
@@ -22,6 +24,13 @@ struct Reminder {
                                                 // a check-in
   money::Totals balance;  // owed in the currencies of `invoices`, net of credits
   std::string reason;     // why this follow-up now, for the person who makes the call
+  // The day the follow-up is for, which the drafts are dated; the batch's day when unset.
+  std::optional<dates::Date> day;
+  // Days from `day` to the follow-up after it if nothing is paid (FollowUp::thenAfterDays): the
+  // time frame the drafts promise. 0 when the plan gives none.
+  int thenAfterDays = 0;
+  // The day of the latest import: the balances the drafts show are those known then.
+  std::optional<dates::Date> balancesAsAt;
 };
 
 // Who the drafts come from, from the [company], [mail] and [payment] configuration.

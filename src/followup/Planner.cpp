@@ -78,6 +78,11 @@ int stepAfter(std::size_t taken, const Cadence& cadence) {
   return std::max(gap, cadence.minGapDays);
 }
 
+// From `day` to the business day `gap` days later.
+int daysToNext(dates::Date day, int gap, const Cadence& cadence) {
+  return cadence.calendar.onOrAfter(day.plusDays(gap)) - day;
+}
+
 FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& chased,
                const OwedInvoice& oldest, dates::Date asOf, const Cadence& cadence) {
   const dates::Date anchor = oldest.due;
@@ -118,7 +123,6 @@ FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& ch
     next.channels = {Channel::Call};
   }
   next.channels = reachable(next.channels, client);
-  next.thenAfterDays = stepAfter(taken, cadence);
   next.purpose = client.disputed ? Purpose::Resolve : Purpose::Chase;
   next.invoices = chased;
   next.date = earliestDay(wanted, client, asOf, cadence);
@@ -135,6 +139,7 @@ FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& ch
     next.date = std::max(next.date, cadence.calendar.onOrAfter(client.promisedUntil->plusDays(1)));
     next.reason += "; paused for a promise to pay, until " + client.promisedUntil->iso();
   }
+  next.thenAfterDays = daysToNext(next.date, stepAfter(taken, cadence), cadence);
   return next;
 }
 
@@ -169,9 +174,12 @@ std::optional<FollowUp> checkIn(const ClientSituation& client, dates::Date asOf,
 }
 
 // Nothing overdue yet: a repeat-late client hears a heads-up before the next due date; every
-// other client's next follow-up is the first reminder, the day after it.
+// other client's next follow-up is the first reminder, once the grace days are past.
 FollowUp beforeDue(const ClientSituation& client, const std::vector<OwedInvoice>& chased,
                    const OwedInvoice& first, dates::Date asOf, const Cadence& cadence) {
+  const LadderStep& step = cadence.ladder.front();
+  const auto firstReminder =
+      earliestDay(first.due.plusDays(cadence.daysAfterDue(step)), client, asOf, cadence);
   if (client.repeatLate) {
     const bool told = std::any_of(client.contacts.begin(), client.contacts.end(), [&](auto& c) {
       return c.step == kHeadsUp && c.day >= first.issued;
@@ -186,18 +194,16 @@ FollowUp beforeDue(const ClientSituation& client, const std::vector<OwedInvoice>
           .channels = reachable({Channel::Email}, client),
           .invoices = chased,
           .reason = first.number + " falls due on " + first.due.iso() + ": a friendly heads-up",
-          .thenAfterDays = first.due.plusDays(cadence.daysAfterDue(cadence.ladder.front())) - day};
+          .thenAfterDays = firstReminder - day};
     }
   }
-  const LadderStep& step = cadence.ladder.front();
-  return FollowUp{
-      .date = earliestDay(first.due.plusDays(cadence.daysAfterDue(step)), client, asOf, cadence),
-      .purpose = client.disputed ? Purpose::Resolve : Purpose::Chase,
-      .step = step.name,
-      .channels = reachable(step.channels, client),
-      .invoices = chased,
-      .reason = first.number + " falls due on " + first.due.iso(),
-      .thenAfterDays = stepAfter(0, cadence)};
+  return FollowUp{.date = firstReminder,
+                  .purpose = client.disputed ? Purpose::Resolve : Purpose::Chase,
+                  .step = step.name,
+                  .channels = reachable(step.channels, client),
+                  .invoices = chased,
+                  .reason = first.number + " falls due on " + first.due.iso(),
+                  .thenAfterDays = daysToNext(firstReminder, stepAfter(0, cadence), cadence)};
 }
 
 }  // namespace

@@ -73,8 +73,8 @@ struct FollowUp {
   std::vector<Channel> channels;
   std::vector<OwedInvoice> invoices;  // every owed invoice (none for a check-in)
   std::string reason;                 // why this, now: for the person who reviews the plan
-  // About how many days after this one, made on its date, the next follow-up would come if
-  // nothing is paid: what a draft may promise ("next week"). 0: none follows (a touch point).
+  // How many days after this one, made on its date, the next follow-up would come (a business
+  // day) if nothing is paid: what a draft may promise ("next week"). 0: none follows.
   int thenAfterDays = 0;
 };
 

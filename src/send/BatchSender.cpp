@@ -114,6 +114,13 @@ SendSummary BatchSender::run(const SendOptions& options) {
     // Names come from an export and the manifest from a folder anyone may have edited: one
     // line each, and commands shell-quoted, so that no name forges a line or a command.
     const std::string who = oneLine(entry.clientCode + " " + entry.clientName);
+    // Drafted ahead (remind --through): a follow-up goes out on its own day, not before.
+    if (!entry.day.empty() && entry.day > options.day.iso()) {
+      ++summary.leftOver;
+      out_ << "Not yet: " << entry.file << " (" << who << ") is for " << oneLine(entry.day)
+           << "; send it on or after that day\n";
+      continue;
+    }
     if (entry.channel != "email") {
       ++summary.toDo;
       out_ << "To do by a person: " << entry.file << " (" << entry.channel << ", " << who
@@ -149,7 +156,7 @@ SendSummary BatchSender::run(const SendOptions& options) {
       out_ << "Skipped " << entry.file << " (" << who << "): deleted from the batch folder\n";
       continue;
     }
-    auto email = outgoingEmail(*draft);
+    auto email = outgoingEmail(*draft, options.dateNow && !options.dryRun ? options.dateNow() : "");
     if (email.recipients.empty() || email.from.empty()) {
       ++summary.needsAttention;
       out_ << "Skipped " << entry.file << " (" << who << "): no usable "

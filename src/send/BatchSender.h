@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <set>
@@ -22,6 +23,8 @@ struct SendOptions {
   std::set<std::string> only;        // client codes; empty for all
   std::optional<std::size_t> limit;  // at most this many messages this run
   std::set<std::string> resend;      // files a person decided to send again
+  // The Date header of a message handed to the server now (RFC 5322); "" keeps the draft's.
+  std::function<std::string()> dateNow;
 };
 
 struct SendSummary {

@@ -56,7 +56,7 @@ std::optional<std::string> readDraftFile(const std::string& path) {
   return bytes.str();
 }
 
-OutgoingEmail outgoingEmail(const std::string& draft) {
+OutgoingEmail outgoingEmail(const std::string& draft, const std::string& date) {
   const std::string text = withCrlf(draft);
   OutgoingEmail email;
   std::size_t at = 0;
@@ -76,20 +76,26 @@ OutgoingEmail outgoingEmail(const std::string& draft) {
     }
     at = next;
   }
+  bool dated = false;
   for (const auto& [raw, unfolded] : fields) {
     const std::string name = lowerName(unfolded);
     const std::size_t colon = unfolded.find(':');
     const std::string value =
         colon == std::string::npos ? "" : std::string(trim(unfolded.substr(colon + 1)));
     if (name == "x-unsent") continue;
-    email.data += raw;
+    if (name == "date" && !date.empty()) {
+      if (!dated) email.data += "Date: " + date + "\r\n";
+      dated = true;
+      continue;
+    }
+    if (name != "bcc") email.data += raw;
     if (name == "from") {
       const auto from = addressList(value);
       if (!from.empty()) email.from = from.front();
-    } else if (name == "to") {
-      // Every To line counts; one that cannot be read leaves the message with no recipient.
+    } else if (name == "to" || name == "cc" || name == "bcc") {
+      // Every line counts; one that cannot be read leaves the message with no recipient.
       const auto addresses = addressList(value);
-      if (addresses.empty()) unreadableTo = true;
+      if (addresses.empty() && (name == "to" || !value.empty())) unreadableTo = true;
       email.recipients.insert(email.recipients.end(), addresses.begin(), addresses.end());
     } else if (name == "message-id") {
       email.messageId = value;
@@ -97,6 +103,7 @@ OutgoingEmail outgoingEmail(const std::string& draft) {
       if (email.messageId.ends_with('>')) email.messageId.pop_back();
     }
   }
+  if (!dated && !date.empty()) email.data = "Date: " + date + "\r\n" + email.data;
   email.data += text.substr(at);
   if (unreadableTo) email.recipients.clear();
   return email;

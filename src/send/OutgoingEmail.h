@@ -10,9 +10,9 @@ namespace kindly::send {
 
 struct OutgoingEmail {
   std::string from;                     // the From address, the envelope sender
-  std::vector<std::string> recipients;  // the To addresses
+  std::vector<std::string> recipients;  // every To, Cc and Bcc address of the draft
   std::string messageId;                // without angle brackets; "" when none
-  std::string data;                     // the message with CRLF line ends, X-Unsent removed
+  std::string data;  // the message with CRLF line ends, X-Unsent and Bcc removed, dated
 };
 
 // Reads the .eml at `path`; nullopt when the file is not there (the reviewer deleted it).
@@ -20,9 +20,13 @@ struct OutgoingEmail {
 std::optional<std::string> readDraftFile(const std::string& path);
 
 // Makes the message to send from a draft's bytes. Lines end in CRLF whatever the editor
-// saved; "X-Unsent" header lines (with their continuations) are dropped; the envelope sender
-// is the From address and the recipients the addresses of every To line, read with
-// drafts::parseAddressList; none at all when a To line cannot be read with certainty.
-OutgoingEmail outgoingEmail(const std::string& draft);
+// saved; "X-Unsent" and "Bcc" header lines (with their continuations) are dropped, so that
+// no blind copy is written into the message; the Date header becomes `date` (RFC 5322, the
+// moment of sending) when it is given, so that a draft reviewed over a weekend does not go out
+// dated the day it was drafted. The envelope sender is the From address and the recipients
+// the addresses of every To, Cc and Bcc line, read with drafts::parseAddressList: what the
+// reviewer addressed is what is delivered. None at all when one of those lines cannot be read
+// with certainty.
+OutgoingEmail outgoingEmail(const std::string& draft, const std::string& date = "");
 
 }  // namespace kindly::send

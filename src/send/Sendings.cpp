@@ -56,6 +56,13 @@ bool isTaken(const std::string& state) {
 Sendings::Sendings(store::Database& database, std::string batch)
     : database_(database), batch_(std::move(batch)) {}
 
+std::set<std::string> Sendings::filesTakenUp() {
+  std::vector<std::string> files;
+  database_.session() << "SELECT file FROM sendings WHERE batch = ? AND state <> 'queued'",
+      bind(batch_), into(files), now;
+  return {files.begin(), files.end()};
+}
+
 std::optional<Sending> Sendings::find(const std::string& file, std::int64_t clientId) {
   Poco::Data::Statement select(database_.session());
   select << "SELECT batch, file, state, message_id, attempts, last_reply, claimed_by "

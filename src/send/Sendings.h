@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "store/Database.h"
@@ -37,6 +38,9 @@ class Sendings {
   Sendings(store::Database& database, std::string batch);
 
   std::optional<Sending> find(const std::string& file, std::int64_t clientId);
+  // The files of the batch a run has taken up (any state but queued): a person's sending is
+  // under way or done, so the draft must stay as it is.
+  std::set<std::string> filesTakenUp();
   // The row of the same message (the same Message-ID, which carries the client) in another
   // folder or file that is furthest along (sent, then sending, unknown, bounced, refused);
   // nullopt when none is taken.

@@ -4,6 +4,7 @@
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Statement.h>
+#include <Poco/Nullable.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -45,6 +46,13 @@ std::vector<StoredReject> rejects(Database& database, bool history) {
                                .text = rows[5].convert<std::string>()});
   }
   return out;
+}
+
+std::optional<dates::Date> latestImportDay(Database& database) {
+  Poco::Nullable<Poco::Int64> day;
+  database.session() << "SELECT MAX(as_of_day) FROM imports", into(day), now;
+  if (day.isNull()) return std::nullopt;
+  return dates::Date::fromDayNumber(static_cast<std::int32_t>(day.value()));
 }
 
 }  // namespace kindly::store

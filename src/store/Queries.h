@@ -3,9 +3,11 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "dates/Date.h"
 #include "store/Database.h"
 
 namespace kindly::store {
@@ -31,5 +33,9 @@ struct StoredReject {
 // The rejects of the latest import of each file (those still to be fixed), or of every
 // import when `history` is true; in import order, then by line.
 std::vector<StoredReject> rejects(Database& database, bool history);
+
+// The as-of day of the latest import: the day the ledger's balances are known as at; nullopt
+// for a ledger no import has filled.
+std::optional<dates::Date> latestImportDay(Database& database);
 
 }  // namespace kindly::store

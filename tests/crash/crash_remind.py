@@ -32,7 +32,7 @@ OLD_SUBJECT = "An earlier draft of this batch, {{{name}}}"
 
 
 def write_invoices(path, clients):
-    dues = ["2026-11-19", "2026-11-06", "2026-10-21", "2026-10-01"]
+    dues = ["2026-11-16", "2026-11-06", "2026-10-21", "2026-10-01"]
     with open(path, "w") as f:
         f.write("invoice_number,client_id,client_name,client_email,issue_date,due_date,amount,"
                 "currency\n")
@@ -68,6 +68,9 @@ def main():
         db = os.path.join(folder, "kindly.db")
         out = os.path.join(folder, "out")
         command = [kindly, "--db", db, "remind", "--as-of", AS_OF, "--out", out]
+        with open(os.path.join(folder, "kindly.ini"), "w") as f:
+            f.write("[company]\nname = Harbour Lights\n[mail]\nfrom = ar@harbour.example\n"
+                    "[payment]\ninstructions = Bank transfer to 12-34-56 12345678\n")
 
         def run(*extra):
             result = subprocess.run(command + list(extra), cwd=folder, capture_output=True,
@@ -87,7 +90,7 @@ def main():
         remind_seconds = time.monotonic() - t0
         remind_times = [remind_seconds]
         whole = read_batch(os.path.join(out, BATCH))
-        check(len(whole) == clients + 2, "one draft per client and the two manifests: %d files"
+        check(len(whole) == clients + 3, "one draft per client, the two manifests and .drafted: %d files"
               % len(whole))
         templates = os.path.join(folder, "earlier-templates")
         os.makedirs(templates)

@@ -46,7 +46,7 @@ def draft_batch(kindly):
         f.write("invoice_number,client_id,client_name,client_email,issue_date,due_date,"
                 "amount,currency\n")
         for i in range(CLIENTS):
-            f.write("INV-%03d,C%02d,Client %d,c%d@example.com,2026-09-01,2026-11-19,%d.00,USD\n"
+            f.write("INV-%03d,C%02d,Client %d,c%d@example.com,2026-09-01,2026-11-16,%d.00,USD\n"
                     % (i, i, i, i, 100 + i))
     kindly.configure(port=1)
     kindly.run("import", "invoices.csv", "--as-of", AS_OF, expect=0)

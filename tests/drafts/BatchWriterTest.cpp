@@ -2,6 +2,7 @@
 // manifest says, and that a failed or repeated batch leaves exactly what it should.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,6 +17,7 @@
 #include "base/Error.h"
 #include "drafts/BatchWriter.h"
 #include "drafts/EmailMessage.h"
+#include "drafts/Manifest.h"
 #include "tests/drafts/MailReadBack.h"
 #include "tests/support/TempDir.h"
 
@@ -46,6 +48,7 @@ Reminder reminderFor(std::string code, std::string name, std::string email,
     reminder.invoices.push_back({number, day(2026, 9, 1), day(2026, 10, 1), balance});
     money::addTo(reminder.balance, balance);
   }
+  reminder.thenAfterDays = 14;
   return reminder;
 }
 
@@ -117,21 +120,23 @@ TEST(BatchWriter, writesOneFilePerChannelAndAManifestWithTheRightRows) {
             (std::set<std::string>{"001-acme-ltd.eml", "002-cafe-muller.letter.html",
                                    "003-hyperlink-http-evil-example-x.call.txt",
                                    "004-c0004.letter.html", "004-c0004.eml", "005-dune-surf.eml",
-                                   "manifest.csv", "manifest.json"}));
-  EXPECT_EQ(readFile(fs::path(writer.batchPath()) / "manifest.csv"),
-            "sequence,client,name,email,purpose,step,channel,invoices,balance,file\r\n"
-            "1,C0001,Acme Ltd,ap@acme.example,chase,gentle-reminder,email,INV-1001 INV-1003,"
-            "EUR 10.00; USD 1234.50,001-acme-ltd.eml\r\n"
-            "2,C0002,Café Müller,,chase,gentle-reminder,letter,INV-2001,USD 50.00,"
-            "002-cafe-muller.letter.html\r\n"
-            "3,C0003,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",x@y.example,chase,"
-            "personal-call,call,INV-3001,USD 75.00,003-hyperlink-http-evil-example-x.call.txt\r\n"
-            "4,C0004,東京商事,ops@tokyo.example,chase,statement,letter,INV-4001,JPY 5000,"
-            "004-c0004.letter.html\r\n"
-            "4,C0004,東京商事,ops@tokyo.example,chase,statement,email,INV-4001,JPY 5000,"
-            "004-c0004.eml\r\n"
-            "5,C0005,Dune Surf,,chase,gentle-reminder,email,INV-5001,USD 9.90,"
-            "005-dune-surf.eml\r\n");
+                                   "manifest.csv", "manifest.json", ".drafted"}));
+  EXPECT_EQ(
+      readFile(fs::path(writer.batchPath()) / "manifest.csv"),
+      "sequence,client,name,email,purpose,step,channel,invoices,balance,file,day,balances_as_at\r\n"
+      "1,C0001,Acme Ltd,ap@acme.example,chase,gentle-reminder,email,INV-1001 INV-1003,"
+      "EUR 10.00; USD 1234.50,001-acme-ltd.eml,2026-11-20,\r\n"
+      "2,C0002,Café Müller,,chase,gentle-reminder,letter,INV-2001,USD 50.00,"
+      "002-cafe-muller.letter.html,2026-11-20,\r\n"
+      "3,C0003,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",x@y.example,chase,"
+      "personal-call,call,INV-3001,USD "
+      "75.00,003-hyperlink-http-evil-example-x.call.txt,2026-11-20,\r\n"
+      "4,C0004,東京商事,ops@tokyo.example,chase,statement,letter,INV-4001,JPY 5000,"
+      "004-c0004.letter.html,2026-11-20,\r\n"
+      "4,C0004,東京商事,ops@tokyo.example,chase,statement,email,INV-4001,JPY 5000,"
+      "004-c0004.eml,2026-11-20,\r\n"
+      "5,C0005,Dune Surf,,chase,gentle-reminder,email,INV-5001,USD 9.90,"
+      "005-dune-surf.eml,2026-11-20,\r\n");
 
   ASSERT_EQ(entries.size(), 6u);
   EXPECT_EQ(entries[0].sequence, 1u);
@@ -204,21 +209,121 @@ TEST(BatchWriter, writingTheSameBatchTwiceGivesByteIdenticalFiles) {
   BatchWriter second((scratch.path() / "two").string(), kAsOf, harbourLights());
   second.write(weeklyReminders());
 
-  EXPECT_EQ(once.size(), 8u);
+  EXPECT_EQ(once.size(), 9u) << "the drafts, two manifests and the record of what was written";
   EXPECT_EQ(once, again);
   EXPECT_EQ(once, folderContents(second.batchPath()));
   EXPECT_EQ(names(scratch.path() / "one"), (std::set<std::string>{"batch-2026-11-20"}));
 }
 
-TEST(BatchWriter, rewritingADayReplacesTheWholeOldBatch) {
+TEST(BatchWriter, anUntouchedDraftOfAFollowUpNoLongerDueIsRemoved) {
   ScratchDir scratch;
   BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
   writer.write(weeklyReminders());
   std::vector<Reminder> fewer = weeklyReminders();
   fewer.resize(1);
   writer.write(fewer);
-  EXPECT_EQ(names(writer.batchPath()),
-            (std::set<std::string>{"001-acme-ltd.eml", "manifest.csv", "manifest.json"}));
+  EXPECT_EQ(names(writer.batchPath()), (std::set<std::string>{".drafted", "001-acme-ltd.eml",
+                                                              "manifest.csv", "manifest.json"}));
+}
+
+void writeText(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+std::vector<std::string> filesOf(const std::vector<BatchEntry>& entries) {
+  std::vector<std::string> files;
+  for (const auto& entry : entries) files.push_back(entry.file);
+  return files;
+}
+
+// A second run the same day, after a person reviewed the batch: every change they made
+// survives, and only what nobody touched follows the plan.
+TEST(BatchWriter, aSecondRunKeepsADraftAPersonChangedAndSaysThePlanMoved) {
+  ScratchDir scratch;
+  BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
+  writer.write(weeklyReminders());
+  const fs::path acme = fs::path(writer.batchPath()) / "001-acme-ltd.eml";
+  const std::string edited = readFile(acme) + "\r\nP.S. Lovely to see you at the fair.\r\n";
+  writeText(acme, edited);
+
+  auto reminders = weeklyReminders();
+  reminders[0].invoices.pop_back();  // Acme paid one invoice since
+  BatchChanges changes;
+  const auto entries = writer.write(reminders, {}, &changes);
+  EXPECT_EQ(readFile(acme), edited);
+  EXPECT_EQ(changes.keptEdited, std::vector<std::string>{"001-acme-ltd.eml"});
+  ASSERT_EQ(changes.toCheck.size(), 1u);
+  EXPECT_NE(changes.toCheck[0].find("001-acme-ltd.eml: changed by a person and kept, but the plan"),
+            std::string::npos);
+  EXPECT_EQ(changes.updated, 0u);
+  EXPECT_EQ(changes.added, 0u);
+  EXPECT_EQ(entries.size(), 6u);
+
+  // And again: still the person's words, now with no change in the plan to report.
+  BatchChanges third;
+  writer.write(reminders, {}, &third);
+  EXPECT_EQ(readFile(acme), edited);
+  EXPECT_EQ(third.keptEdited, std::vector<std::string>{"001-acme-ltd.eml"});
+}
+
+TEST(BatchWriter, aDeletedDraftStaysDeletedAndIsNoLongerListed) {
+  ScratchDir scratch;
+  BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
+  writer.write(weeklyReminders());
+  fs::remove(fs::path(writer.batchPath()) / "002-cafe-muller.letter.html");
+  for (int run = 0; run < 2; ++run) {
+    BatchChanges changes;
+    const auto entries = writer.write(weeklyReminders(), {}, &changes);
+    EXPECT_FALSE(fs::exists(fs::path(writer.batchPath()) / "002-cafe-muller.letter.html"));
+    EXPECT_EQ(changes.keptDeleted, std::vector<std::string>{"002-cafe-muller.letter.html"});
+    EXPECT_EQ(changes.added, 0u) << "the follow-up is not drafted again";
+    const auto files = filesOf(entries);
+    EXPECT_EQ(std::count(files.begin(), files.end(), "002-cafe-muller.letter.html"), 0);
+    EXPECT_EQ(filesOf(readManifestJson(writer.batchPath())), files);
+  }
+}
+
+TEST(BatchWriter, aSentDraftIsKeptAsItIsThoughItsFollowUpIsNoLongerDue) {
+  ScratchDir scratch;
+  BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
+  writer.write(weeklyReminders());
+  const fs::path acme = fs::path(writer.batchPath()) / "001-acme-ltd.eml";
+  const std::string sent = readFile(acme);
+  auto reminders = weeklyReminders();
+  reminders.erase(reminders.begin());  // sent and logged: the plan moves Acme on
+  BatchChanges changes;
+  const auto entries = writer.write(reminders, {"001-acme-ltd.eml"}, &changes);
+  EXPECT_EQ(readFile(acme), sent);
+  EXPECT_EQ(changes.keptSent, std::vector<std::string>{"001-acme-ltd.eml"});
+  EXPECT_EQ(changes.removed, 0u);
+  EXPECT_EQ(filesOf(entries).front(), "001-acme-ltd.eml") << "still listed, so send says sent";
+}
+
+TEST(BatchWriter, anUntouchedDraftFollowsThePlanAndANewFollowUpTakesTheNextNumber) {
+  ScratchDir scratch;
+  BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
+  writer.write(weeklyReminders());
+  fs::create_directories(fs::path(writer.batchPath()) / "notes");
+  writeText(fs::path(writer.batchPath()) / "notes" / "call-list.txt", "Ring Acme first\n");
+  const std::string before = readFile(fs::path(writer.batchPath()) / "005-dune-surf.eml");
+
+  auto reminders = weeklyReminders();
+  reminders[4].invoices[0].balance = amount(500, "USD");  // part paid since
+  reminders.insert(reminders.begin(), reminderFor("C0000", "Aardvark Co", "ap@aardvark.example",
+                                                  {{"INV-0001", amount(2500, "USD")}}));
+  BatchChanges changes;
+  const auto entries = writer.write(reminders, {}, &changes);
+  EXPECT_EQ(changes.updated, 1u);
+  EXPECT_EQ(changes.added, 1u);
+  const std::string after = readFile(fs::path(writer.batchPath()) / "005-dune-surf.eml");
+  EXPECT_NE(after, before);
+  EXPECT_NE(after.find("USD 5.00"), std::string::npos);
+  EXPECT_TRUE(fs::exists(fs::path(writer.batchPath()) / "006-aardvark-co.eml"))
+      << "numbered after every draft the batch held, not before them";
+  EXPECT_EQ(entries.back().file, "006-aardvark-co.eml");
+  EXPECT_EQ(readFile(fs::path(writer.batchPath()) / "notes" / "call-list.txt"), "Ring Acme first\n")
+      << "a reviewer's own files stay";
 }
 
 TEST(BatchWriter, anotherDaysBatchIsLeftAlone) {
@@ -228,8 +333,9 @@ TEST(BatchWriter, anotherDaysBatchIsLeftAlone) {
   BatchWriter thisWeek(scratch.path().string(), kAsOf, harbourLights());
   thisWeek.write({});
   EXPECT_EQ(names(scratch.path()), (std::set<std::string>{"batch-2026-11-13", "batch-2026-11-20"}));
-  EXPECT_EQ(names(lastWeek.batchPath()).size(), 8u);
-  EXPECT_EQ(names(thisWeek.batchPath()), (std::set<std::string>{"manifest.csv", "manifest.json"}));
+  EXPECT_EQ(names(lastWeek.batchPath()).size(), 9u);
+  EXPECT_EQ(names(thisWeek.batchPath()),
+            (std::set<std::string>{".drafted", "manifest.csv", "manifest.json"}));
 }
 
 TEST(BatchWriter, templatesFromAFolderWinOverTheBuiltInOnes) {

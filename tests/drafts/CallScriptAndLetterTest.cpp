@@ -107,7 +107,7 @@ TEST(Letter, holdsTheCompanyDateStatementTotalsPaymentInstructionsAndSignature) 
        {"<div class=\"company\">Harbour Lights Ltd</div>", "<div>ar@example.com</div>",
         "<div>Acme Ltd</div>", "For the attention of Jo Bloggs", "Account C0001",
         "<div class=\"date\">20 November 2026</div>",
-        "<h1>Statement of account as of 20 November 2026</h1>", "<p>Dear Jo Bloggs,</p>",
+        "<h1>Statement of account, balances as at 20 November 2026</h1>", "<p>Dear Jo Bloggs,</p>",
         "<th>Invoice</th><th>Issue date</th><th>Due date</th><th class=\"figure\">Days "
         "overdue</th><th class=\"figure\">Balance</th>",
         "<tr><td>INV-1001</td><td>2026-09-01</td><td>2026-10-01</td><td "

@@ -36,6 +36,7 @@ inline Reminder acmeFollowUp(followup::Purpose purpose = followup::Purpose::Chas
                        {"INV-1010", day(2026, 11, 1), day(2026, 12, 1), amount(1000, "EUR")}};
   for (const auto& invoice : reminder.invoices) money::addTo(reminder.balance, invoice.balance);
   reminder.reason = "INV-1001 is 50 days overdue; 2 follow-ups made";
+  reminder.thenAfterDays = 14;  // the next step two weeks on, as the ladder's persistent steps
   return reminder;
 }
 

@@ -26,7 +26,9 @@ std::vector<BatchEntry> statementForTokyo() {
                     .channel = "letter",
                     .invoiceNumbers = {"INV-4001", "INV-4002"},
                     .balance = {},
-                    .file = "004-c0004.letter.html"};
+                    .file = "004-c0004.letter.html",
+                    .day = "2026-11-23",
+                    .balancesAsAt = "2026-11-20"};
   money::addTo(letter.balance, amount(5000, "JPY"));
   money::addTo(letter.balance, amount(123405, "BHD"));
   BatchEntry email = letter;
@@ -41,18 +43,23 @@ std::vector<BatchEntry> statementForTokyo() {
                      .channel = "letter",
                      .invoiceNumbers = {},
                      .balance = {},
-                     .file = "005-dune-surf.letter.html"};
+                     .file = "005-dune-surf.letter.html",
+                     .day = "2026-11-20",
+                     .balancesAsAt = "2026-11-20"};
   return {letter, email, checkIn};
 }
 
 TEST(Manifest, csvListsEveryFileWithItsFollowUpAndGuardsAgainstFormulas) {
-  EXPECT_EQ(manifestCsv(statementForTokyo()),
-            "sequence,client,name,email,purpose,step,channel,invoices,balance,file\r\n"
-            "4,C0004,\"東京商事 \"\"Tokyo\"\"\",ops@tokyo.example,chase,statement,letter,"
-            "INV-4001 INV-4002,BHD 123.405; JPY 5000,004-c0004.letter.html\r\n"
-            "4,C0004,\"東京商事 \"\"Tokyo\"\"\",ops@tokyo.example,chase,statement,email,"
-            "INV-4001 INV-4002,BHD 123.405; JPY 5000,004-c0004.eml\r\n"
-            "5,C0005,'-Dune Surf,,check-in,check-in,letter,,,005-dune-surf.letter.html\r\n");
+  EXPECT_EQ(
+      manifestCsv(statementForTokyo()),
+      "sequence,client,name,email,purpose,step,channel,invoices,balance,file,day,"
+      "balances_as_at\r\n"
+      "4,C0004,\"東京商事 \"\"Tokyo\"\"\",ops@tokyo.example,chase,statement,letter,"
+      "INV-4001 INV-4002,BHD 123.405; JPY 5000,004-c0004.letter.html,2026-11-23,2026-11-20\r\n"
+      "4,C0004,\"東京商事 \"\"Tokyo\"\"\",ops@tokyo.example,chase,statement,email,"
+      "INV-4001 INV-4002,BHD 123.405; JPY 5000,004-c0004.eml,2026-11-23,2026-11-20\r\n"
+      "5,C0005,'-Dune Surf,,check-in,check-in,letter,,,005-dune-surf.letter.html,2026-11-20,"
+      "2026-11-20\r\n");
 }
 
 TEST(Manifest, jsonReadsBackWithTheSameRowsAndExactAmounts) {
@@ -69,7 +76,7 @@ TEST(Manifest, jsonReadsBackWithTheSameRowsAndExactAmounts) {
   const auto first = drafts->getObject(0);
   std::vector<std::string> keys;
   for (const auto& [key, value] : *first) keys.push_back(key);
-  EXPECT_EQ(keys.size(), 10u);
+  EXPECT_EQ(keys.size(), 12u);
   EXPECT_EQ(first->getValue<int>("sequence"), 4);
   EXPECT_EQ(first->getValue<std::string>("client"), "C0004");
   EXPECT_EQ(first->getValue<std::string>("name"), "東京商事 \"Tokyo\"");
@@ -84,6 +91,8 @@ TEST(Manifest, jsonReadsBackWithTheSameRowsAndExactAmounts) {
   EXPECT_EQ(balance->getValue<std::string>("BHD"), "123.405");
   EXPECT_EQ(balance->getValue<std::string>("JPY"), "5000");
   EXPECT_EQ(first->getValue<std::string>("file"), "004-c0004.letter.html");
+  EXPECT_EQ(first->getValue<std::string>("day"), "2026-11-23");
+  EXPECT_EQ(first->getValue<std::string>("balances_as_at"), "2026-11-20");
 
   EXPECT_EQ(drafts->getObject(1)->getValue<std::string>("file"), "004-c0004.eml");
   const auto checkIn = drafts->getObject(2);
@@ -100,7 +109,8 @@ TEST(Manifest, jsonReadsBackWithTheSameRowsAndExactAmounts) {
 
 TEST(Manifest, anEmptyBatchHasHeadersAndAnEmptyList) {
   EXPECT_EQ(manifestCsv({}),
-            "sequence,client,name,email,purpose,step,channel,invoices,balance,file\r\n");
+            "sequence,client,name,email,purpose,step,channel,invoices,balance,file,day,"
+            "balances_as_at\r\n");
   EXPECT_EQ(manifestJson(testing::kAsOf, {}), "{\"as_of\":\"2026-11-20\",\"drafts\":[]}\n");
 }
 

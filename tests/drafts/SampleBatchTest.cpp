@@ -45,7 +45,7 @@ class SampleBatch : public ::testing::Test {
   std::vector<BatchEntry> writeBatch() {
     const auto plan = followup::planFollowUps(database_, options_, followup::Cadence());
     BatchWriter writer(folder_.file("out"), kAsOf, harbourLights());
-    return writer.write(remindersDueOn(plan, kAsOf));
+    return writer.write(remindersDue(plan, kAsOf, kAsOf));
   }
 
   fs::path batchFolder() const { return folder_.path() / "out" / "batch-2026-11-20"; }

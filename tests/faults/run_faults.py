@@ -44,6 +44,9 @@ class Folder:
         self.path = tempfile.mkdtemp(prefix="kindly-fault-")
         shutil.copyfile(GOOD_INVOICES, self.file("good-invoices.csv"))
         self.write("payment.csv", "invoice_number,payment_date,amount\nINV-001,2026-10-03,100.00\n")
+        # Who the drafts are from: without it remind writes them but exits 1.
+        self.write("kindly.ini", "[company]\nname = Harbour Lights\n[mail]\nfrom = ar@harbour.example\n"
+                   "[payment]\ninstructions = Bank transfer to 12-34-56 12345678\n")
 
     def file(self, name):
         return os.path.join(self.path, name)
@@ -322,7 +325,7 @@ def file_size_limit(folder):
                   expect=2)
     check(folder.ledger("copy.db") == before, "the ledger at its size limit changed")
     check(folder.ledger() == before, "the ledger changed")
-    expected = sorted(["aging.xlsx", "big.csv", "copy.db", "good-invoices.csv", "out",
+    expected = sorted(["aging.xlsx", "big.csv", "copy.db", "good-invoices.csv", "kindly.ini", "out",
                        "payment.csv"] + ["out/" + p for p in folder.files("out")])
     left = [p for p in folder.files() if not p.startswith("copy.db-")]
     check(left == expected, f"left behind: {sorted(set(left) - set(expected))}")

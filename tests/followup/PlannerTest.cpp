@@ -39,7 +39,7 @@ TEST(Planner, theGentleReminderComesOnceTheGraceDaysArePast) {
   EXPECT_EQ(next.channels, std::vector<Channel>{Channel::Email});
   ASSERT_EQ(next.invoices.size(), 1u);
   EXPECT_EQ(next.invoices[0].number, "INV-1");
-  EXPECT_EQ(next.thenAfterDays, 5) << "the second reminder, no sooner than five days on";
+  EXPECT_EQ(next.thenAfterDays, 6) << "five days on is a Sunday: the second reminder on Monday";
 }
 
 TEST(Planner, withoutGraceDaysTheGentleReminderComesTheBusinessDayAfterTheDueDate) {
@@ -61,7 +61,7 @@ TEST(Planner, eachFollowUpSaysWhenTheNextWouldCome) {
   client.contacts = {{day(2026, 10, 6), "gentle-reminder"}};
   EXPECT_EQ(planned(client, day(2026, 10, 9)).thenAfterDays, 7);  // the call, a week on
   client.contacts.push_back({day(2026, 10, 9), "second-reminder"});
-  EXPECT_EQ(planned(client, day(2026, 10, 16)).thenAfterDays, 16);  // the statement
+  EXPECT_EQ(planned(client, day(2026, 10, 16)).thenAfterDays, 17);  // the statement, a Monday
   client.contacts.push_back({day(2026, 10, 16), "personal-call"});
   EXPECT_EQ(planned(client, day(2026, 11, 2)).thenAfterDays, 14);  // then every two weeks
 }

@@ -10,6 +10,7 @@ A .test file holds, in order:
   $ cat FILE        prints a file the commands wrote (exit status 0)
   $ grep ARGS       the lines of written files that match, as grep prints them
   $ ls              the files in the folder, one per line: what the commands left behind
+  $ rm FILE         removes a file, as a person tidying a batch would
   text              expected standard output, line by line
   ! text            an expected standard error line
   ? N               the expected exit status; ends the command
@@ -109,13 +110,13 @@ def main():
                 continue
             commands += 1
             args = command["args"]
-            if args[0] in ("cat", "grep", "ls"):
+            if args[0] in ("cat", "grep", "ls", "rm"):
                 run = subprocess.run(args, cwd=folder, capture_output=True, text=True)
             elif args[0] == "kindly":
                 run = subprocess.run([kindly] + args[1:], cwd=folder, env=env,
                                      capture_output=True, text=True)
             else:
-                sys.exit(f"{path}: commands are kindly, cat, grep or ls: {args}")
+                sys.exit(f"{path}: commands are kindly, cat, grep, ls or rm: {args}")
             shown = " ".join(args)
             got_out = run.stdout.split("\n")[:-1] if run.stdout else []
             got_err = run.stderr.split("\n")[:-1] if run.stderr else []

@@ -110,15 +110,15 @@ def write_export(path):
     for i, (key, name) in enumerate(NAMES.items()):
         # Each name twice: with an email (an .eml draft) and without (an HTML letter).
         rows.append(["INV-E-" + key, "E%02d" % i, name, "e%d@example.com" % i, "2026-09-01",
-                     "2026-11-19", "100.00", "USD"])
-        rows.append(["INV-L-" + key, "L%02d" % i, name, "", "2026-09-01", "2026-11-19",
+                     "2026-11-16", "100.00", "USD"])
+        rows.append(["INV-L-" + key, "L%02d" % i, name, "", "2026-09-01", "2026-11-16",
                      "200.00", "USD"])
     for code, address in EMAILS.items():
         rows.append(["INV-" + code, code, "Client " + code, address, "2026-09-01",
-                     "2026-11-19", "10.00", "USD"])
+                     "2026-11-16", "10.00", "USD"])
     for code, number in INVOICES.items():
         rows.append([number, code, "Client " + code, code.lower() + "@example.com",
-                     "2026-09-01", "2026-11-19", "20.00", "USD"])
+                     "2026-09-01", "2026-11-16", "20.00", "USD"])
     with open(path, "w", newline="", encoding="utf-8") as f:
         csv.writer(f, lineterminator="\r\n").writerows(rows)
 
@@ -402,12 +402,12 @@ def check_huge_name(kindly):
         csv.writer(f, lineterminator="\r\n").writerows([
             ["invoice_number", "client_id", "client_name", "client_email", "issue_date",
              "due_date", "amount", "currency"],
-            ["INV-HUGE", "HUGE", HUGE_NAME, "huge@example.com", "2026-09-01", "2026-11-19",
+            ["INV-HUGE", "HUGE", HUGE_NAME, "huge@example.com", "2026-09-01", "2026-11-16",
              "1.00", "USD"]])
     huge.run("import", "huge.csv")
     out, _ = huge.run("aging", "--as-of", AS_OF, "--format", "json")
     check(json.loads(out)["clients"][0]["name"] == HUGE_NAME, "the huge name is kept")
-    huge.run("remind", "--as-of", AS_OF)
+    huge.run("remind", "--as-of", AS_OF, expect=1)  # no sender configured: said, exit 1
     _, err = huge.run("report", "aging.xlsx", "--as-of", AS_OF, expect=2)
     check("aging.xlsx" in err and "32,767" in err, "the workbook says why it stops: %r" % err)
     check(sorted(os.listdir(folder)) == ["huge.csv", "kindly.db", "out"],
@@ -422,9 +422,9 @@ def check_nul(kindly):
     check("binary.csv" in err and "binary" in err, "a clear refusal: %r" % err)
     good = ("invoice_number,client_id,client_name,client_email,issue_date,due_date,amount,"
             "currency\r\n")
-    rows = ["INV-Z%04d,Z%04d,Client Z%d,z%d@example.com,2026-09-01,2026-11-19,5.00,USD\r\n"
+    rows = ["INV-Z%04d,Z%04d,Client Z%d,z%d@example.com,2026-09-01,2026-11-16,5.00,USD\r\n"
             % (n, n, n, n) for n in range(300)]
-    rows.insert(200, "INV-NUL,ZNUL,Nul\x00Name,nul@example.com,2026-09-01,2026-11-19,5.00,"
+    rows.insert(200, "INV-NUL,ZNUL,Nul\x00Name,nul@example.com,2026-09-01,2026-11-16,5.00,"
                 "USD\r\n")
     with open(kindly.path("stray-nul.csv"), "wb") as f:
         f.write((good + "".join(rows)).encode())

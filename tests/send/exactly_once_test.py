@@ -92,20 +92,21 @@ def name_with_quotes_adds_no_recipient(kindly, python):
 
 def clients_of_one_slug_each_get_their_message(kindly, python):
     """"Acme Ltd" and "ACME, Ltd." give one file name; after a second `remind` the same day
-    the second client's draft is not taken for the first one's and skipped as sent."""
+    the first client's sent draft stays as it was and the second client's still goes out."""
     draft_from(kindly, "INV-001,C1,Acme Ltd,ap@acme.example,2026-09-01,2026-10-01,1200.00,USD\n"
                        'INV-002,C2,"ACME, Ltd.",billing@acme-two.example,2026-09-01,2026-10-01,'
                        "80.00,USD\n")
     with Server(python, kindly.folder) as server:
         kindly.configure(server.port)
         kindly.run("send", BATCH, "--as-of", AS_OF, "--only", "C1", expect=0)
-        # C1 was just written to: the plan leaves it out, and C2 takes the first file name.
+        # C1 was just written to: the plan leaves it out, but its sent draft is kept.
         kindly.run("remind", "--as-of", AS_OF, expect=0)
         drafted = sorted(os.listdir(os.path.join(kindly.folder, BATCH)))
-        check("001-acme-ltd.eml" in drafted, "the second batch: %s" % drafted)
+        check("001-acme-ltd.eml" in drafted and "002-acme-ltd.eml" in drafted,
+              "the second batch: %s" % drafted)
         result = kindly.run("send", BATCH, "--as-of", AS_OF, expect=0)
         check_each_sent_once(server, ["ap@acme.example", "billing@acme-two.example"])
-        check("Sent 001-acme-ltd.eml to billing@acme-two.example" in result.stdout,
+        check("Sent 002-acme-ltd.eml to billing@acme-two.example" in result.stdout,
               "the second client's reminder goes out:\n" + result.stdout)
         ids = [email.message_from_bytes(raw, policy=email.policy.default)["Message-ID"]
                for _, raw in server.messages()]

@@ -33,7 +33,7 @@ BCC = "archive@harbourlights.example"
 INVOICES = """invoice_number,client_id,client_name,client_email,issue_date,due_date,amount,currency
 INV-001,C1,Acme Ltd,ap@acme.example,2026-09-01,2026-10-01,1200.00,USD
 INV-003,C2,"Bloom, Petals & Co",,2026-08-15,2026-09-14,2500.50,USD
-INV-004,C3,Café Lumière,compta@lumiere.example,2026-10-20,2026-11-18,990.00,EUR
+INV-004,C3,Café Lumière,compta@lumiere.example,2026-10-13,2026-11-12,990.00,EUR
 INV-007,C4,Dune Surf,hi@dune.example,2026-09-01,2026-10-01,100.00,USD
 INV-008,C5,Egret Books,books@egret.example,2026-09-01,2026-10-01,300.00,USD
 """
@@ -46,6 +46,8 @@ name = Harbour Lights Design Studio
 from = Accounts <accounts@harbourlights.example>
 reply_to = accounts@harbourlights.example
 bcc = {bcc}
+[payment]
+instructions = Bank transfer to Harbour Lights Design Studio, account 4410228193
 [smtp]
 host = 127.0.0.1
 port = {port}
