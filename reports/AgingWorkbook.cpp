@@ -22,6 +22,7 @@
 #include "base/Error.h"
 #include "files/PrivateFolder.h"
 #include "reports/WorkbookDashboard.h"
+#include "reports/WorkbookLayout.h"
 #include "reports/WorkbookSheets.h"
 
 namespace kindly::reports {
@@ -126,6 +127,7 @@ void writeSummarySheet(lxw_workbook* workbook, Formats& formats, const OwnerRepo
   lxw_worksheet* sheet = addSheet(workbook, "Summary");
   const aging::AgingReport& aging = report.aging;
   // Row 1: the company name, spilling over the empty Name column, and the as-of date.
+  check(worksheet_set_row(sheet, 0, workbook::kTitlePoints, nullptr), "setting the title's height");
   writeCell(sheet, 0, 0, TableCell::ofText(report.companyName), formats, formats.title);
   writeCell(sheet, 0, 2, TableCell::ofText("Aging as of " + aging.asOf.iso()), formats,
             formats.title);
@@ -149,8 +151,10 @@ void writeSummarySheet(lxw_workbook* workbook, Formats& formats, const OwnerRepo
   for (const aging::CurrencyTotal& total : aging.totals) {
     table.addRowApart(summaryTotalRow(total, columns.size()), formats.totalLabel);
   }
+  // The Name column makes room for the company name, so that the as-of date never covers it.
+  table.widen(1, workbook::titleWidth(report.companyName) - table.width(0));
   table.finish();
-  setUpPrinting(sheet, pageHeader, 1);
+  setUpPrinting(sheet, pageHeader, 1, table.totalWidth());
 }
 
 std::size_t writeOpenInvoicesSheet(lxw_workbook* workbook, Formats& formats,
@@ -164,7 +168,7 @@ std::size_t writeOpenInvoicesSheet(lxw_workbook* workbook, Formats& formats,
     table.addRow(openInvoiceRow(invoice, labels, followUps));
   });
   table.finish();
-  setUpPrinting(sheet, pageHeader, 0);
+  setUpPrinting(sheet, pageHeader, 0, table.totalWidth());
   return table.dataRows();
 }
 
@@ -178,7 +182,7 @@ void writeTableSheet(lxw_workbook* workbook, Formats& formats, const std::string
   if (flagsColumn) table.markRepeatLate(*flagsColumn);
   for (const TableRow& row : rows) table.addRow(row);
   table.finish();
-  setUpPrinting(sheet, pageHeader, 0);
+  setUpPrinting(sheet, pageHeader, 0, table.totalWidth());
 }
 
 std::vector<TableRow> clientRows(const std::vector<aging::ClientBehavior>& clients) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <map>
 
+#include "reports/WorkbookLayout.h"
+
 namespace kindly::reports {
 
 namespace {
@@ -99,29 +101,83 @@ namespace workbook {
 
 namespace {
 
-constexpr lxw_col_t kChartColumn = 8;
+// A chart's size as libxlsxwriter draws it by default (480 pixels), in character widths.
+constexpr double kChartWidth = 480.0 / 7;
 
 lxw_chart* newChart(lxw_workbook* workbook, uint8_t type, const std::string& title) {
   lxw_chart* chart = workbook_add_chart(workbook, type);
   if (chart == nullptr) throw LxwFailure("adding a chart", LXW_ERROR_MEMORY_MALLOC_FAILED);
   chart_title_set_name(chart, title.c_str());
+  // Small enough to stay on one line across the chart.
+  lxw_chart_font font{};
+  font.size = 12;
+  chart_title_set_name_font(chart, &font);
   chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
   return chart;
 }
 
-void writeRow(lxw_worksheet* sheet, lxw_row_t row, const TableRow& cells, Formats& formats,
-              lxw_format* textFormat = nullptr) {
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    writeCell(sheet, row, static_cast<lxw_col_t>(i), cells[i], formats, textFormat);
-  }
-}
+// The Dashboard's cells, each column as wide as the widest value written in it. Lines of a
+// single cell (titles, captions) run on over the empty cells beside them and are not counted.
+class DashboardCells {
+ public:
+  DashboardCells(lxw_worksheet* sheet, Formats& formats) : sheet_(sheet), formats_(formats) {}
 
-void writeHeader(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::string>& titles,
-                 Formats& formats) {
-  TableRow cells;
-  for (const auto& title : titles) cells.push_back(TableCell::ofText(title));
-  writeRow(sheet, row, cells, formats, formats.header);
-}
+  void writeRow(lxw_row_t row, const TableRow& cells, lxw_format* textFormat = nullptr) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      writeCell(sheet_, row, static_cast<lxw_col_t>(i), cells[i], formats_, textFormat);
+      if (cells.size() > 1) {
+        const bool bold = cells[i].kind == CellKind::Text && Formats::isBold(textFormat);
+        widen(i, std::min(kMaxColumnWidth, cellWidth(cells[i], bold)));
+      }
+    }
+  }
+
+  void writeTitle(lxw_row_t row, const std::string& title) {
+    check(worksheet_set_row(sheet_, row, kTitlePoints, nullptr), "setting the title's height");
+    writeRow(row, {TableCell::ofText(title)}, formats_.title);
+  }
+
+  void writeHeader(lxw_row_t row, const std::vector<std::string>& titles) {
+    int lines = 1;
+    TableRow cells;
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+      const HeaderLayout layout = headerLayout(titles[i]);
+      widen(i, layout.width);
+      lines = std::max(lines, layout.lines);
+      cells.push_back(TableCell::ofText(titles[i]));
+    }
+    // Before the row's cells: constant-memory mode writes a row out once the next begins.
+    check(worksheet_set_row(sheet_, row, lines * kLinePoints, nullptr),
+          "setting the header's height");
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      writeCell(sheet_, row, static_cast<lxw_col_t>(i), cells[i], formats_, formats_.header);
+    }
+  }
+
+  // Sets the widths; returns them added up.
+  double setWidths() {
+    double total = 0;
+    for (std::size_t i = 0; i < widths_.size(); ++i) {
+      const auto column = static_cast<lxw_col_t>(i);
+      check(worksheet_set_column(sheet_, column, column, widths_[i], nullptr),
+            "setting a column width");
+      total += widths_[i];
+    }
+    return total;
+  }
+
+  lxw_col_t columns() const { return static_cast<lxw_col_t>(widths_.size()); }
+
+ private:
+  void widen(std::size_t column, double width) {
+    if (widths_.size() <= column) widths_.resize(column + 1, 0);
+    widths_[column] = std::max(widths_[column], width);
+  }
+
+  lxw_worksheet* sheet_;
+  Formats& formats_;
+  std::vector<double> widths_;
+};
 
 }  // namespace
 
@@ -131,43 +187,42 @@ void writeDashboard(lxw_workbook* workbook, Formats& formats, const OwnerReport&
   lxw_worksheet* sheet = addSheet(workbook, name);
   const aging::AgingReport& aging = report.aging;
   const std::vector<std::string> labels = aging.edges.labels();
+  DashboardCells cells(sheet, formats);
 
-  writeRow(sheet, 0, {TableCell::ofText(report.companyName)}, formats, formats.title);
-  writeRow(sheet, 1, {TableCell::ofText("Aging as of " + aging.asOf.iso())}, formats);
+  cells.writeTitle(0, report.companyName);
+  cells.writeRow(1, {TableCell::ofText("Aging as of " + aging.asOf.iso())});
 
   lxw_row_t row = 3;
-  writeHeader(sheet, row++,
-              {"Currency", "Total receivable", "Overdue",
-               "% over " + std::to_string(kOverDays) + " days", "DSO (days)", "ADD (days)"},
-              formats);
+  cells.writeHeader(row++,
+                    {"Currency", "Total receivable", "Overdue",
+                     "% over " + std::to_string(kOverDays) + " days", "DSO (days)", "ADD (days)"});
   const auto figures = headlines(report);
   for (const auto& headline : figures) {
-    writeRow(sheet, row++,
-             {TableCell::ofText(headline.receivable.currency().code()),
-              TableCell::ofAmount(headline.receivable), TableCell::ofAmount(headline.overdue),
-              TableCell::ofShare(headline.shareOverDays),
-              headline.dso ? TableCell::ofCount(*headline.dso) : TableCell::empty(),
-              headline.add ? TableCell::ofCount(*headline.add) : TableCell::empty()},
-             formats);
+    cells.writeRow(row++,
+                   {TableCell::ofText(headline.receivable.currency().code()),
+                    TableCell::ofAmount(headline.receivable), TableCell::ofAmount(headline.overdue),
+                    TableCell::ofShare(headline.shareOverDays),
+                    headline.dso ? TableCell::ofCount(*headline.dso) : TableCell::empty(),
+                    headline.add ? TableCell::ofCount(*headline.add) : TableCell::empty()});
   }
-  if (figures.empty()) writeRow(sheet, row++, {TableCell::ofText("Nothing is owed.")}, formats);
+  if (figures.empty()) cells.writeRow(row++, {TableCell::ofText("Nothing is owed.")});
 
   ++row;
-  writeRow(sheet, row++, {TableCell::ofText("Totals by bucket")}, formats, formats.totalLabel);
+  cells.writeRow(row++, {TableCell::ofText("Totals by bucket")}, formats.totalLabel);
   std::vector<std::string> bucketTitles = {"Currency"};
   bucketTitles.insert(bucketTitles.end(), labels.begin(), labels.end());
   bucketTitles.insert(bucketTitles.end(), {"Credits", "Not yet issued"});
   const lxw_row_t bucketHeaderRow = row;
-  writeHeader(sheet, row++, bucketTitles, formats);
+  cells.writeHeader(row++, bucketTitles);
   const auto chosen = chartCurrency(aging);
   std::optional<lxw_row_t> chosenBucketRow;
   for (const auto& total : aging.totals) {
     if (chosen && total.balance.currency() == *chosen) chosenBucketRow = row;
-    TableRow cells = {TableCell::ofText(total.balance.currency().code())};
-    for (const auto& bucket : total.buckets) cells.push_back(TableCell::ofAmount(bucket));
-    cells.push_back(TableCell::ofAmount(total.credits));
-    cells.push_back(TableCell::ofAmount(total.notYetIssued));
-    writeRow(sheet, row++, cells, formats);
+    TableRow bucketCells = {TableCell::ofText(total.balance.currency().code())};
+    for (const auto& bucket : total.buckets) bucketCells.push_back(TableCell::ofAmount(bucket));
+    bucketCells.push_back(TableCell::ofAmount(total.credits));
+    bucketCells.push_back(TableCell::ofAmount(total.notYetIssued));
+    cells.writeRow(row++, bucketCells);
   }
 
   std::vector<OverdueBalance> largest;
@@ -175,25 +230,22 @@ void writeDashboard(lxw_workbook* workbook, Formats& formats, const OwnerReport&
   if (chosen) {
     largest = largestOverdue(aging, *chosen);
     ++row;
-    writeRow(sheet, row++,
-             {TableCell::ofText("Ten largest overdue balances (" + chosen->code() + ")")}, formats,
-             formats.totalLabel);
+    cells.writeRow(row++,
+                   {TableCell::ofText("Ten largest overdue balances (" + chosen->code() + ")")},
+                   formats.totalLabel);
     largestHeaderRow = row;
-    writeHeader(sheet, row++, {"Client", "Name", "Overdue"}, formats);
+    cells.writeHeader(row++, {"Client", "Name", "Overdue"});
     for (const auto& balance : largest) {
-      writeRow(
-          sheet, row++,
-          {TableCell::ofText(balance.client->clientCode),
-           TableCell::ofText(balance.client->clientName), TableCell::ofAmount(balance.overdue)},
-          formats);
+      cells.writeRow(row++, {TableCell::ofText(balance.client->clientCode),
+                             TableCell::ofText(balance.client->clientName),
+                             TableCell::ofAmount(balance.overdue)});
     }
   }
 
-  check(worksheet_set_column(sheet, 0, 0, 12, nullptr), "setting a column width");
-  check(worksheet_set_column(sheet, 1, 1, 30, nullptr), "setting a column width");
-  check(worksheet_set_column(sheet, 2, static_cast<lxw_col_t>(bucketTitles.size()), 15, nullptr),
-        "setting a column width");
-  setUpPrinting(sheet, pageHeader, 0);
+  // The charts stand right of the widest table, whatever the number of buckets.
+  const lxw_col_t chartColumn = cells.columns();
+  const double width = cells.setWidths();
+  setUpPrinting(sheet, pageHeader, 0, width + (chosen ? kChartWidth : 0));
 
   if (chosenBucketRow) {
     lxw_chart* chart =
@@ -204,7 +256,7 @@ void writeDashboard(lxw_workbook* workbook, Formats& formats, const OwnerReport&
                                 lastBucket);
     chart_series_set_values(series, name.c_str(), *chosenBucketRow, 1, *chosenBucketRow,
                             lastBucket);
-    check(worksheet_insert_chart(sheet, 3, kChartColumn, chart), "inserting a chart");
+    check(worksheet_insert_chart(sheet, 3, chartColumn, chart), "inserting a chart");
   }
   if (!largest.empty()) {
     lxw_chart* chart =
@@ -216,7 +268,7 @@ void writeDashboard(lxw_workbook* workbook, Formats& formats, const OwnerReport&
     chart_series_set_values(series, name.c_str(), first, 2, last, 2);
     // A bar chart draws its first category at the bottom; the largest belongs on top.
     chart_axis_set_reverse(chart->y_axis);
-    check(worksheet_insert_chart(sheet, 19, kChartColumn, chart), "inserting a chart");
+    check(worksheet_insert_chart(sheet, 19, chartColumn, chart), "inserting a chart");
   }
 }
 

@@ -6,28 +6,22 @@
 #include <cassert>
 #include <cctype>
 #include <string_view>
+#include <vector>
 
-#include "reports/TableText.h"
+#include "reports/WorkbookLayout.h"
 
 namespace kindly::reports::workbook {
 
 namespace {
 
 constexpr std::string_view kRepeatLateFlag = "repeat-late";
-constexpr double kMaxWidth = 60;
+constexpr lxw_color_t kRepeatLateRed = 0x9C0006;
+// What a portrait page holds at full size, in character widths: A4's 8.27 inches less the
+// margins, the narrower of the usual papers.
+constexpr double kPortraitWidth = 100;
 
 lxw_datetime spreadsheetDate(const dates::Date& date) {
   return lxw_datetime{date.year(), date.month(), date.day(), 0, 0, 0.0};
-}
-
-// Headers wrap at spaces, so a header needs only its longest word's width.
-double headerWidth(const std::string& title) {
-  std::size_t longest = 0, word = 0;
-  for (char c : title) {
-    word = c == ' ' ? 0 : word + 1;
-    longest = std::max(longest, word);
-  }
-  return static_cast<double>(longest) + 2;
 }
 
 // "_x0041_" in a cell's text is how OOXML writes a character ("A"): Excel reads it so.
@@ -77,19 +71,12 @@ Formats::Formats(lxw_workbook* workbook) : workbook_(workbook) {
 
   repeatLate = newFormat();
   format_set_bold(repeatLate);
-  format_set_font_color(repeatLate, 0x9C0006);
+  format_set_font_color(repeatLate, kRepeatLateRed);
 
-  date = newFormat();
-  format_set_num_format(date, "yyyy-mm-dd");
-
-  count = newFormat();
-  format_set_num_format(count, "0");
-
-  days = newFormat();
-  format_set_num_format(days, "0.0");
-
-  share = newFormat();
-  format_set_num_format(share, "0%");
+  date = newNumberFormat("yyyy-mm-dd");
+  count = newNumberFormat("0");
+  days = newNumberFormat("0.0");
+  share = newNumberFormat("0%");
 
   lateFill = newFormat();
   format_set_bg_color(lateFill, 0xFFD8A8);
@@ -100,7 +87,28 @@ Formats::Formats(lxw_workbook* workbook) : workbook_(workbook) {
 
   repeatLateRow = newFormat();
   format_set_bold(repeatLateRow);
-  format_set_font_color(repeatLateRow, 0x9C0006);
+  format_set_font_color(repeatLateRow, kRepeatLateRed);
+}
+
+// "_0" ends every number with a digit's width of blank: right-aligned, it would otherwise touch
+// the text that starts the next column ("38" beside "overdue" reading "38overdue"). Excel and
+// LibreOffice both read it so; LibreOffice indents only text aligned left.
+lxw_format* Formats::newNumberFormat(const std::string& pattern) {
+  lxw_format* format = newFormat();
+  format_set_num_format(format, (pattern + "_0").c_str());
+  return format;
+}
+
+lxw_format* Formats::wrapped(lxw_format* base) {
+  assert(base == nullptr || base == totalLabel || base == repeatLate);
+  auto found = wrapped_.find(base);
+  if (found != wrapped_.end()) return found->second;
+  lxw_format* format = newFormat();
+  if (isBold(base)) format_set_bold(format);
+  if (base == repeatLate) format_set_font_color(format, kRepeatLateRed);
+  format_set_text_wrap(format);
+  wrapped_.emplace(base, format);
+  return format;
 }
 
 // Negatives take a minus sign (Excel's default section), the same in every currency.
@@ -109,8 +117,7 @@ lxw_format* Formats::amount(int exponent) {
   if (found != amounts_.end()) return found->second;
   std::string pattern = "#,##0";
   if (exponent > 0) pattern += "." + std::string(static_cast<std::size_t>(exponent), '0');
-  lxw_format* format = newFormat();
-  format_set_num_format(format, pattern.c_str());
+  lxw_format* format = newNumberFormat(pattern);
   amounts_.emplace(exponent, format);
   return format;
 }
@@ -160,29 +167,15 @@ void writeCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const Tabl
   }
 }
 
-double cellWidth(const TableCell& cell) {
-  switch (cell.kind) {
-    case CellKind::Empty:
-      return 0;
-    case CellKind::Text:
-      return static_cast<double>(displayWidth(cell.text)) + 1;
-    case CellKind::Amount: {
-      // The decimal digits, a thousands separator every three digits, and a margin.
-      const std::size_t digits = cell.amount->toDecimal().size();
-      return static_cast<double>(digits + digits / 3) + 2;
-    }
-    case CellKind::Date:
-      return 11;
-    case CellKind::Count:
-    case CellKind::Days:
-    case CellKind::Share:
-      return 8;
+void setUpPrinting(lxw_worksheet* sheet, const std::string& headerText, lxw_row_t lastTitleRow,
+                   double width) {
+  // One page wide shrinks a wide sheet: Excel's narrow margins leave it more of the page.
+  worksheet_set_margins(sheet, 0.25, 0.25, 0.75, 0.75);
+  if (width > kPortraitWidth) {
+    worksheet_set_landscape(sheet);
+  } else {
+    worksheet_set_portrait(sheet);
   }
-  return 0;
-}
-
-void setUpPrinting(lxw_worksheet* sheet, const std::string& headerText, lxw_row_t lastTitleRow) {
-  worksheet_set_landscape(sheet);
   worksheet_fit_to_pages(sheet, 1, 0);
   // "&" starts a header code; a literal one is written twice.
   std::string escaped;
@@ -208,11 +201,19 @@ TableSheet::TableSheet(lxw_worksheet* sheet, Formats& formats, std::vector<Table
       columns_(std::move(columns)),
       headerRow_(headerRow),
       nextRow_(headerRow + 1) {
+  int lines = 1;
+  for (const TableColumn& column : columns_) {
+    const HeaderLayout layout = headerLayout(column.title);
+    widths_.push_back(layout.width);
+    lines = std::max(lines, layout.lines);
+  }
+  // Set before the row's cells: constant-memory mode writes a row out once the next begins.
+  check(worksheet_set_row(sheet_, headerRow_, lines * kLinePoints, nullptr),
+        "setting the header's height");
   for (std::size_t i = 0; i < columns_.size(); ++i) {
     check(worksheet_write_string(sheet_, headerRow_, static_cast<lxw_col_t>(i),
                                  columns_[i].title.c_str(), formats_.header),
           "writing a header");
-    widths_.push_back(std::max(8.0, headerWidth(columns_[i].title)));
   }
 }
 
@@ -220,16 +221,42 @@ void TableSheet::write(const TableRow& row, lxw_format* textFormat) {
   if (nextRow_ >= LXW_ROW_MAX) {
     throw LxwFailure("more rows than one sheet holds", LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
   }
-  for (std::size_t i = 0; i < row.size() && i < columns_.size(); ++i) {
-    lxw_format* format = textFormat;
-    if (flagsColumn_ && i == *flagsColumn_ &&
-        row[i].text.find(kRepeatLateFlag) != std::string::npos) {
-      format = formats_.repeatLate;
+  const std::size_t count = std::min(row.size(), columns_.size());
+  // A repeat-late row is bold throughout (its conditional format), so it is measured bold.
+  const bool repeatLate = flagsColumn_ && *flagsColumn_ < count &&
+                          row[*flagsColumn_].text.find(kRepeatLateFlag) != std::string::npos;
+  rowFormats_.assign(count, nullptr);
+  int lines = 1;
+  for (std::size_t i = 0; i < count; ++i) {
+    lxw_format* format = repeatLate && i == *flagsColumn_ ? formats_.repeatLate : textFormat;
+    const bool bold = repeatLate || (row[i].kind == CellKind::Text && Formats::isBold(format));
+    const double needed = cellWidth(row[i], bold);
+    if (row[i].kind == CellKind::Text && needed > kMaxColumnWidth) {
+      // The column stops at kMaxColumnWidth, so that is where this text wraps.
+      format = formats_.wrapped(format);
+      lines = std::max(lines, wrappedLines(row[i].text, bold, kMaxColumnWidth));
     }
-    writeCell(sheet_, nextRow_, static_cast<lxw_col_t>(i), row[i], formats_, format);
-    widths_[i] = std::max(widths_[i], std::min(kMaxWidth, cellWidth(row[i])));
+    rowFormats_[i] = format;
+    widths_[i] = std::max(widths_[i], std::min(kMaxColumnWidth, needed));
+  }
+  if (lines > 1) {
+    check(worksheet_set_row(sheet_, nextRow_, lines * kLinePoints, nullptr),
+          "setting a row's height");
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    writeCell(sheet_, nextRow_, static_cast<lxw_col_t>(i), row[i], formats_, rowFormats_[i]);
   }
   ++nextRow_;
+}
+
+void TableSheet::widen(std::size_t column, double width) {
+  widths_[column] = std::max(widths_[column], std::min(kMaxColumnWidth, width));
+}
+
+double TableSheet::totalWidth() const {
+  double total = 0;
+  for (double width : widths_) total += width;
+  return total;
 }
 
 void TableSheet::addRow(const TableRow& row) {

@@ -31,7 +31,7 @@ class Formats {
  public:
   explicit Formats(lxw_workbook* workbook);
 
-  // "#,##0.00" for two decimals, "#,##0" for none, "#,##0.000" for three.
+  // "#,##0.00_0" for two decimals, "#,##0_0" for none, "#,##0.000_0" for three (newNumberFormat).
   lxw_format* amount(int exponent);
 
   lxw_format* title;
@@ -46,10 +46,16 @@ class Formats {
   lxw_format* veryLateFill;   // conditional: the oldest bucket above zero
   lxw_format* repeatLateRow;  // conditional: a row whose flags hold repeat-late
 
+  // `base` (nullptr, totalLabel or repeatLate) wrapping its text over the row's lines.
+  lxw_format* wrapped(lxw_format* base);
+  static bool isBold(const lxw_format* format) { return format != nullptr && format->bold != 0; }
+
  private:
   lxw_format* newFormat();
+  lxw_format* newNumberFormat(const std::string& pattern);
   lxw_workbook* workbook_;
   std::map<int, lxw_format*> amounts_;
+  std::map<lxw_format*, lxw_format*> wrapped_;
 };
 
 // The one place minor units become a spreadsheet number: exact to the cent below 2^53 minor
@@ -64,18 +70,22 @@ lxw_worksheet* addSheet(lxw_workbook* workbook, const std::string& name);
 void writeCell(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t column, const TableCell& cell,
                Formats& formats, lxw_format* textFormat = nullptr);
 
-// How wide a column must be to show `cell` whole, in Excel's character widths.
-double cellWidth(const TableCell& cell);
-
-// Print set-up for a person with a printer: landscape, one page wide (as many long as it
-// takes), `headerText` (the company and as-of date) at the top of each page, the header rows
-// up to `lastTitleRow` repeated, "Page N of M" at the foot.
-void setUpPrinting(lxw_worksheet* sheet, const std::string& headerText, lxw_row_t lastTitleRow);
+// Print set-up for a person with a printer: narrow margins, landscape when `width` (what
+// prints, in character widths) is more than a portrait page holds, one page wide (as many long
+// as it takes), `headerText` (the company and as-of date) at the top of each page, the header
+// rows up to `lastTitleRow` repeated, "Page N of M" at the foot.
+void setUpPrinting(lxw_worksheet* sheet, const std::string& headerText, lxw_row_t lastTitleRow,
+                   double width);
 
 // A report table written as a sheet: the header row, then data rows strictly in order (as
 // constant-memory mode requires), then rows apart below them. The autofilter and conditional
 // formats over the data rows are set as the data rows end (constant-memory mode refuses a
 // range ending above the current row); widths and the frozen header at finish().
+//
+// Each column is as wide as its widest value as shown ("12,345.00"), or its header wrapped
+// over at most two lines, up to kMaxColumnWidth: longer text wraps, its row made tall enough.
+// Rows get their heights as they are written (constant-memory mode writes each row out when
+// the next begins) and only widths wait for finish(), so memory stays flat.
 class TableSheet {
  public:
   TableSheet(lxw_worksheet* sheet, Formats& formats, std::vector<TableColumn> columns,
@@ -94,6 +104,12 @@ class TableSheet {
   // Writes a row apart from the data (totals below an empty row), outside the filter.
   void addRowApart(const TableRow& row, lxw_format* labelFormat);
   void skipRow() { ++nextRow_; }
+  // Makes `column` at least `width` wide.
+  void widen(std::size_t column, double width);
+
+  double width(std::size_t column) const { return widths_[column]; }
+  // Every column's width added up, in character widths.
+  double totalWidth() const;
 
   lxw_row_t firstDataRow() const { return headerRow_ + 1; }
   // The last data row; the header row when there are none.
@@ -115,6 +131,7 @@ class TableSheet {
   lxw_row_t nextRow_;
   std::size_t dataRows_ = 0;
   std::vector<double> widths_;
+  std::vector<lxw_format*> rowFormats_;  // the current row's, kept to spare an allocation a row
   std::optional<std::size_t> flagsColumn_;
   std::vector<std::pair<std::size_t, lxw_format*>> positiveColours_;
   bool dataEnded_ = false;

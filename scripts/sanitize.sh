@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-packages.sh g++ cmake make pkg-config python3 libpoco-dev libsqlite3-dev \
-  libxlsxwriter-dev libgtest-dev libmstch-dev python3-aiosmtpd openssl
+  libxlsxwriter-dev libgtest-dev libmstch-dev python3-aiosmtpd openssl libreoffice-calc \
+  poppler-utils fonts-crosextra-carlito
 flags="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$flags" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null

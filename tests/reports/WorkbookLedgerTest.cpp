@@ -115,7 +115,7 @@ TEST(WorkbookLedger, yenAmountsHaveNoDecimals) {
     if (reference[0] != 'C' || cell.text != "Y-1") continue;
     const std::string balance = "I" + reference.substr(1);
     EXPECT_EQ(invoices.find(balance)->number, 130000);
-    EXPECT_EQ(reader.numberFormat(invoices.find(balance)->style), "#,##0");
+    EXPECT_EQ(reader.numberFormat(invoices.find(balance)->style), "#,##0_0");
     found = true;
   }
   EXPECT_TRUE(found);

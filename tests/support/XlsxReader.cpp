@@ -212,6 +212,18 @@ Sheet XlsxReader::sheet(const std::string& name) const {
     sheet.cells[attribute(element, "r")] = cell;
   });
 
+  forEach(document, "row", [&](const Element& row) {
+    if (const std::string height = attribute(row, "ht"); !height.empty()) {
+      sheet.rowHeights[std::stoi(attribute(row, "r"))] = std::stod(height);
+    }
+  });
+  forEach(document, "col", [&](const Element& column) {
+    for (int c = std::stoi(attribute(column, "min")); c <= std::stoi(attribute(column, "max"));
+         ++c) {
+      sheet.columnWidths[c] = std::stod(attribute(column, "width"));
+    }
+  });
+
   if (const Element* pane = first(document, "pane");
       pane != nullptr && attribute(*pane, "state") == "frozen") {
     const std::string rows = attribute(*pane, "ySplit");

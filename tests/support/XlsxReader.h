@@ -66,7 +66,9 @@ struct DefinedName {
 };
 
 struct Sheet {
-  std::map<std::string, Cell> cells;  // by reference: "A1", "K12"
+  std::map<std::string, Cell> cells;   // by reference: "A1", "K12"
+  std::map<int, double> rowHeights;    // by row number (from 1), where set: points
+  std::map<int, double> columnWidths;  // by column number (from 1), where set: as stored
   std::optional<FrozenPane> frozenPane;
   std::optional<std::string> autoFilter;       // its range, "A2:L5"
   std::vector<std::string> conditionalRanges;  // sqref of each conditionalFormatting
