@@ -142,13 +142,16 @@ class LogCommand : public Command {
   std::string usage() const override {
     return "log CLIENT|INVOICE [--as-of DATE] [--channel email|call|letter|visit|other] "
            "[--outcome reached|voicemail|no-answer|promised|disputed|paid-already] "
-           "[--promise DATE] [--step NAME] [--dispute TEXT] [--resolved TEXT] [--note TEXT]";
+           "[--promise DATE] [--step NAME] [--dispute TEXT] [--resolved TEXT] [--note TEXT] | "
+           "log CLIENT|INVOICE --retract ID [--reason TEXT] [--as-of DATE]";
   }
   std::string summary() const override {
-    return "record a contact and its outcome, a promise to pay, a dispute, its resolution, a note";
+    return "record a contact and its outcome, a promise to pay, a dispute, its resolution, a "
+           "note; --retract withdraws one logged by mistake";
   }
   std::vector<std::string> options() const override {
-    return {"as-of", "channel", "outcome", "promise", "step", "dispute", "resolved", "note"};
+    return {"as-of",   "channel",  "outcome", "promise", "step",
+            "dispute", "resolved", "note",    "retract", "reason"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };

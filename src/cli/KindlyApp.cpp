@@ -64,8 +64,12 @@ constexpr OptionSpec kOptions[] = {
     {"dispute", "TEXT", "log.dispute", "what the client disputes"},
     {"resolved", "TEXT", "log.resolved", "how a dispute was resolved"},
     {"note", "TEXT", "log.note", "a free note about the client or invoice"},
-    {"reason", "TEXT", "writeoff.reason", "why the invoice is written off, or the undo made"},
+    {"reason", "TEXT", "run.reason",
+     "why: a write-off or its undo, an import undone, a contact withdrawn"},
     {"undo", nullptr, "writeoff.undo", "undo the invoice's write-off"},
+    {"retract", "ID", "log.retract",
+     "log: withdraw contact #ID (a contact, promise, dispute, resolution or note logged by "
+     "mistake)"},
     {"only", "CLIENT", "send.only", "send: only these clients (repeat, or join with commas)"},
     {"limit", "N", "send.limit", "send: at most N messages this run"},
     {"resend", "FILE", "send.resend",

@@ -19,6 +19,8 @@ enum class OutputFormat { Table, Csv, Json };
 
 // --as-of, else today's local date: the only place Kindly reads the clock.
 dates::Date asOf(const Config& config);
+// --reason TEXT, trimmed; "" when not given. Throws UsageError when it is given no text.
+std::string reasonGiven(const Config& config);
 OutputFormat outputFormat(const Config& config);
 aging::AgingOptions agingOptions(const Config& config);
 // The same, with --client checked against the ledger: a mistyped code would otherwise read as
