@@ -10,14 +10,16 @@ class ImportCommand : public Command {
   std::string name() const override { return "import"; }
   std::string usage() const override {
     return "import FILE... [--dry-run] [--format NAME] [--map FILE] [--inspect] [--sheet NAME] "
-           "[--date-order DMY|MDY|YMD] [--decimal-comma] [--currency CODE] [--as-of DATE]";
+           "[--date-order DMY|MDY|YMD] [--decimal-comma] [--currency CODE] [--as-of DATE] | "
+           "import --undo-last [--dry-run] [--reason TEXT] [--as-of DATE]";
   }
   std::string summary() const override {
-    return "load invoices and payments; the same file twice changes nothing";
+    return "load invoices and payments; the same file twice changes nothing; --undo-last takes "
+           "the latest import back";
   }
   std::vector<std::string> options() const override {
-    return {"dry-run", "date-order", "decimal-comma", "currency", "as-of",
-            "format",  "map",        "inspect",       "sheet"};
+    return {"dry-run", "date-order", "decimal-comma", "currency",  "as-of", "format",
+            "map",     "inspect",    "sheet",         "undo-last", "reason"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };

@@ -67,6 +67,8 @@ constexpr OptionSpec kOptions[] = {
     {"reason", "TEXT", "run.reason",
      "why: a write-off or its undo, an import undone, a contact withdrawn"},
     {"undo", nullptr, "writeoff.undo", "undo the invoice's write-off"},
+    {"undo-last", nullptr, "import.undo_last",
+     "import: undo the latest import (its files all together), kept in the ledger as undone"},
     {"retract", "ID", "log.retract",
      "log: withdraw contact #ID (a contact, promise, dispute, resolution or note logged by "
      "mistake)"},

@@ -29,7 +29,7 @@ struct StoredReject {
 };
 
 // The rejects of the latest import of each file (those still to be fixed), or of every
-// import when `history` is true; in import order, then by line.
+// import when `history` is true; in import order, then by line. Imports undone are left out.
 std::vector<StoredReject> rejects(Database& database, bool history);
 
 }  // namespace kindly::store
