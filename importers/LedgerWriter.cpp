@@ -19,12 +19,36 @@ void run(store::PreparedStatement& statement) {
   statement.reset();
 }
 
+// A payment the import removes is kept first, as it was, for the import's undo: the same
+// condition selects what is kept and what is deleted.
+const std::string kKeepReplaced =
+    "INSERT INTO payments_replaced (replaced_by, id, invoice_id, payment_day, currency, amount, "
+    "reference, occurrence, inferred, import_id, date_known, paid_after_day) "
+    "SELECT ?9, id, invoice_id, payment_day, currency, amount, reference, occurrence, inferred, "
+    "import_id, date_known, paid_after_day FROM payments ";
+
+const std::string kInferredOfInvoice = "WHERE invoice_id = ?1 AND inferred = 1";
+
+// Another application of the credit note ?1 (referenced so on invoices) than the one on
+// invoice ?3 of amount ?5 on day ?6, or another credit used up on the credit note ?4 than
+// ?2's.
+const std::string kOtherApplications = R"sql(
+    WHERE ((reference = ?1 AND NOT (invoice_id = ?3 AND amount = ?5 AND payment_day = ?6))
+        OR (invoice_id = ?4 AND reference LIKE 'applied to %'
+            AND NOT (reference = ?2 AND amount = -?5 AND payment_day = ?6))))sql";
+
 }  // namespace
 
 LedgerWriter::LedgerWriter(store::Database& database)
     : database_(database),
-      insertImport_(database,
-                    "INSERT INTO imports (file, layout, as_of_day) VALUES (?, ?, ?) RETURNING id"),
+      // The latest contact and write-off before the import: what is recorded after it is
+      // known, for its undo.
+      insertImport_(database, R"sql(
+          INSERT INTO imports (file, layout, as_of_day, recorded_for_undo, run_first_id,
+                               contacts_before, writeoffs_before)
+          VALUES (?, ?, ?, 1, ?, (SELECT COALESCE(MAX(id), 0) FROM contacts),
+                  (SELECT COALESCE(MAX(id), 0) FROM writeoffs))
+          RETURNING id)sql"),
       finishImport_(database,
                     "UPDATE imports SET rows_read = ?, rows_new = ?, rows_updated = ?, "
                     "rows_unchanged = ?, rows_rejected = ?, rows_skipped = ?, export_day = ? "
@@ -34,8 +58,14 @@ LedgerWriter::LedgerWriter(store::Database& database)
                     "raw) VALUES (?, ?, ?, ?, ?, ?)"),
       findClient_(database, "SELECT id, name, email, contact_name FROM clients WHERE code = ?"),
       insertClient_(database,
-                    "INSERT INTO clients (code, name, email, contact_name) VALUES (?, ?, ?, ?) "
-                    "RETURNING id"),
+                    "INSERT INTO clients (code, name, email, contact_name, first_import_id) "
+                    "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+      // A client's values before the import first changed them, for its undo; one it added
+      // has none before.
+      keepClient_(database,
+                  "INSERT OR IGNORE INTO clients_before_import (import_id, client_id, name, "
+                  "email, contact_name) SELECT ?1, id, name, email, contact_name FROM clients "
+                  "WHERE id = ?2 AND first_import_id IS NOT ?1"),
       updateClient_(database,
                     "UPDATE clients SET name = ?, email = ?, contact_name = ? WHERE id = ?"),
       upsertInvoice_(database, R"sql(
@@ -55,7 +85,8 @@ LedgerWriter::LedgerWriter(store::Database& database)
           database,
           "SELECT COALESCE(SUM(amount), 0), COALESCE(SUM(inferred = 0), 0) FROM payments "
           "WHERE invoice_id = ? AND currency = ?"),
-      dropInferred_(database, "DELETE FROM payments WHERE invoice_id = ? AND inferred = 1"),
+      keepInferred_(database, kKeepReplaced + kInferredOfInvoice),
+      dropInferred_(database, "DELETE FROM payments " + kInferredOfInvoice),
       insertPayment_(database, R"sql(
           INSERT INTO payments (invoice_id, payment_day, amount, reference, occurrence, inferred,
                                 import_id, currency, date_known, paid_after_day)
@@ -64,15 +95,12 @@ LedgerWriter::LedgerWriter(store::Database& database)
       // a later one of the same format (a weekly export lists what is open). NULL when this
       // import is the first to show it.
       previousExportDay_(database, R"sql(
-          SELECT MAX(COALESCE(m.export_day, m.as_of_day)) FROM imports m, invoices i
+          SELECT MAX(COALESCE(m.export_day, m.as_of_day)) FROM imports_in_effect m, invoices i
           WHERE i.id = ?2 AND m.id < ?1 AND m.id >= i.first_import_id
             AND (m.id = i.first_import_id
                  OR m.layout = (SELECT layout FROM imports WHERE id = ?1)))sql"),
-      dropOtherApplications_(database, R"sql(
-          DELETE FROM payments
-          WHERE ((reference = ?1 AND NOT (invoice_id = ?3 AND amount = ?5 AND payment_day = ?6))
-              OR (invoice_id = ?4 AND reference LIKE 'applied to %'
-                  AND NOT (reference = ?2 AND amount = -?5 AND payment_day = ?6))))sql") {
+      keepOtherApplications_(database, kKeepReplaced + kOtherApplications),
+      dropOtherApplications_(database, "DELETE FROM payments " + kOtherApplications) {
   store::PreparedStatement anyInferred(database,
                                        "SELECT EXISTS (SELECT 1 FROM payments WHERE inferred = 1)");
   anyInferred.step();
@@ -82,9 +110,11 @@ LedgerWriter::LedgerWriter(store::Database& database)
 std::int64_t LedgerWriter::beginImport(const std::string& file, const std::string& kind,
                                        dates::Date asOf) {
   insertImport_.bind(1, file).bind(2, kind).bind(3, std::int64_t{asOf.dayNumber()});
+  insertImport_.bind(4, runFirstId_);
   insertImport_.step();
   const std::int64_t id = insertImport_.columnInt(0);
   insertImport_.reset();
+  if (!runFirstId_) runFirstId_ = id;
   return id;
 }
 
@@ -106,7 +136,7 @@ void LedgerWriter::keepFingerprint(std::int64_t importId, const std::string& fin
 
 std::vector<LedgerWriter::LatestImport> LedgerWriter::latestImports(std::size_t count) {
   store::PreparedStatement latest(
-      database_, "SELECT fingerprint, rows_read FROM imports ORDER BY id DESC LIMIT ?");
+      database_, "SELECT fingerprint, rows_read FROM imports_in_effect ORDER BY id DESC LIMIT ?");
   latest.bind(1, static_cast<std::int64_t>(count));
   std::vector<LatestImport> imports;
   while (latest.step()) {
@@ -123,7 +153,7 @@ void LedgerWriter::writeReject(std::int64_t importId, const Reject& r) {
   run(insertReject_);
 }
 
-std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
+std::int64_t LedgerWriter::clientId(std::int64_t importId, const InvoiceRecord& invoice) {
   // An export without client ids names its clients: they are matched by name. A shared email
   // alone is no proof (branches of one group share an accounts address): noted, not merged.
   const std::string code = invoice.clientCode.empty() ? codeByName(invoice) : invoice.clientCode;
@@ -136,7 +166,7 @@ std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
                 std::string(findClient_.columnText(2)), std::string(findClient_.columnText(3))};
     } else {
       insertClient_.bind(1, code).bind(2, invoice.clientName).bind(3, invoice.clientEmail);
-      insertClient_.bind(4, invoice.contactName);
+      insertClient_.bind(4, invoice.contactName).bind(5, importId);
       insertClient_.step();
       client.id = insertClient_.columnInt(0);
       insertClient_.reset();
@@ -156,6 +186,8 @@ std::int64_t LedgerWriter::clientId(const InvoiceRecord& invoice) {
     client.name = invoice.clientName;
     client.email = email;
     client.contactName = contact;
+    keepClient_.bind(1, importId).bind(2, client.id);
+    run(keepClient_);
     updateClient_.bind(1, client.name).bind(2, client.email).bind(3, client.contactName);
     updateClient_.bind(4, client.id);
     run(updateClient_);
@@ -200,13 +232,20 @@ std::vector<std::string> LedgerWriter::moveInvoiceFacts(std::int64_t importId) {
         AND ch.id = (SELECT MAX(id) FROM invoice_changes
                      WHERE invoice_id = ch.invoice_id AND field = 'client')
       ORDER BY i.number)sql");
-  store::PreparedStatement facts(database_, R"sql(
-      SELECT kind FROM contacts
-      WHERE invoice_id = ? AND client_id <> ? AND kind IN ('dispute', 'resolved', 'promise')
-      GROUP BY kind ORDER BY kind)sql");
-  store::PreparedStatement move(database_, R"sql(
-      UPDATE contacts SET client_id = ?2
-      WHERE invoice_id = ?1 AND client_id <> ?2 AND kind IN ('dispute', 'resolved', 'promise'))sql");
+  // A withdrawn record counts nowhere: it stays where it was logged.
+  const std::string going =
+      "SELECT id FROM contacts_in_effect WHERE invoice_id = ?1 AND client_id <> ?2 "
+      "AND kind IN ('dispute', 'resolved', 'promise')";
+  store::PreparedStatement facts(database_, "SELECT kind FROM contacts WHERE id IN (" + going +
+                                                ") GROUP BY kind ORDER BY kind");
+  // Where each went from, for the import's undo.
+  store::PreparedStatement keepMove(
+      database_,
+      "INSERT OR IGNORE INTO contact_moves (import_id, contact_id, client_id) "
+      "SELECT ?3, id, client_id FROM contacts WHERE id IN (" +
+          going + ")");
+  store::PreparedStatement move(database_,
+                                "UPDATE contacts SET client_id = ?2 WHERE id IN (" + going + ")");
   moved.bind(1, importId);
   std::vector<std::string> notes;
   while (moved.step()) {
@@ -218,6 +257,8 @@ std::vector<std::string> LedgerWriter::moveInvoiceFacts(std::int64_t importId) {
     }
     facts.reset();
     if (kinds.empty()) continue;
+    keepMove.bind(1, invoiceId).bind(2, clientId).bind(3, importId);
+    run(keepMove);
     move.bind(1, invoiceId).bind(2, clientId);
     run(move);
     notes.push_back(std::string(moved.columnText(1)) + " moved from client " +
@@ -251,7 +292,7 @@ std::vector<std::string> LedgerWriter::currenciesBeyondExactSums() {
 
 Outcome LedgerWriter::writeInvoice(std::int64_t importId, const InvoiceRecord& invoice) {
   countWritten(invoice.amount);
-  upsertInvoice_.bind(1, invoice.number).bind(2, clientId(invoice));
+  upsertInvoice_.bind(1, invoice.number).bind(2, clientId(importId, invoice));
   upsertInvoice_.bind(3, std::int64_t{invoice.issueDate.dayNumber()});
   upsertInvoice_.bind(4, std::int64_t{invoice.dueDate.dayNumber()});
   upsertInvoice_.bind(5, invoice.amount.currency().code());
@@ -312,10 +353,16 @@ std::optional<store::DateKnown> LedgerWriter::writePayment(
   insertPayment_.reset();
   // A payment guessed from a fall in balance gives way to the payments the books list.
   if (added && !inferred && hasInferred_) {
-    dropInferred_.bind(1, invoiceId);
-    dropInferred_.step();
-    replacedInferred_ += dropInferred_.changes();
-    dropInferred_.reset();
+    keepInferred_.bind(1, invoiceId).bind(9, importId);
+    keepInferred_.step();
+    const bool any = keepInferred_.changes() > 0;
+    keepInferred_.reset();
+    if (any) {
+      dropInferred_.bind(1, invoiceId);
+      dropInferred_.step();
+      replacedInferred_ += dropInferred_.changes();
+      dropInferred_.reset();
+    }
   }
   return added ? std::optional(known) : std::nullopt;
 }
@@ -327,12 +374,18 @@ bool LedgerWriter::applyCredit(std::int64_t importId, const InvoiceRef& creditNo
   const std::string onCreditNote = std::string(store::kAppliedToReference) + invoiceNumber;
   const money::Money credit = -creditNote.amount;  // > 0
   // A credit note changed since (amount, date, invoice) must not count twice.
-  dropOtherApplications_.bind(1, onInvoice).bind(2, onCreditNote).bind(3, invoice.id);
-  dropOtherApplications_.bind(4, creditNote.id).bind(5, credit.minorUnits());
-  dropOtherApplications_.bind(6, std::int64_t{day.dayNumber()});
-  dropOtherApplications_.step();
-  const bool replaced = dropOtherApplications_.changes() > 0;
-  dropOtherApplications_.reset();
+  const auto others = [&](store::PreparedStatement& statement) {
+    statement.bind(1, onInvoice).bind(2, onCreditNote).bind(3, invoice.id);
+    statement.bind(4, creditNote.id).bind(5, credit.minorUnits());
+    statement.bind(6, std::int64_t{day.dayNumber()});
+    statement.step();
+    const int changed = statement.changes();
+    statement.reset();
+    return changed;
+  };
+  keepOtherApplications_.bind(9, importId);
+  const bool replaced = others(keepOtherApplications_) > 0;
+  if (replaced) others(dropOtherApplications_);
   const bool settled =
       writePayment(importId, invoice.id, day, credit, onInvoice, 1, false).has_value();
   const bool usedUp =

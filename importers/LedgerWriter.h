@@ -23,7 +23,9 @@ class LedgerWriter {
  public:
   explicit LedgerWriter(store::Database& database);
 
-  // Starts the record of one file's import in `format`; returns its id.
+  // Starts the record of one file's import in `format`; returns its id. The imports begun by
+  // one LedgerWriter are one command's, undone together (store/ImportUndo.h); each keeps
+  // what its undo needs as it writes.
   std::int64_t beginImport(const std::string& file, const std::string& format, dates::Date asOf);
   void finishImport(std::int64_t importId, const FileSummary& summary);
   void writeReject(std::int64_t importId, const Reject& reject);
@@ -96,7 +98,7 @@ class LedgerWriter {
   std::size_t takeReplacedInferred() { return std::exchange(replacedInferred_, 0); }
 
  private:
-  std::int64_t clientId(const InvoiceRecord& invoice);
+  std::int64_t clientId(std::int64_t importId, const InvoiceRecord& invoice);
 
   struct Client {
     std::int64_t id;
@@ -120,14 +122,20 @@ class LedgerWriter {
   store::PreparedStatement insertReject_;
   store::PreparedStatement findClient_;
   store::PreparedStatement insertClient_;
+  store::PreparedStatement keepClient_;
   store::PreparedStatement updateClient_;
   store::PreparedStatement upsertInvoice_;
   store::PreparedStatement findInvoice_;
   store::PreparedStatement paymentsSoFar_;
+  store::PreparedStatement keepInferred_;
   store::PreparedStatement dropInferred_;
   store::PreparedStatement insertPayment_;
   store::PreparedStatement previousExportDay_;
+  store::PreparedStatement keepOtherApplications_;
   store::PreparedStatement dropOtherApplications_;
+  // The import of the command's first file: the others name it, so that an undo takes back
+  // the whole command.
+  std::optional<std::int64_t> runFirstId_;
   std::size_t replacedInferred_ = 0;
   std::uint64_t amountsWritten_ = 0;
   void countWritten(const money::Money& amount);

@@ -17,7 +17,7 @@ namespace {
 // resolutions are not, as for the planner.
 std::map<std::string, dates::Date> lastContacts(store::Database& ledger, dates::Date asOf) {
   store::PreparedStatement select(ledger,
-                                  "SELECT c.code, MAX(k.day) FROM contacts k"
+                                  "SELECT c.code, MAX(k.day) FROM contacts_in_effect k"
                                   " JOIN clients c ON c.id = k.client_id"
                                   " WHERE k.kind IN ('contact', 'promise') AND k.day <= ?1"
                                   " GROUP BY c.code ORDER BY c.code");

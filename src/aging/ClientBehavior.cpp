@@ -22,14 +22,15 @@ void readContacts(store::Database& database, const AgingOptions& options,
                   std::map<std::int64_t, std::vector<std::string>>& contactFlags) {
   store::PreparedStatement select(
       database,
-      "SELECT d.client_id, 'disputed' FROM contacts d"
+      "SELECT d.client_id, 'disputed' FROM contacts_in_effect d"
       " WHERE d.kind = 'dispute' AND d.day <= ?1 AND NOT EXISTS ("
-      "   SELECT 1 FROM contacts r WHERE r.client_id = d.client_id AND r.kind = 'resolved'"
+      "   SELECT 1 FROM contacts_in_effect r"
+      "     WHERE r.client_id = d.client_id AND r.kind = 'resolved'"
       "     AND r.day <= ?1 AND (r.day > d.day OR (r.day = d.day AND r.id > d.id))"
       "     AND (r.invoice_id IS NULL OR d.invoice_id IS NULL OR r.invoice_id = d.invoice_id))"
       " GROUP BY d.client_id "
       "UNION ALL "
-      "SELECT client_id, 'promised' FROM contacts"
+      "SELECT client_id, 'promised' FROM contacts_in_effect"
       " WHERE kind = 'promise' AND day <= ?1 AND promised_day IS NOT NULL"
       "   AND promised_day + ?2 >= ?1"
       " GROUP BY client_id ORDER BY 1, 2");

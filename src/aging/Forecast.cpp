@@ -29,7 +29,7 @@ std::map<std::string, std::vector<Promise>> standingPromises(store::Database& da
                                                              const AgingOptions& options) {
   store::PreparedStatement select(
       database,
-      "SELECT c.code, COALESCE(i.number, ''), p.promised_day FROM contacts p"
+      "SELECT c.code, COALESCE(i.number, ''), p.promised_day FROM contacts_in_effect p"
       " JOIN clients c ON c.id = p.client_id LEFT JOIN invoices i ON i.id = p.invoice_id"
       " WHERE p.kind = 'promise' AND p.day <= ?1 AND p.promised_day IS NOT NULL"
       "   AND p.promised_day + ?2 >= ?1"
@@ -100,10 +100,10 @@ void applyCredits(std::vector<ExpectedPayment>& payments, std::size_t clientStar
       left -= used.minorUnits();
     }
   }
-  payments.erase(std::remove_if(payments.begin() + static_cast<std::ptrdiff_t>(clientStart),
-                                payments.end(),
-                                [](const ExpectedPayment& payment) { return payment.balance.isZero(); }),
-                 payments.end());
+  payments.erase(
+      std::remove_if(payments.begin() + static_cast<std::ptrdiff_t>(clientStart), payments.end(),
+                     [](const ExpectedPayment& payment) { return payment.balance.isZero(); }),
+      payments.end());
 }
 
 }  // namespace

@@ -63,10 +63,17 @@ std::vector<Event> timeline(store::Database& ledger, const store::ClientRef& cli
     }
     events.push_back({payment.day, std::move(text)});
   }
+  // Each contact with its number, for `kindly log CODE --retract N`; one withdrawn stays in
+  // the story, said to be withdrawn, and counts nowhere.
   for (const auto& record : store::ContactLog(ledger).forClient(client.id, asOf)) {
     std::string text = describeContact(record);
     if (!record.invoiceNumber.empty()) text = record.invoiceNumber + ": " + text;
-    events.push_back({record.day, std::move(text)});
+    text += " [#" + std::to_string(record.id);
+    if (record.retractedDay) {
+      text += ", withdrawn on " + record.retractedDay->iso();
+      if (!record.retractReason.empty()) text += ": " + record.retractReason;
+    }
+    events.push_back({record.day, text + "]"});
   }
   std::vector<Event> undone;
   for (const auto& writeOff : store::WriteOffLog(ledger).forClient(client.id, asOf)) {

@@ -10,14 +10,16 @@ class ImportCommand : public Command {
   std::string name() const override { return "import"; }
   std::string usage() const override {
     return "import FILE... [--dry-run] [--format NAME] [--map FILE] [--inspect] [--sheet NAME] "
-           "[--date-order DMY|MDY|YMD] [--decimal-comma] [--currency CODE] [--as-of DATE]";
+           "[--date-order DMY|MDY|YMD] [--decimal-comma] [--currency CODE] [--as-of DATE] | "
+           "import --undo-last [--dry-run] [--reason TEXT] [--as-of DATE]";
   }
   std::string summary() const override {
-    return "load invoices and payments; the same file twice changes nothing";
+    return "load invoices and payments; the same file twice changes nothing; --undo-last takes "
+           "the latest import back";
   }
   std::vector<std::string> options() const override {
-    return {"dry-run", "date-order", "decimal-comma", "currency", "as-of",
-            "format",  "map",        "inspect",       "sheet"};
+    return {"dry-run", "date-order", "decimal-comma", "currency",  "as-of", "format",
+            "map",     "inspect",    "sheet",         "undo-last", "reason"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };
@@ -143,13 +145,16 @@ class LogCommand : public Command {
   std::string usage() const override {
     return "log CLIENT|INVOICE [--as-of DATE] [--channel email|call|letter|visit|other] "
            "[--outcome reached|voicemail|no-answer|promised|disputed|paid-already] "
-           "[--promise DATE] [--step NAME] [--dispute TEXT] [--resolved TEXT] [--note TEXT]";
+           "[--promise DATE] [--step NAME] [--dispute TEXT] [--resolved TEXT] [--note TEXT] | "
+           "log CLIENT|INVOICE --retract ID [--reason TEXT] [--as-of DATE]";
   }
   std::string summary() const override {
-    return "record a contact and its outcome, a promise to pay, a dispute, its resolution, a note";
+    return "record a contact and its outcome, a promise to pay, a dispute, its resolution, a "
+           "note; --retract withdraws one logged by mistake";
   }
   std::vector<std::string> options() const override {
-    return {"as-of", "channel", "outcome", "promise", "step", "dispute", "resolved", "note"};
+    return {"as-of",   "channel",  "outcome", "promise", "step",
+            "dispute", "resolved", "note",    "retract", "reason"};
   }
   int run(const std::vector<std::string>& args, Context& context) override;
 };

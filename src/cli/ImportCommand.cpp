@@ -10,8 +10,10 @@
 #include "base/Text.h"
 #include "cli/Commands.h"
 #include "cli/ImportInspection.h"
+#include "cli/ImportUndoText.h"
 #include "cli/Settings.h"
 #include "importers/ImportJob.h"
+#include "store/ImportUndo.h"
 #include "store/NewLedger.h"
 
 namespace kindly::cli {
@@ -125,9 +127,65 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
   }
 }
 
+// `kindly import --undo-last`: the latest import command put back, or why it cannot be.
+int undoLastImport(const std::vector<std::string>& args, Context& context) {
+  if (!args.empty()) {
+    throw UsageError("--undo-last undoes the ledger's latest import: it takes no FILE (" +
+                     oneLine(args.front()) + ")");
+  }
+  // The options that say how to read a file mean nothing here: refused, not ignored.
+  for (const char* key : {"run.format", "import.map", "import.inspect", "import.sheet",
+                          "import.date_order", "import.decimal_comma", "run.currency"}) {
+    const std::string given = "cli.given." + std::string(key);
+    if (context.config.hasProperty(given)) {
+      throw UsageError("--undo-last reads no file: it does not take " +
+                       context.config.getString(given));
+    }
+  }
+  const std::string reason = reasonGiven(context.config);
+  const bool dryRun = context.config.getBool("run.dry_run", false);
+  const dates::Date day = asOf(context.config);
+  // Nothing to undo in a ledger that is not there, and none is created to say so.
+  const auto path = ledgerPath(context.config);
+  if (path != ":memory:" && !std::filesystem::exists(path)) {
+    throw UsageError("there is no ledger " + path + ", so no import to undo");
+  }
+
+  auto& ledger = context.ledger();
+  const auto result = store::ImportUndo(ledger).undoLatest(day, reason, dryRun);
+  using Outcome = store::UndoResult::Outcome;
+  switch (result.outcome) {
+    case Outcome::NothingToUndo:
+      throw UsageError(result.anyImport ? "every import of the ledger " + ledger.path() +
+                                              " is undone already: nothing to undo"
+                                        : "the ledger " + ledger.path() + " has no import to undo");
+    case Outcome::NotRecorded:
+      throw UsageError(
+          describeRun(*result.run) +
+          " was made by an earlier Kindly, which did not keep what an undo needs (the "
+          "clients' names and emails and the payments as they were before it): it cannot be "
+          "undone exactly, and is left as it is; import a corrected export to correct it. "
+          "Nothing was changed.");
+    case Outcome::Depended:
+      throw UsageError(dependedText(*result.run, result.dependents));
+    case Outcome::Undone:
+      break;
+  }
+  for (const auto& line : undoSummary(*result.run, result.counts, day, reason, dryRun)) {
+    // Detail lines are indented, as in an import's summary.
+    const std::size_t indent = std::min(line.find_first_not_of(' '), line.size());
+    context.out << line.substr(0, indent) << oneLine(line.substr(indent)) << '\n';
+  }
+  return kDone;
+}
+
 }  // namespace
 
 int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
+  if (context.config.getBool("import.undo_last", false)) return undoLastImport(args, context);
+  if (context.config.hasProperty("cli.given.run.reason")) {
+    throw UsageError("--reason goes with --undo-last: an import needs no reason");
+  }
   if (args.empty()) throw UsageError("import needs at least one FILE; usage: kindly " + usage());
   auto options = importOptions(context.config);
   if (context.config.getBool("import.inspect", false)) {

@@ -114,11 +114,86 @@ std::vector<store::ContactRecord> recordsAsked(const Config& config, dates::Date
   return records;
 }
 
+// The number --retract names: "12" or "#12", as `kindly client` shows it.
+std::int64_t contactNumber(const Config& config) {
+  std::string text(trim(config.getString("log.retract")));
+  const std::string given = text;
+  if (text.starts_with('#')) text.erase(0, 1);
+  if (!text.empty() && text.size() <= 18 &&
+      text.find_first_not_of("0123456789") == std::string::npos) {
+    if (const auto id = std::stoll(text); id > 0) return id;
+  }
+  throw UsageError("--retract: '" + given +
+                   "' is not a contact's number; `kindly client CODE` shows each one's #number");
+}
+
+// `kindly log CLIENT --retract ID`: a record logged by mistake withdrawn. The row stays,
+// marked with the day and why, and counts nowhere from then on.
+int retractRecord(const std::string& named, Context& context, std::string_view usage) {
+  for (const char* key : {"log.channel", "log.outcome", "log.promise", "log.step", "log.dispute",
+                          "log.resolved", "log.note"}) {
+    const std::string given = "cli.given." + std::string(key);
+    if (context.config.hasProperty(given)) {
+      throw UsageError("--retract withdraws a record and logs nothing new: it does not take " +
+                       context.config.getString(given) + "; usage: kindly " + std::string(usage));
+    }
+  }
+  const std::int64_t id = contactNumber(context.config);
+  const std::string reason = reasonGiven(context.config);
+  const dates::Date day = asOf(context.config);
+
+  auto& ledger = context.ledger();
+  store::ClientLedger clients(ledger);
+  std::optional<store::ClientRef> client = clients.findClient(named);
+  std::optional<store::InvoiceRef> invoice;
+  if (!client) {
+    invoice = clients.findInvoice(named);
+    if (!invoice) throw UsageError("no client or invoice '" + named + "' in the ledger");
+    client = invoice->client;
+  }
+  const std::string who = client->code + ' ' + client->name;
+
+  store::ContactLog log(ledger);
+  Poco::Data::Transaction transaction(ledger.session());
+  const auto record = log.find(id);
+  const std::string number = "contact #" + std::to_string(id);
+  if (!record) {
+    throw UsageError("no " + number + " in the ledger; `kindly client " + client->code +
+                     "` shows each of its contacts with its #number; nothing was withdrawn");
+  }
+  if (record->clientId != client->id) {
+    throw UsageError(number + " was logged for another client than " + who + "; `kindly client " +
+                     client->code + "` shows its own contacts; nothing was withdrawn");
+  }
+  if (invoice && record->invoiceId != invoice->id) {
+    throw UsageError(number + " is not about " + invoice->number +
+                     "; name the client to withdraw it; nothing was withdrawn");
+  }
+  if (record->retractedDay) {
+    throw UsageError(number + " was withdrawn already, on " + record->retractedDay->iso() +
+                     ": nothing to withdraw");
+  }
+  log.retract(id, day, reason);
+  transaction.commit();
+  std::string what = describeContact(*record);
+  if (!record->invoiceNumber.empty()) what = record->invoiceNumber + ": " + what;
+  context.out << "Withdrew " << number << " for " << oneLine(who) << " (" << record->day.iso()
+              << ": " << oneLine(what) << ") on " << day.iso()
+              << (reason.empty() ? "." : ": " + oneLine(sentence(reason))) << '\n';
+  return kDone;
+}
+
 }  // namespace
 
 int LogCommand::run(const std::vector<std::string>& args, Context& context) {
   if (args.size() != 1) {
     throw UsageError("log takes one client code or invoice number; usage: kindly " + usage());
+  }
+  if (context.config.hasProperty("log.retract")) {
+    return retractRecord(args.front(), context, usage());
+  }
+  if (context.config.hasProperty("cli.given.run.reason")) {
+    throw UsageError("--reason goes with --retract: what is logged says itself what happened");
   }
   auto records = recordsAsked(context.config, asOf(context.config));
 

@@ -71,6 +71,13 @@ dates::Date throughDay(const Config& config, dates::Date asOf) {
   return *date;
 }
 
+std::string reasonGiven(const Config& config) {
+  const std::string reason(trim(config.getString("run.reason", "")));
+  // A switch given no value reads "true": --reason with nothing after it.
+  if (reason == "true") throw UsageError("--reason needs TEXT: why");
+  return reason;
+}
+
 OutputFormat outputFormat(const Config& config) {
   const std::string format = toLower(config.getString("run.format", "table"));
   if (format == "table") return OutputFormat::Table;

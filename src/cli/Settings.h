@@ -26,6 +26,8 @@ int wholeNumber(const Config& config, const std::string& key, int fallback);
 dates::Date asOf(const Config& config);
 // --through, else `asOf`: the last day whose follow-ups a batch drafts, at most a week on.
 dates::Date throughDay(const Config& config, dates::Date asOf);
+// --reason TEXT, trimmed; "" when not given. Throws UsageError when it is given no text.
+std::string reasonGiven(const Config& config);
 OutputFormat outputFormat(const Config& config);
 aging::AgingOptions agingOptions(const Config& config);
 // The same, with --client checked against the context's ledger: a mistyped code would otherwise

@@ -16,7 +16,7 @@ int WriteOffCommand::run(const std::vector<std::string>& args, Context& context)
   if (args.size() != 1) {
     throw UsageError("writeoff takes one invoice number; usage: kindly " + usage());
   }
-  const std::string reason(trim(context.config.getString("writeoff.reason", "")));
+  const std::string reason(trim(context.config.getString("run.reason", "")));
   if (reason.empty() || reason == "true") {
     throw UsageError(
         "writeoff needs --reason TEXT: a write-off is a person's decision, and "

@@ -46,12 +46,12 @@ void readContactsAndWriteOffs(store::Database& database, const aging::AgingOptio
                               Situations& clients) {
   store::PreparedStatement select(
       database,
-      "SELECT 'contact', c.code, x.day, x.step FROM contacts x"
+      "SELECT 'contact', c.code, x.day, x.step FROM contacts_in_effect x"
       " JOIN clients c ON c.id = x.client_id"
       " WHERE x.kind IN ('contact', 'promise') AND x.day <= ?1" +
           aging::filterSql(options) +
           " UNION ALL "
-          "SELECT 'promise', c.code, MAX(x.promised_day) + ?2, '' FROM contacts x"
+          "SELECT 'promise', c.code, MAX(x.promised_day) + ?2, '' FROM contacts_in_effect x"
           " JOIN clients c ON c.id = x.client_id"
           " WHERE x.kind = 'promise' AND x.day <= ?1 AND x.promised_day + ?2 >= ?1" +
           aging::filterSql(options) +

@@ -52,38 +52,74 @@ void ContactLog::add(std::int64_t clientId, const ContactRecord& record) {
       use(promisedDay), bind(record.text), bind(record.step), now;
 }
 
+namespace {
+
+// The columns readRecord() reads, in its order.
+constexpr const char* kRecordColumns =
+    "SELECT k.id, k.client_id, k.kind, k.day, COALESCE(k.invoice_id, 0), COALESCE(i.number, ''), "
+    "       k.channel, k.outcome, k.promised_day IS NOT NULL, COALESCE(k.promised_day, 0), "
+    "       k.text, k.step, k.retracted_day IS NOT NULL, COALESCE(k.retracted_day, 0), "
+    "       COALESCE(k.retract_reason, '') "
+    "FROM contacts k LEFT JOIN invoices i ON i.id = k.invoice_id ";
+
+ContactRecord readRecord(Poco::Data::RecordSet& rows) {
+  ContactRecord record{.id = rows[0].convert<std::int64_t>(),
+                       .clientId = rows[1].convert<std::int64_t>(),
+                       .kind = kindFromName(rows[2].convert<std::string>()),
+                       .day = dates::Date::fromDayNumber(rows[3].convert<std::int32_t>()),
+                       .invoiceId = std::nullopt,
+                       .invoiceNumber = rows[5].convert<std::string>(),
+                       .channel = rows[6].convert<std::string>(),
+                       .outcome = rows[7].convert<std::string>(),
+                       .promisedDay = std::nullopt,
+                       .text = rows[10].convert<std::string>(),
+                       .step = rows[11].convert<std::string>(),
+                       .retractedDay = std::nullopt,
+                       .retractReason = rows[14].convert<std::string>()};
+  // Invoice ids start at 1, so 0 stands for none; any day is a valid promise, hence the flag.
+  if (const auto invoiceId = rows[4].convert<std::int64_t>(); invoiceId != 0) {
+    record.invoiceId = invoiceId;
+  }
+  if (rows[8].convert<int>() != 0) {
+    record.promisedDay = dates::Date::fromDayNumber(rows[9].convert<std::int32_t>());
+  }
+  if (rows[12].convert<int>() != 0) {
+    record.retractedDay = dates::Date::fromDayNumber(rows[13].convert<std::int32_t>());
+  }
+  return record;
+}
+
+}  // namespace
+
 std::vector<ContactRecord> ContactLog::forClient(std::int64_t clientId, dates::Date asOf) {
   Poco::Data::Statement select(database_.session());
-  // Invoice ids start at 1, so 0 stands for none; any day is a valid promise, hence the flag.
-  select << "SELECT k.id, k.kind, k.day, COALESCE(k.invoice_id, 0), COALESCE(i.number, ''), "
-            "       k.channel, k.outcome, k.promised_day IS NOT NULL, "
-            "       COALESCE(k.promised_day, 0), k.text, k.step "
-            "FROM contacts k LEFT JOIN invoices i ON i.id = k.invoice_id "
-            "WHERE k.client_id = ? AND k.day <= ? ORDER BY k.day, k.id",
+  select << std::string(kRecordColumns) +
+                "WHERE k.client_id = ? AND k.day <= ? ORDER BY k.day, k.id",
       bind(clientId), bind(static_cast<Poco::Int64>(asOf.dayNumber()));
   select.execute();
   Poco::Data::RecordSet rows(select);
   std::vector<ContactRecord> out;
   for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
-    ContactRecord record{.id = rows[0].convert<std::int64_t>(),
-                         .kind = kindFromName(rows[1].convert<std::string>()),
-                         .day = dates::Date::fromDayNumber(rows[2].convert<std::int32_t>()),
-                         .invoiceId = std::nullopt,
-                         .invoiceNumber = rows[4].convert<std::string>(),
-                         .channel = rows[5].convert<std::string>(),
-                         .outcome = rows[6].convert<std::string>(),
-                         .promisedDay = std::nullopt,
-                         .text = rows[9].convert<std::string>(),
-                         .step = rows[10].convert<std::string>()};
-    if (const auto invoiceId = rows[3].convert<std::int64_t>(); invoiceId != 0) {
-      record.invoiceId = invoiceId;
-    }
-    if (rows[7].convert<int>() != 0) {
-      record.promisedDay = dates::Date::fromDayNumber(rows[8].convert<std::int32_t>());
-    }
-    out.push_back(std::move(record));
+    out.push_back(readRecord(rows));
   }
   return out;
+}
+
+std::optional<ContactRecord> ContactLog::find(std::int64_t id) {
+  Poco::Data::Statement select(database_.session());
+  select << std::string(kRecordColumns) + "WHERE k.id = ?", bind(id);
+  select.execute();
+  Poco::Data::RecordSet rows(select);
+  if (!rows.moveFirst()) return std::nullopt;
+  return readRecord(rows);
+}
+
+void ContactLog::retract(std::int64_t id, dates::Date day, const std::string& reason) {
+  Poco::Nullable<std::string> why;
+  if (!reason.empty()) why = reason;
+  database_.session() << "UPDATE contacts SET retracted_day = ?, retract_reason = ? "
+                         "WHERE id = ? AND retracted_day IS NULL",
+      bind(static_cast<Poco::Int64>(day.dayNumber())), use(why), bind(id), now;
 }
 
 }  // namespace kindly::store

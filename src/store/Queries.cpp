@@ -1,5 +1,6 @@
 // A file's older rejects are superseded by its latest import: re-importing a fixed export
-// clears them from the list, while the history keeps them.
+// clears them from the list, while the history keeps them. An import undone counts nowhere:
+// its rejects are no longer listed, and the file's import before it is its latest again.
 #include "store/Queries.h"
 
 #include <Poco/Data/RecordSet.h>
@@ -30,9 +31,10 @@ std::size_t count(Poco::Int64 stored) { return stored < 0 ? 0 : static_cast<std:
 std::vector<StoredReject> rejects(Database& database, bool history) {
   Poco::Data::Statement select(database.session());
   select << "SELECT i.file, r.line, r.column_number, r.column_name, r.reason, r.raw "
-            "FROM rejects r JOIN imports i ON i.id = r.import_id " +
-                std::string(
-                    history ? "" : "WHERE i.id IN (SELECT MAX(id) FROM imports GROUP BY file) ") +
+            "FROM rejects r JOIN imports_in_effect i ON i.id = r.import_id " +
+                std::string(history ? ""
+                                    : "WHERE i.id IN (SELECT MAX(id) FROM imports_in_effect "
+                                      "GROUP BY file) ") +
                 "ORDER BY i.id, r.line, r.id";
   select.execute();
   Poco::Data::RecordSet rows(select);
@@ -50,7 +52,7 @@ std::vector<StoredReject> rejects(Database& database, bool history) {
 
 std::optional<dates::Date> latestImportDay(Database& database) {
   Poco::Nullable<Poco::Int64> day;
-  database.session() << "SELECT MAX(as_of_day) FROM imports", into(day), now;
+  database.session() << "SELECT MAX(as_of_day) FROM imports_in_effect", into(day), now;
   if (day.isNull()) return std::nullopt;
   return dates::Date::fromDayNumber(static_cast<std::int32_t>(day.value()));
 }

@@ -31,7 +31,7 @@ struct StoredReject {
 };
 
 // The rejects of the latest import of each file (those still to be fixed), or of every
-// import when `history` is true; in import order, then by line.
+// import when `history` is true; in import order, then by line. Imports undone are left out.
 std::vector<StoredReject> rejects(Database& database, bool history);
 
 // The as-of day of the latest import: the day the ledger's balances are known as at; nullopt

@@ -281,13 +281,143 @@ CREATE INDEX payments_inferred ON payments(invoice_id, payment_day, currency, am
                                            paid_after_day, inferred) WHERE inferred = 1;
 )sql";
 
+// Taking back a mistake, kept in the ledger as a write-off's undo is. A contact withdrawn
+// (logged by mistake) keeps its row, marked with the day and why, and counts nowhere: every
+// reader of what people said reads contacts_in_effect. An import undone keeps its row too,
+// marked so, and every reader of the imports reads imports_in_effect.
+//
+// For an undo to give back exactly the ledger as it was, an import now keeps what it
+// overwrites or removes, as copies rather than references (its undo deletes them): each
+// invoice's and client's values before it first changed them, the payments it replaced (an
+// inferred payment giving way to a listed one, a credit note's earlier application), the
+// contacts it moved with their invoice. It records the clients it added; the import of the
+// same command's first file (run_first_id, NULL for that first file), since a command's files
+// are undone together; and the latest contact and write-off when it began, so that the acts
+// recorded after it are known. An import made before keeps none of this (recorded_for_undo 0).
+//
+// Putting an invoice back is no import's change: the audit triggers now record only a change
+// that leaves last_import_id where it was or moves it forward, and an undo moves it back.
+constexpr std::string_view kTakingBack = R"sql(
+ALTER TABLE contacts ADD COLUMN retracted_day INTEGER;  -- withdrawn on; the row stays
+ALTER TABLE contacts ADD COLUMN retract_reason TEXT;
+CREATE VIEW contacts_in_effect AS SELECT * FROM contacts WHERE retracted_day IS NULL;
+
+ALTER TABLE imports ADD COLUMN undone_day INTEGER;      -- undone on; the row stays
+ALTER TABLE imports ADD COLUMN undo_reason TEXT;
+ALTER TABLE imports ADD COLUMN recorded_for_undo INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE imports ADD COLUMN run_first_id INTEGER REFERENCES imports(id);
+ALTER TABLE imports ADD COLUMN contacts_before INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE imports ADD COLUMN writeoffs_before INTEGER NOT NULL DEFAULT 0;
+CREATE VIEW imports_in_effect AS SELECT * FROM imports WHERE undone_day IS NULL;
+
+ALTER TABLE clients ADD COLUMN first_import_id INTEGER REFERENCES imports(id);
+
+CREATE TABLE clients_before_import (
+  import_id    INTEGER NOT NULL REFERENCES imports(id),
+  client_id    INTEGER NOT NULL,
+  name         TEXT NOT NULL,
+  email        TEXT NOT NULL,
+  contact_name TEXT NOT NULL,
+  PRIMARY KEY (import_id, client_id)
+);
+
+CREATE TABLE invoices_before_import (
+  import_id      INTEGER NOT NULL REFERENCES imports(id),
+  invoice_id     INTEGER NOT NULL,
+  client_id      INTEGER NOT NULL,
+  issue_day      INTEGER NOT NULL,
+  due_day        INTEGER NOT NULL,
+  currency       TEXT NOT NULL,
+  amount         INTEGER NOT NULL,
+  status         TEXT NOT NULL,
+  last_import_id INTEGER NOT NULL,
+  PRIMARY KEY (import_id, invoice_id)
+);
+CREATE TRIGGER keep_invoice_before_import AFTER UPDATE OF last_import_id ON invoices
+WHEN new.last_import_id > old.last_import_id BEGIN
+  INSERT OR IGNORE INTO invoices_before_import (import_id, invoice_id, client_id, issue_day,
+                                                due_day, currency, amount, status, last_import_id)
+  VALUES (new.last_import_id, old.id, old.client_id, old.issue_day, old.due_day, old.currency,
+          old.amount, old.status, old.last_import_id);
+END;
+
+CREATE TABLE payments_replaced (
+  replaced_by    INTEGER NOT NULL REFERENCES imports(id),
+  id             INTEGER NOT NULL,
+  invoice_id     INTEGER NOT NULL,
+  payment_day    INTEGER NOT NULL,
+  currency       TEXT NOT NULL,
+  amount         INTEGER NOT NULL,
+  reference      TEXT NOT NULL,
+  occurrence     INTEGER NOT NULL,
+  inferred       INTEGER NOT NULL,
+  import_id      INTEGER NOT NULL,
+  date_known     INTEGER NOT NULL,
+  paid_after_day INTEGER
+);
+CREATE INDEX payments_replaced_by_import ON payments_replaced(replaced_by);
+
+CREATE TABLE contact_moves (
+  import_id  INTEGER NOT NULL REFERENCES imports(id),
+  contact_id INTEGER NOT NULL,
+  client_id  INTEGER NOT NULL,  -- the client it was with before
+  PRIMARY KEY (import_id, contact_id)
+);
+
+-- An undo deletes the invoices an import added: each deletion looks for rows naming it.
+CREATE INDEX invoice_changes_by_invoice ON invoice_changes(invoice_id);
+CREATE INDEX contacts_by_invoice ON contacts(invoice_id);
+
+DROP TRIGGER audit_invoice_amount;
+DROP TRIGGER audit_invoice_currency;
+DROP TRIGGER audit_invoice_issue;
+DROP TRIGGER audit_invoice_due;
+DROP TRIGGER audit_invoice_client;
+DROP TRIGGER audit_invoice_status;
+CREATE TRIGGER audit_invoice_amount AFTER UPDATE OF amount ON invoices
+WHEN old.amount IS NOT new.amount AND new.last_import_id >= old.last_import_id BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'amount', old.amount, new.amount);
+END;
+CREATE TRIGGER audit_invoice_currency AFTER UPDATE OF currency ON invoices
+WHEN old.currency IS NOT new.currency AND new.last_import_id >= old.last_import_id BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'currency', old.currency, new.currency);
+END;
+CREATE TRIGGER audit_invoice_issue AFTER UPDATE OF issue_day ON invoices
+WHEN old.issue_day IS NOT new.issue_day AND new.last_import_id >= old.last_import_id BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'issue_date',
+          date(old.issue_day * 86400, 'unixepoch'), date(new.issue_day * 86400, 'unixepoch'));
+END;
+CREATE TRIGGER audit_invoice_due AFTER UPDATE OF due_day ON invoices
+WHEN old.due_day IS NOT new.due_day AND new.last_import_id >= old.last_import_id BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'due_date',
+          date(old.due_day * 86400, 'unixepoch'), date(new.due_day * 86400, 'unixepoch'));
+END;
+CREATE TRIGGER audit_invoice_client AFTER UPDATE OF client_id ON invoices
+WHEN old.client_id IS NOT new.client_id AND new.last_import_id >= old.last_import_id BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'client',
+          (SELECT code FROM clients WHERE id = old.client_id),
+          (SELECT code FROM clients WHERE id = new.client_id));
+END;
+CREATE TRIGGER audit_invoice_status AFTER UPDATE OF status ON invoices
+WHEN old.status IS NOT new.status AND new.last_import_id >= old.last_import_id BEGIN
+  INSERT INTO invoice_changes (invoice_id, import_id, field, old_value, new_value)
+  VALUES (new.id, new.last_import_id, 'status', old.status, new.status);
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<std::string_view>& migrations() {
   static const std::vector<std::string_view> all = {
       kLedger,           kInvoiceAudit,    kSkippedRows,      kPeopleSay,
       kFollowUpSteps,    kSendings,        kInferredPayments, kImportFingerprints,
-      kSendingsByClient, kPaymentCurrency, kPaymentDateKnown, kInferredPaymentDates};
+      kSendingsByClient, kPaymentCurrency, kPaymentDateKnown, kInferredPaymentDates,
+      kTakingBack};
   return all;
 }
 

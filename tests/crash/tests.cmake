@@ -6,6 +6,10 @@
 add_test(NAME crash.import
          COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/crash/crash_import.py
                  $<TARGET_FILE:kindly> 24 50000)
+# import --undo-last: next week's import of a 50,000-invoice ledger taken back, killed 12 times.
+add_test(NAME crash.undo
+         COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/crash/crash_undo.py
+                 $<TARGET_FILE:kindly> 12 50000)
 # remind: a batch of 800 drafts, killed 20 times, into an empty folder and over an earlier batch.
 add_test(NAME crash.remind
          COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/crash/crash_remind.py
@@ -15,4 +19,4 @@ add_test(NAME crash.send
          COMMAND Python3::Interpreter ${CMAKE_CURRENT_SOURCE_DIR}/crash/crash_send.py
                  $<TARGET_FILE:kindly> 20)
 set_tests_properties(crash.send PROPERTIES SKIP_RETURN_CODE 77)
-set_tests_properties(crash.import crash.remind crash.send PROPERTIES TIMEOUT 600)
+set_tests_properties(crash.import crash.undo crash.remind crash.send PROPERTIES TIMEOUT 600)

@@ -147,11 +147,14 @@ TEST_F(ImportJob, countsEveryRowAsNewOnTheFirstImport) {
   EXPECT_EQ(scalar("SELECT due_day FROM invoices WHERE number = 'INV-1'"),
             day(2026, 10, 1).dayNumber());
   EXPECT_EQ(scalar("SELECT SUM(amount) FROM payments"), 40000 + 125050);
-  // The import log records what each file did, and a fingerprint that knows the file again.
+  // The import log records what each file did, and a fingerprint that knows the file again;
+  // not undone, what an undo needs kept, the second file made with the first, no contact nor
+  // write-off before them.
   EXPECT_EQ(dump("imports"), "1|" + invoices + "|generic|" + std::to_string(kAsOf.dayNumber()) +
-                                 "|3|3|0|0|0|0|" + fingerprintOf(1) + "|NULL|\n" + "2|" + payments +
-                                 "|generic|" + std::to_string(kAsOf.dayNumber()) + "|2|2|0|0|0|0|" +
-                                 fingerprintOf(2) + "|NULL|\n");
+                                 "|3|3|0|0|0|0|" + fingerprintOf(1) +
+                                 "|NULL|NULL|NULL|1|NULL|0|0|\n" + "2|" + payments + "|generic|" +
+                                 std::to_string(kAsOf.dayNumber()) + "|2|2|0|0|0|0|" +
+                                 fingerprintOf(2) + "|NULL|NULL|NULL|1|1|0|0|\n");
   EXPECT_EQ(fingerprintOf(1).find_first_not_of("0123456789abcdef"), std::string::npos);
   EXPECT_EQ(fingerprintOf(1).size(), 64u);
   EXPECT_NE(fingerprintOf(1), fingerprintOf(2));
@@ -566,7 +569,7 @@ TEST_F(ImportJob, anExportWithoutEmailsKeepsTheKnownEmail) {
   import({dir_.write("without.csv",
                      "invoice_number,client_id,client_name,due_date,amount\n"
                      "A-2,C1,North,2026-10-01,100.00\n")});
-  EXPECT_EQ(dump("clients"), "1|C1|North|ap@north.example||\n");
+  EXPECT_EQ(dump("clients"), "1|C1|North|ap@north.example||1|\n");
 }
 
 // Spreadsheets save a header with empty trailing columns and rows that stop before them.

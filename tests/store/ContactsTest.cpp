@@ -1,6 +1,9 @@
 // ContactLog: what people tell Kindly is kept as it was said, read back per client and day.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "store/ClientLedger.h"
 #include "store/Contacts.h"
 
@@ -95,6 +98,40 @@ TEST(ContactLog, knowsTheChannelsAndOutcomes) {
     EXPECT_TRUE(isContactOutcome(outcome)) << outcome;
   }
   EXPECT_FALSE(isContactOutcome("no answer"));
+}
+
+TEST_F(ContactLogTest, aWithdrawnRecordStaysToBeSeenButCountsNowhere) {
+  ContactLog log(ledger_);
+  log.add(1, said(ContactKind::Note, day(2026, 11, 2), "kept"));
+  log.add(1, said(ContactKind::Dispute, day(2026, 11, 3), "a mistake"));
+  const auto mistake = log.forClient(1, day(2026, 11, 30)).back();
+  EXPECT_FALSE(mistake.retractedDay.has_value());
+  log.retract(mistake.id, day(2026, 11, 4), "wrong client");
+
+  const auto records = log.forClient(1, day(2026, 11, 30));
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_FALSE(records[0].retractedDay.has_value());
+  ASSERT_TRUE(records[1].retractedDay.has_value());
+  EXPECT_EQ(*records[1].retractedDay, day(2026, 11, 4));
+  EXPECT_EQ(records[1].retractReason, "wrong client");
+  // Every reader of what counts reads the view: the withdrawn record is not in it, at any date.
+  std::vector<std::string> texts;
+  ledger_.session() << "SELECT text FROM contacts_in_effect ORDER BY id", into(texts), now;
+  EXPECT_EQ(texts, std::vector<std::string>{"kept"});
+}
+
+TEST_F(ContactLogTest, findsARecordByItsNumberWithItsClient) {
+  ContactLog log(ledger_);
+  log.add(2, said(ContactKind::Note, day(2026, 11, 2), "Bloom's"));
+  const auto id = log.forClient(2, day(2026, 11, 30)).front().id;
+  const auto found = log.find(id);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->clientId, 2);
+  EXPECT_EQ(found->text, "Bloom's");
+  log.retract(id, day(2026, 11, 3), "");
+  ASSERT_TRUE(log.find(id)->retractedDay.has_value());
+  EXPECT_EQ(log.find(id)->retractReason, "");
+  EXPECT_FALSE(log.find(id + 1).has_value());
 }
 
 TEST_F(ContactLogTest, clientLedgerFindsClientsByCodeAndInvoicesByNumber) {
