@@ -191,6 +191,7 @@ std::vector<FileSummary> ImportJob::run(std::vector<SourceFile> sources) {
     for (auto& summary : summaries) {
       summary.paymentsInAnotherCurrency = ledger.paymentsInAnotherCurrency(summary.importId);
       summary.movedWithInvoice = ledger.moveInvoiceFacts(summary.importId);
+      summary.slips = ledger.slipsOf(summary.importId);
     }
     refuseSumsBeyondExact(ledger);
     for (std::size_t i = 0; i < summaries.size(); ++i) {

@@ -69,6 +69,8 @@ struct FileSummary {
   std::vector<std::string> paymentsInAnotherCurrency;
   // Invoices this file moved to another client whose disputes and promises went along.
   std::vector<std::string> movedWithInvoice;
+  // Slips a person should check, one sentence each (see LedgerWriter::slipsOf).
+  std::vector<std::string> slips;
   // Open invoices of earlier full exports of this format that this one no longer lists.
   std::vector<std::string> missingFromExport;
   // The other sheets of the file's workbook, which hold neither invoices nor payments.

@@ -434,6 +434,74 @@ std::vector<std::string> LedgerWriter::paymentsInAnotherCurrency(std::int64_t im
   return notes;
 }
 
+std::vector<std::string> LedgerWriter::slipsOf(std::int64_t importId) {
+  std::vector<std::string> slips;
+  const auto money = [](std::int64_t minor, std::string_view code) {
+    const auto currency = money::Currency::fromCode(code);
+    return std::string(code) + " " + (currency ? money::Money(minor, *currency).toDecimal() : "?");
+  };
+  const auto day = [](std::int64_t number) {
+    return dates::Date::fromDayNumber(static_cast<std::int32_t>(number));
+  };
+  store::PreparedStatement early(database_, R"sql(
+      SELECT i.number, p.payment_day, i.issue_day FROM payments p
+      JOIN invoices i ON i.id = p.invoice_id
+      WHERE p.import_id = ? AND p.inferred = 0 AND p.payment_day < i.issue_day
+      ORDER BY i.number, p.payment_day)sql");
+  early.bind(1, importId);
+  while (early.step()) {
+    slips.push_back(std::string(early.columnText(0)) + " was paid on " +
+                    day(early.columnInt(1)).iso() + ", before it was issued on " +
+                    day(early.columnInt(2)).iso() + ": is the date order right?");
+  }
+  store::PreparedStatement overpaid(database_, R"sql(
+      SELECT i.number, i.amount, SUM(p.amount), i.currency FROM invoices i
+      JOIN payments p ON p.invoice_id = i.id AND p.currency = i.currency
+      WHERE i.id IN (SELECT invoice_id FROM payments WHERE import_id = ?) AND i.amount > 0
+      GROUP BY i.id HAVING SUM(p.amount) > i.amount ORDER BY i.number)sql");
+  overpaid.bind(1, importId);
+  while (overpaid.step()) {
+    const std::string code(overpaid.columnText(3));
+    slips.push_back(std::string(overpaid.columnText(0)) + ": " +
+                    money(overpaid.columnInt(2), code) + " paid on an invoice of " +
+                    money(overpaid.columnInt(1), code) +
+                    ": a payment counted twice, or meant for another invoice?");
+  }
+  // The same amount on the same invoice from an earlier import, on the day whose day and month
+  // are this one's swapped: one payment read twice with different date orders.
+  store::PreparedStatement twins(database_, R"sql(
+      SELECT i.number, p.payment_day, q.payment_day, p.amount, p.currency FROM payments p
+      JOIN payments q ON q.invoice_id = p.invoice_id AND q.amount = p.amount
+                     AND q.currency = p.currency AND q.payment_day <> p.payment_day
+                     AND q.import_id <> p.import_id
+      JOIN invoices i ON i.id = p.invoice_id
+      WHERE p.import_id = ? AND p.inferred = 0 AND q.inferred = 0
+      ORDER BY i.number, p.payment_day)sql");
+  twins.bind(1, importId);
+  while (twins.step()) {
+    const auto now = day(twins.columnInt(1));
+    const auto before = day(twins.columnInt(2));
+    if (dates::Date::fromYmd(now.year(), now.day(), now.month()) != before) continue;
+    slips.push_back(std::string(twins.columnText(0)) + ": the payment of " +
+                    money(twins.columnInt(3), twins.columnText(4)) + " on " + now.iso() +
+                    " looks like the one of " + before.iso() +
+                    " read with another date order, and is now counted twice");
+  }
+  store::PreparedStatement emails(database_, R"sql(
+      SELECT c.code, c.name, b.email, c.email FROM clients_before_import b
+      JOIN clients c ON c.id = b.client_id
+      WHERE b.import_id = ? AND b.email <> c.email ORDER BY c.code)sql");
+  emails.bind(1, importId);
+  while (emails.step()) {
+    const std::string was(emails.columnText(2));
+    const std::string now(emails.columnText(3));
+    slips.push_back(std::string(emails.columnText(0)) + " " + std::string(emails.columnText(1)) +
+                    ": email " + (was.empty() ? "added, " : "changed from " + was + " to ") +
+                    (now.empty() ? "none" : now) + "; drafts now go there");
+  }
+  return slips;
+}
+
 void LedgerWriter::noteIfDuplicate(const InvoiceRecord& invoice, const std::string& code) {
   auto& known = knownClients();
   for (const auto& key : matchingKeys(invoice)) {

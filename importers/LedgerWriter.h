@@ -57,6 +57,11 @@ class LedgerWriter {
   // currency the import `importId` changed that have payments in another currency. A
   // payment keeps the currency it was received in; it is never re-denominated.
   std::vector<std::string> paymentsInAnotherCurrency(std::int64_t importId);
+  // What import `importId` wrote that a person should check before it costs anything, one
+  // sentence each: a listed payment dated before its invoice was issued; an invoice now paid
+  // beyond its amount; a payment that is an earlier import's one read with day and month
+  // swapped (another date order), so counted twice; a client's email changed.
+  std::vector<std::string> slipsOf(std::int64_t importId);
   // Numbers of the invoices first imported from `format` that still have a balance.
   std::vector<std::string> openInvoicesOfFormat(const std::string& format);
   // "C12 Acme Ltd. <ap@acme.example> looks like C3 ACME LTD": clients added since the last

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <string_view>
 
@@ -19,6 +20,9 @@
 namespace kindly::cli {
 
 namespace {
+
+// An as-of date further than this from today is taken for a slip and named.
+constexpr int kFarFromTodayDays = 31;
 
 // Longer lists are cut here: a summary is read by a person.
 constexpr std::size_t kListedAtMost = 10;
@@ -107,6 +111,7 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << "  " << oneLine(note) << "; check it\n";
   }
   for (const auto& note : s.movedWithInvoice) out << "  " << oneLine(note) << '\n';
+  for (const auto& slip : s.slips) out << "  check: " << oneLine(slip) << '\n';
   if (!s.missingFromExport.empty()) {
     out << "  " << s.missingFromExport.size()
         << " open invoices of earlier exports are not in this one; kept until a person "
@@ -224,10 +229,24 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
 
   std::size_t rejected = 0;
   bool currencyNotes = false;
+  std::size_t slips = 0;
   for (const auto& s : summaries) {
     printSummary(context.out, s, options.asOf);
     rejected += s.rejected;
     currencyNotes = currencyNotes || !s.paymentsInAnotherCurrency.empty();
+    slips += s.slips.size();
+  }
+  // A year or a month typed wrong dates every inferred payment and every "as of" wrongly.
+  const int fromToday = options.asOf - today();
+  if (fromToday > kFarFromTodayDays || fromToday < -kFarFromTodayDays) {
+    context.out << "check: imported as of " << options.asOf.iso() << ", " << std::abs(fromToday)
+                << " days " << (fromToday > 0 ? "after" : "before") << " today (" << today().iso()
+                << "): is --as-of right?\n";
+    ++slips;
+  }
+  if (slips > 0 && !options.dryRun) {
+    context.out << "If one of these is a mistake, kindly import --undo-last takes the whole "
+                   "import back.\n";
   }
   std::size_t warnings = 0;
   for (const auto& s : summaries) {
@@ -243,7 +262,7 @@ int ImportCommand::run(const std::vector<std::string>& args, Context& context) {
     context.out << rejected << " rows set aside; `kindly rejects` lists them.\n";
     return kNeedsAttention;
   }
-  return currencyNotes || warnings > 0 ? kNeedsAttention : kDone;
+  return currencyNotes || warnings > 0 || slips > 0 ? kNeedsAttention : kDone;
 }
 
 }  // namespace kindly::cli

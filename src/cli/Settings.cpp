@@ -2,6 +2,7 @@
 // command-line options are bound to the same keys, so an option always wins over the file.
 #include "cli/Settings.h"
 
+#include <Poco/Environment.h>
 #include <Poco/LocalDateTime.h>
 
 #include "base/Error.h"
@@ -46,11 +47,20 @@ int wholeNumber(const Config& config, const std::string& key, int fallback) {
   throw UsageError(settingName(config, key) + ": '" + text + "' is not a whole number of days");
 }
 
-dates::Date asOf(const Config& config) {
-  if (!config.hasProperty("run.as_of")) {
-    const Poco::LocalDateTime now;
-    return *dates::Date::fromYmd(now.year(), now.month(), now.day());
+dates::Date today() {
+  // $KINDLY_TODAY pins the clock, as --as-of pins a run: for reproducible tests and demos.
+  const std::string pinned = Poco::Environment::get("KINDLY_TODAY", "");
+  if (!pinned.empty()) {
+    const auto date = dates::parseDate(pinned, dates::DateOrder::YMD);
+    if (!date) throw UsageError("$KINDLY_TODAY: " + date.error());
+    return *date;
   }
+  const Poco::LocalDateTime now;
+  return *dates::Date::fromYmd(now.year(), now.month(), now.day());
+}
+
+dates::Date asOf(const Config& config) {
+  if (!config.hasProperty("run.as_of")) return today();
   const std::string text = config.getString("run.as_of");
   const auto date = dates::parseDate(text, dates::DateOrder::YMD);
   if (!date) throw UsageError("--as-of: " + date.error());

@@ -22,7 +22,9 @@ enum class OutputFormat { Table, Csv, Json };
 // The setting `key` as a whole number of days, `fallback` when unset. Throws UsageError,
 // naming the option or the configuration key, when it is not one.
 int wholeNumber(const Config& config, const std::string& key, int fallback);
-// --as-of, else today's local date: the only place Kindly reads the clock.
+// Today's local date, or $KINDLY_TODAY when set: the only place Kindly reads the clock.
+dates::Date today();
+// --as-of, else today().
 dates::Date asOf(const Config& config);
 // --through, else `asOf`: the last day whose follow-ups a batch drafts, at most a week on.
 dates::Date throughDay(const Config& config, dates::Date asOf);

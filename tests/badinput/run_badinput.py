@@ -148,7 +148,7 @@ def ledger_lines(db):
 
 
 def kindly(binary, folder, *args):
-    env = dict(os.environ, KINDLY_DB="kindly.db")
+    env = dict(os.environ, KINDLY_DB="kindly.db", KINDLY_TODAY="2026-11-20")
     result = subprocess.run([binary, *args], cwd=folder, env=env, capture_output=True,
                             timeout=120)
     return (result.returncode, result.stdout.decode("utf-8", "replace"),

@@ -95,7 +95,7 @@ def main():
     steps = parse(path)
     failures = commands = 0
     with tempfile.TemporaryDirectory() as folder:
-        env = dict(os.environ, KINDLY_DB="kindly.db", TZ="UTC")
+        env = dict(os.environ, KINDLY_DB="kindly.db", TZ="UTC", KINDLY_TODAY="2026-11-20")
         for command in steps:
             if "comment" in command:
                 continue

@@ -694,6 +694,35 @@ def clear_password_to_remote_host_is_refused(kindly, python):
     check(kindly.ledger("SELECT COUNT(*) FROM sendings") == [(0,)], "nothing recorded")
 
 
+def what_the_reviewer_did_goes_out(kindly, python):
+    """A Cc and a Bcc a reviewer adds are delivered, the Bcc never written into the message;
+    the Date is the moment of sending, not the drafting day; a step is logged once."""
+    draft_batch(kindly)
+    path = os.path.join(kindly.folder, BATCH, "001-acme-ltd.eml")
+    draft = open(path, "rb").read()
+    check(b"09:00:00 +0000" in draft, "the draft is dated the drafting day:\n%r" % draft[:400])
+    draft = draft.replace(b"\r\nTo: ", b"\r\nCc: Jo Bloggs <jo@acme.example>\r\n"
+                                      b"Bcc: owner@harbourlights.example\r\nTo: ", 1)
+    open(path, "wb").write(draft)
+    with Server(python, kindly.folder) as server:
+        kindly.configure(server.port)
+        before = time.time()
+        kindly.run("send", BATCH, "--as-of", AS_OF, "--only", "C1", expect=0)
+        after = time.time()
+        [(envelope, raw)] = server.messages()
+        check(sorted(envelope["rcpt_tos"]) == sorted([EMAILS["C1"], "jo@acme.example",
+                                                      "owner@harbourlights.example", BCC]),
+              "To, Cc, the reviewer's Bcc and the archive copy: %s" % envelope)
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        check(message["Cc"].addresses[0].addr_spec == "jo@acme.example", "the Cc is shown")
+        check("Bcc" not in message and b"owner@harbourlights" not in raw,
+              "the blind copy must not show in the message")
+        sent_at = message["Date"].datetime.timestamp()
+        check(before - 2 <= sent_at <= after + 2,
+              "dated when sent: %s, not the drafting day" % message["Date"])
+    check(len(sent_contacts(kindly)) == 1, "one contact: %s" % sent_contacts(kindly))
+
+
 SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outcome,
                                       deferred_then_sent, bounced, deleted_and_edited,
                                       dry_run_and_choices, starttls_certificate_checked,
@@ -705,7 +734,8 @@ SCENARIOS = {f.__name__: f for f in (normal_batch, kill_and_resume, unknown_outc
                                       flooding_reply_is_refused, endless_reply_line_is_refused,
                                       refused_bcc_is_not_a_bounce,
                                       message_refused_after_data_is_not_a_bounce,
-                                      clear_password_to_remote_host_is_refused)}
+                                      clear_password_to_remote_host_is_refused,
+                                      what_the_reviewer_did_goes_out)}
 
 
 def main(scenarios=None):
