@@ -96,7 +96,8 @@ int RemindCommand::run(const std::vector<std::string>& args, Context& context) {
     std::vector<std::string> done;
     if (changes.added > 0) done.push_back(counted(changes.added, "draft", "drafts") + " added");
     if (changes.updated > 0)
-      done.push_back(std::to_string(changes.updated) + " rewritten for a changed plan");
+      done.push_back(std::to_string(changes.updated) +
+                     " rewritten for changes in the plan or the settings");
     if (changes.removed > 0)
       done.push_back(std::to_string(changes.removed) + " removed, no longer due");
     if (done.empty()) {

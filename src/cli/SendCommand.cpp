@@ -101,7 +101,10 @@ int SendCommand::run(const std::vector<std::string>& args, Context& context) {
   if (summary.needsAttention > 0) {
     context.out << ", " << summary.needsAttention << " to look at";
   }
-  if (summary.toDo > 0) context.out << "; " << summary.toDo << " calls or letters to do";
+  if (summary.toDo > 0) {
+    context.out << "; " << summary.toDo
+                << (summary.toDo == 1 ? " call or letter" : " calls or letters") << " to do";
+  }
   context.out << ".\n";
   return summary.needsAttention > 0 ? kNeedsAttention : kDone;
 }
