@@ -478,7 +478,12 @@ std::vector<std::string> LedgerWriter::slipsOf(std::int64_t importId) {
       WHERE p.import_id = ? AND p.inferred = 0 AND q.inferred = 0
       ORDER BY i.number, p.payment_day)sql");
   twins.bind(1, importId);
-  while (twins.step()) {
+  // A first import has no earlier payment to be read twice.
+  store::PreparedStatement earlier(
+      database_, "SELECT 1 FROM payments WHERE import_id <> ? AND inferred = 0 LIMIT 1");
+  earlier.bind(1, importId);
+  const bool anyEarlier = earlier.step();
+  while (anyEarlier && twins.step()) {
     const auto now = day(twins.columnInt(1));
     const auto before = day(twins.columnInt(2));
     if (dates::Date::fromYmd(now.year(), now.day(), now.month()) != before) continue;

@@ -111,7 +111,12 @@ void printSummary(std::ostream& out, const importers::FileSummary& s, dates::Dat
     out << "  " << oneLine(note) << "; check it\n";
   }
   for (const auto& note : s.movedWithInvoice) out << "  " << oneLine(note) << '\n';
-  for (const auto& slip : s.slips) out << "  check: " << oneLine(slip) << '\n';
+  for (std::size_t i = 0; i < std::min(kListedAtMost, s.slips.size()); ++i) {
+    out << "  check: " << oneLine(s.slips[i]) << '\n';
+  }
+  if (s.slips.size() > kListedAtMost) {
+    out << "  and " << s.slips.size() - kListedAtMost << " more to check of the same kinds\n";
+  }
   if (!s.missingFromExport.empty()) {
     out << "  " << s.missingFromExport.size()
         << " open invoices of earlier exports are not in this one; kept until a person "

@@ -137,8 +137,9 @@ def main():
         t0 = time.monotonic()
         second = run(whole, "week2")
         import_seconds = time.monotonic() - t0
-        check(second.returncode == 0, "the next week's import failed:\n" + second.stdout +
-              second.stderr)
+        # Exit 1: the generated week pays some invoices twice over, which the import names.
+        check(second.returncode in (0, 1) and "rejected" in second.stdout,
+              "the next week's import failed:\n" + second.stdout + second.stderr)
         import_times = [import_seconds]
         after = state(whole)
         check(after != before, "the next week's import should change the ledger")
@@ -171,7 +172,7 @@ def main():
                 process.wait()
                 killed = True
             else:
-                check(process.returncode == 0, "an import exited %d" % process.returncode)
+                check(process.returncode in (0, 1), "an import exited %d" % process.returncode)
                 finished_unkilled += 1
                 import_times.append(finished_in)
                 killed = False
@@ -195,7 +196,8 @@ def main():
             rerun = run(trial, "week2")
             if expected_again is after:
                 import_times.append(time.monotonic() - t0)
-            check(rerun.returncode == 0, "the import run again after a kill at %.3f s failed:\n%s"
+            check(rerun.returncode in (0, 1),
+                  "the import run again after a kill at %.3f s failed:\n%s"
                   % (delay, rerun.stdout + rerun.stderr))
             check(state(trial) == expected_again,
                   "the import run again after a kill at %.3f s gives %s, not %s"
