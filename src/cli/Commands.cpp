@@ -19,7 +19,10 @@ store::Database& Context::ledger() {
     const auto path = ledgerPath(config);
     // A command run in the wrong folder must not answer "nothing is owed" from an empty ledger
     // it made itself: only an import creates one.
-    if (path != ":memory:" && !std::filesystem::exists(path)) {
+    // An empty file (a `touch`, a copy that failed) is no ledger either.
+    std::error_code unknown;
+    if (path != ":memory:" &&
+        (!std::filesystem::exists(path) || std::filesystem::file_size(path, unknown) == 0)) {
       throw UsageError("no ledger at " + path +
                        "; `kindly import FILE` creates one, or choose another with --db FILE "
                        "or $KINDLY_DB");

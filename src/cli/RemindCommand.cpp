@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "base/Text.h"
 #include "cli/Commands.h"
@@ -11,6 +12,7 @@
 #include "cli/Settings.h"
 #include "drafts/BatchWriter.h"
 #include "drafts/DueToday.h"
+#include "drafts/Manifest.h"
 #include "drafts/Templates.h"
 #include "followup/PlanReader.h"
 #include "send/Sendings.h"
@@ -64,6 +66,24 @@ void listFiles(std::ostream& out, const std::string& what, const std::vector<std
   out << '\n';
 }
 
+// The follow-ups that the batches of the week before `asOf` drafted for `asOf` or later, as
+// (client, step, day), each with its batch folder.
+std::map<std::tuple<std::string, std::string, std::string>, std::string> draftedAhead(
+    const std::string& outDir, dates::Date asOf) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::string> ahead;
+  for (int back = 1; back <= 7; ++back) {
+    const auto folder = std::filesystem::path(outDir) / ("batch-" + asOf.plusDays(-back).iso());
+    std::error_code missing;
+    if (!std::filesystem::exists(folder / "manifest.json", missing)) continue;
+    for (const auto& entry : drafts::readManifestJson(folder.string())) {
+      if (entry.day >= asOf.iso()) {
+        ahead.emplace(std::make_tuple(entry.clientCode, entry.step, entry.day), folder.string());
+      }
+    }
+  }
+  return ahead;
+}
+
 }  // namespace
 
 int RemindCommand::run(const std::vector<std::string>& args, Context& context) {
@@ -81,6 +101,18 @@ int RemindCommand::run(const std::vector<std::string>& args, Context& context) {
   const auto plan = followup::planFollowUps(context.ledger(), options, cadence(context.config));
   auto reminders = drafts::remindersDue(plan, options.asOf, through);
   for (auto& reminder : reminders) reminder.balancesAsAt = balancesAsAt;
+  // A follow-up drafted ahead in an earlier batch (a Friday's --through) is that batch's:
+  // drafted again here, the client would hear the same thing twice.
+  const auto ahead = draftedAhead(context.config.getString("remind.out", "out"), options.asOf);
+  std::erase_if(reminders, [&](const drafts::Reminder& reminder) {
+    const auto found =
+        ahead.find({reminder.clientCode, reminder.step, reminder.day.value_or(options.asOf).iso()});
+    if (found == ahead.end()) return false;
+    context.out << "Already drafted in " << found->second << ": " << oneLine(reminder.clientCode)
+                << " " << oneLine(reminder.clientName) << " (" << reminder.step << ", for "
+                << reminder.day.value_or(options.asOf).iso() << ")\n";
+    return true;
+  });
   // Drafts `kindly send` took up stay as they are: a person is sending them, or did.
   std::set<std::string> sent;
   std::error_code missing;
@@ -143,7 +175,7 @@ int RemindCommand::run(const std::vector<std::string>& args, Context& context) {
   }
   // Payment instructions are a courtesy; a draft without a sender is not ready to send.
   const bool noSender = trim(from.from).empty() || trim(from.companyName).empty();
-  return !entries.empty() && noSender ? kNeedsAttention : kDone;
+  return (!entries.empty() && noSender) || !changes.toCheck.empty() ? kNeedsAttention : kDone;
 }
 
 }  // namespace kindly::cli

@@ -4,6 +4,9 @@
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA1Engine.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -106,9 +109,8 @@ std::string slugOf(std::string_view text) {
 }
 
 std::string sequenceText(std::size_t sequence) {
-  std::string number = std::to_string(sequence);
-  while (number.size() < 3) number.insert(0, "0");
-  return number;
+  const std::string number = std::to_string(sequence);
+  return std::string(number.size() < 3 ? 3 - number.size() : 0, '0') + number;
 }
 
 // Throws Error naming the batch, the file (not the hidden folder it is written in) and why: a
@@ -173,6 +175,21 @@ std::string draftedText(const std::vector<WrittenDraft>& drafts) {
   return text;
 }
 
+// The bytes of `path`; throws Error naming the file when it cannot be read, so that a draft a
+// person changed is never taken for an empty one.
+std::string readAll(const fs::path& path) {
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in || in.bad()) {
+    throw Error("cannot read " + path.string() + ": " +
+                (errno != 0 ? std::strerror(errno) : "the file could not be read") +
+                "; nothing was changed");
+  }
+  return text.str();
+}
+
 // The drafts a batch was given, from its .drafted; for a batch written before there was one,
 // the manifest's entries with no digest (every draft then counts as a person's).
 std::vector<WrittenDraft> readDrafted(const fs::path& batch) {
@@ -184,26 +201,35 @@ std::vector<WrittenDraft> readDrafted(const fs::path& batch) {
     }
     return drafts;
   }
-  for (std::string line; std::getline(in, line);) {
+  // Every line ends in a newline and every digest is whole: a record cut short (a disk that
+  // filled, a hand that edited it) must not pass a person's draft for one nobody touched.
+  const std::string text = readAll(batch / kDrafted);
+  const auto corrupt = [&](std::size_t line) {
+    return Error((batch / kDrafted).string() + ":" + std::to_string(line) +
+                 ": not a whole record of kindly remind's drafts; nothing was changed. Move "
+                 "the batch folder aside to draft the day afresh");
+  };
+  if (!text.empty() && text.back() != '\n') {
+    throw corrupt(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  }
+  std::istringstream lines(text);
+  std::size_t number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
     if (line.empty() || line.front() == '#') continue;
     std::vector<std::string> fields;
     std::istringstream cells(line);
     for (std::string cell; std::getline(cells, cell, '\t');) fields.push_back(cell);
     if (fields.size() != 5 || fields[0].empty() || fields[0].find('/') != std::string::npos ||
-        fields[0].starts_with('.')) {
-      throw Error((batch / kDrafted).string() + ": not a record of kindly remind's drafts");
+        fields[0].starts_with('.') || fields[4].size() != 40 ||
+        fields[4].find_first_not_of("0123456789abcdef") != std::string::npos || fields[3].empty() ||
+        fields[3].find_first_not_of("0123456789") != std::string::npos) {
+      throw corrupt(number);
     }
     drafts.push_back({fields[0], fields[1], fields[2],
                       std::strtoull(fields[3].c_str(), nullptr, 10), fields[4]});
   }
   return drafts;
-}
-
-std::string readAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // Copies `from` to `to`, naming the batch when it cannot.
@@ -424,6 +450,18 @@ std::vector<BatchEntry> BatchWriter::write(const std::vector<Reminder>& reminder
   if (error || !fs::is_directory(outDir)) {
     throw Error("cannot create the drafts folder " + outDir_ +
                 (error ? ": " + error.message() : ": not a folder"));
+  }
+  // One remind at a time in a drafts folder: a second one waits, then finds the first one's
+  // batch and keeps what is in it, rather than both starting from the same old batch.
+  struct FolderLock {
+    int fd = -1;
+    ~FolderLock() {
+      if (fd >= 0) ::close(fd);  // releases the lock
+    }
+  } lock{::open(outDir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (lock.fd < 0 || ::flock(lock.fd, LOCK_EX) != 0) {
+    throw Error("cannot take the drafts folder " + outDir_ +
+                " for this run: " + std::strerror(errno));
   }
   const std::string name = "batch-" + asOf_.iso();
   const fs::path target = outDir / name;

@@ -139,7 +139,14 @@ FollowUp chase(const ClientSituation& client, const std::vector<OwedInvoice>& ch
     next.date = std::max(next.date, cadence.calendar.onOrAfter(client.promisedUntil->plusDays(1)));
     next.reason += "; paused for a promise to pay, until " + client.promisedUntil->iso();
   }
-  next.thenAfterDays = daysToNext(next.date, stepAfter(taken, cadence), cadence);
+  // The step after this one comes its gap after this one, or on its own day after the due
+  // date if that is sooner (as `wanted` above), never within the minimum gap.
+  int gap = stepAfter(taken, cadence);
+  if (taken + 1 < cadence.ladder.size()) {
+    const auto ownDay = anchor.plusDays(cadence.daysAfterDue(cadence.ladder[taken + 1]));
+    gap = std::max(std::min(gap, ownDay - next.date), cadence.minGapDays);
+  }
+  next.thenAfterDays = daysToNext(next.date, gap, cadence);
   return next;
 }
 

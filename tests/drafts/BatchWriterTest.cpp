@@ -326,6 +326,25 @@ TEST(BatchWriter, anUntouchedDraftFollowsThePlanAndANewFollowUpTakesTheNextNumbe
       << "a reviewer's own files stay";
 }
 
+TEST(BatchWriter, aRecordCutShortIsRefusedAndTheBatchLeftAsItIs) {
+  ScratchDir scratch;
+  BatchWriter writer(scratch.path().string(), kAsOf, harbourLights());
+  writer.write(weeklyReminders());
+  const fs::path batch(writer.batchPath());
+  writeText(batch / "005-dune-surf.eml", "Dear Dune, a word from me.\r\n");
+  const std::string record = readFile(batch / ".drafted");
+  writeText(batch / ".drafted", record.substr(0, 300));  // a disk that filled, say
+  const auto before = folderContents(batch.string());
+  try {
+    writer.write(weeklyReminders());
+    FAIL() << "a record cut short was taken for a whole one";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(".drafted:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("nothing was changed"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(folderContents(batch.string()), before);
+}
+
 TEST(BatchWriter, anotherDaysBatchIsLeftAlone) {
   ScratchDir scratch;
   BatchWriter lastWeek(scratch.path().string(), day(2026, 11, 13), harbourLights());

@@ -81,6 +81,14 @@ TEST(Planner, stepsAdvanceOnlyOnContactsMadeOneAtATime) {
   EXPECT_EQ(fourth.channels, (std::vector<Channel>{Channel::Letter, Channel::Email}));
 }
 
+TEST(Planner, aLateStepSaysTheNextComesAsSoonAsItsOwnDayAllows) {
+  auto client = acme();  // due 2026-10-02: the statement's own day, due + 30, is long past
+  client.contacts = {{day(2026, 10, 6), "gentle-reminder"}, {day(2026, 10, 12), "second-reminder"}};
+  const auto call = planned(client, day(2026, 11, 20));  // Friday
+  EXPECT_EQ(call.step, "personal-call");
+  EXPECT_EQ(call.thenAfterDays, 5) << "the statement, five days' gap on: Wednesday, next week";
+}
+
 TEST(Planner, aStepIsOneFollowUpWhateverItsChannelsAndHoweverOftenLogged) {
   auto client = acme();
   client.contacts = {{day(2026, 10, 5), "gentle-reminder"},
