@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <iterator>
@@ -16,6 +17,8 @@
 #include <map>
 #include <optional>
 #include <streambuf>
+#include <string>
+#include <vector>
 
 #include "base/Error.h"
 #include "base/Text.h"
@@ -24,6 +27,34 @@
 namespace kindly::importers {
 
 namespace {
+
+// Poco's zip reader allocates a ZIP64 end-of-central-directory record's whole "extensible
+// data" at the size the record claims, before reading it: a damaged or hostile file claiming
+// exabytes would take the program down. Every such record must claim no more than the file.
+bool zip64RecordsFit(std::istream& in, std::uint64_t fileBytes) {
+  constexpr std::size_t kChunk = 1 << 20;
+  constexpr std::size_t kKeep = 11;  // a signature and its 8-byte size across two chunks
+  std::string window;
+  std::vector<char> chunk(kChunk);
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    window.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    for (std::size_t at = window.find("PK\x06\x06");
+         at != std::string::npos && at + 12 <= window.size();
+         at = window.find("PK\x06\x06", at + 1)) {
+      std::uint64_t size = 0;
+      for (int k = 7; k >= 0; --k) {
+        size =
+            (size << 8) | static_cast<unsigned char>(window[at + 4 + static_cast<std::size_t>(k)]);
+      }
+      if (size > fileBytes) return false;
+    }
+    if (window.size() > kKeep) window.erase(0, window.size() - kKeep);
+  }
+  in.clear();
+  in.seekg(0);
+  return true;
+}
 
 using Parser = Poco::XML::XMLStreamParser;
 
@@ -282,6 +313,12 @@ XlsxTable::XlsxTable(const std::string& path, const XlsxLimits& limits, const st
                      bool namesOnly)
     : path_(path), limits_(limits), file_(path, std::ios::binary) {
   if (!file_) throw InputError(path + ": cannot open the file");
+  std::error_code unknownSize;
+  if (!zip64RecordsFit(file_, std::filesystem::file_size(path, unknownSize))) {
+    throw InputError(path +
+                     ": a damaged zip file, not a readable Excel (.xlsx) workbook (a "
+                     "ZIP64 record claims more than the whole file)");
+  }
   try {
     archive_ = std::make_unique<Poco::Zip::ZipArchive>(file_);
   } catch (const Poco::Exception& e) {

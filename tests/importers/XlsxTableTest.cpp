@@ -533,5 +533,17 @@ TEST(XlsxTable, referenceLongerThanAnyWorkbookWritesIsRefused) {
                                  "than any workbook writes");
 }
 
+// Found by fuzzing: a ZIP64 record claiming exabytes of extensible data made the zip reader
+// allocate them before reading a byte. It is a damaged file, said so.
+TEST(XlsxTable, aZip64RecordClaimingMoreThanTheFileIsADamagedZip) {
+  TempDir dir;
+  const std::string path = dir.file("claims.xlsx");
+  std::string bytes = "PK\x06\x06" + std::string(8, '\x06') + "\x03\x04" + std::string(40, '\0');
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+  const std::string refusal = refusalOf(path);
+  EXPECT_NE(refusal.find("a damaged zip file"), std::string::npos) << refusal;
+  EXPECT_NE(refusal.find("ZIP64"), std::string::npos) << refusal;
+}
+
 }  // namespace
 }  // namespace kindly::importers
